@@ -1,0 +1,198 @@
+package org.loadcast.profile;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Derives the parts of a traffic profile from historical data: a rate curve from per-second request
+ * counts, and a request mix from an access log.
+ *
+ * <p>All methods are pure functions of their arguments.
+ */
+public final class ProfileDerivation {
+  private ProfileDerivation() {}
+
+  /**
+   * Finds the runs of empty seconds that are missing data rather than quiet traffic.
+   *
+   * @param countsPerSecond requests in each second; values {@code >= 0}
+   * @param rule when a run is missing
+   * @return the missing ranges in seconds since the first count, sorted; empty when none
+   */
+  public static List<TimeRange> findMissing(int[] countsPerSecond, MissingDataRule rule) {
+    long[] prefix = prefixSums(countsPerSecond);
+    int n = countsPerSecond.length;
+    List<TimeRange> missing = new ArrayList<>();
+    int i = 0;
+    while (i < n) {
+      if (countsPerSecond[i] != 0) {
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end < n && countsPerSecond[end] == 0) {
+        end++;
+      }
+      if (rule.isMissing(end - i, localRate(prefix, i, end, rule.neighbourhoodSeconds()))) {
+        missing.add(new TimeRange(i, end));
+      }
+      i = end;
+    }
+    return missing;
+  }
+
+  private static double localRate(long[] prefix, int from, int to, int window) {
+    int n = prefix.length - 1;
+    int before = Math.max(0, from - window);
+    int after = Math.min(n, to + window);
+    int seconds = (from - before) + (after - to);
+    if (seconds == 0) {
+      return 0;
+    }
+    return (double) (prefix[from] - prefix[before] + prefix[after] - prefix[to]) / seconds;
+  }
+
+  /**
+   * Builds a step curve of the mean rate per bucket from per-second counts.
+   *
+   * <p>Each bucket's rate is its count divided by its <em>observed</em> seconds, so that missing
+   * seconds do not dilute the rate; a wholly missing bucket has rate 0 and lies in a missing range.
+   * The curve ends at the last second of the series; its integral over observed time equals the
+   * series total.
+   *
+   * @param countsPerSecond requests in each second; at least 1 value, each {@code >= 0}
+   * @param bucketSeconds bucket width, {@code >= 1}
+   * @param rule when a run of empty seconds is missing
+   * @return a {@link Interpolation#STEP} curve starting at 0 with the missing ranges found
+   * @throws IllegalArgumentException if the series is empty, a count is negative or the bucket is
+   *     less than 1 s
+   */
+  public static RateCurve curveFromCounts(int[] countsPerSecond, int bucketSeconds, MissingDataRule rule) {
+    if (countsPerSecond.length == 0) {
+      throw new IllegalArgumentException("the series must have at least one value, but was empty");
+    }
+    if (bucketSeconds < 1) {
+      throw new IllegalArgumentException("bucketSeconds must be >= 1, but was " + bucketSeconds);
+    }
+    for (int i = 0; i < countsPerSecond.length; i++) {
+      if (countsPerSecond[i] < 0) {
+        throw new IllegalArgumentException("counts[" + i + "] must be >= 0, but was " + countsPerSecond[i]);
+      }
+    }
+    List<TimeRange> missing = findMissing(countsPerSecond, rule);
+    return bucketed(countsPerSecond, bucketSeconds, missing);
+  }
+
+  private static RateCurve bucketed(int[] counts, int bucketSeconds, List<TimeRange> missing) {
+    int n = counts.length;
+    int buckets = (n + bucketSeconds - 1) / bucketSeconds;
+    double[] at = new double[buckets + 1];
+    double[] rate = new double[buckets + 1];
+    long[] prefix = prefixSums(counts);
+    for (int b = 0; b < buckets; b++) {
+      int from = b * bucketSeconds;
+      int to = Math.min(n, from + bucketSeconds);
+      double observed = (to - from) - overlap(missing, from, to);
+      at[b] = from;
+      rate[b] = observed > 0 ? (prefix[to] - prefix[from]) / observed : 0;
+    }
+    at[buckets] = n;
+    rate[buckets] = rate[buckets - 1];
+    return RateCurve.of(at, rate, Interpolation.STEP, missing);
+  }
+
+  private static double overlap(List<TimeRange> ranges, double from, double to) {
+    double total = 0;
+    for (TimeRange range : ranges) {
+      total += range.overlapSeconds(from, to);
+    }
+    return total;
+  }
+
+  /**
+   * Counts the requests of a log in each second from the earliest entry's second.
+   *
+   * @param entries the log entries, in any order; at least one
+   * @return index 0 is the second of the earliest entry; lines out of order are counted where they
+   *     belong
+   * @throws IllegalArgumentException if there are no entries
+   */
+  public static int[] countsPerSecond(List<AccessLogEntry> entries) {
+    OffsetDateTime start = firstTime(entries);
+    long last = entries.stream().mapToLong(e -> e.time().toEpochSecond()).max().orElseThrow();
+    int[] counts = new int[Math.toIntExact(last - start.toEpochSecond() + 1)];
+    for (AccessLogEntry entry : entries) {
+      counts[(int) (entry.time().toEpochSecond() - start.toEpochSecond())]++;
+    }
+    return counts;
+  }
+
+  /**
+   * Returns the time of the earliest entry.
+   *
+   * @throws IllegalArgumentException if there are no entries
+   */
+  public static OffsetDateTime firstTime(List<AccessLogEntry> entries) {
+    return entries.stream().map(AccessLogEntry::time)
+        .min(Comparator.comparing(OffsetDateTime::toInstant))
+        .orElseThrow(() -> new IllegalArgumentException("the log has no entries"));
+  }
+
+  /**
+   * Builds a request mix from the most requested paths of a log.
+   *
+   * <p>Requests are grouped by method and path (query strings dropped). The {@code topPaths} largest
+   * groups become templates named {@code "METHOD /path"}, weighted by their request count in the log
+   * (weights are relative). Ties are broken by name, so the result is deterministic.
+   * Methods that a template does not accept (such as malformed request lines) are left out.
+   *
+   * @param entries the log entries; at least one with an accepted method
+   * @param topPaths how many groups to keep, {@code >= 1}
+   * @return the mix, heaviest first
+   * @throws IllegalArgumentException if {@code topPaths < 1} or no entry has an accepted method
+   */
+  public static RequestMix mixFromLog(List<AccessLogEntry> entries, int topPaths) {
+    if (topPaths < 1) {
+      throw new IllegalArgumentException("topPaths must be >= 1, but was " + topPaths);
+    }
+    Map<String, long[]> counts = new TreeMap<>();
+    Map<String, String[]> parts = new TreeMap<>();
+    for (AccessLogEntry entry : entries) {
+      String name = entry.method() + " " + entry.path();
+      counts.computeIfAbsent(name, k -> new long[1])[0]++;
+      parts.putIfAbsent(name, new String[] {entry.method(), entry.path()});
+    }
+    List<RequestTemplate> templates = new ArrayList<>();
+    counts.entrySet().stream()
+        .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
+        .forEach(e -> addTemplate(templates, topPaths, e.getKey(), parts.get(e.getKey()), e.getValue()[0]));
+    if (templates.isEmpty()) {
+      throw new IllegalArgumentException("the log has no request with a method of GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS");
+    }
+    return new RequestMix(templates);
+  }
+
+  private static void addTemplate(
+      List<RequestTemplate> templates, int limit, String name, String[] methodAndPath, long count) {
+    if (templates.size() >= limit) {
+      return;
+    }
+    try {
+      templates.add(new RequestTemplate(name, methodAndPath[0], methodAndPath[1], count));
+    } catch (IllegalArgumentException e) {
+      // a malformed request line (unknown method, path without '/') is not a template
+    }
+  }
+
+  private static long[] prefixSums(int[] counts) {
+    long[] prefix = new long[counts.length + 1];
+    for (int i = 0; i < counts.length; i++) {
+      prefix[i + 1] = prefix[i] + counts[i];
+    }
+    return prefix;
+  }
+}

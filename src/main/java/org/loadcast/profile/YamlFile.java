@@ -1,0 +1,349 @@
+package org.loadcast.profile;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A YAML file bound to a record type, which remembers where each value stands in the file.
+ *
+ * <p>Binding uses Jackson with strict settings: unknown keys, missing required keys, nulls for
+ * numbers and scalar coercions are errors. Each error becomes an {@link InputProblem} at the 1-based
+ * line and column of the offending key or value, with the field path, the rule and the value found.
+ * Record constructors report rules as {@code "field must ..., but was ..."}; the field named first
+ * is located in the file.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param <T> the bound type
+ */
+public final class YamlFile<T> {
+  private static final ObjectMapper MAPPER = JsonMapper.builder(new YAMLFactory())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .build();
+  private static final Pattern LEADING_PATH = Pattern.compile("^([A-Za-z][A-Za-z0-9]*(?:\\[\\d+])*(?:\\.[A-Za-z][A-Za-z0-9]*(?:\\[\\d+])*)*)\\b(.*)$", Pattern.DOTALL);
+
+  private final String fileName;
+  private final T value;
+  private final Map<String, JsonLocation> keyLocations;
+  private final Map<String, JsonLocation> valueLocations;
+
+  private YamlFile(String fileName, T value, Locations locations) {
+    this.fileName = fileName;
+    this.value = value;
+    this.keyLocations = Map.copyOf(locations.keys);
+    this.valueLocations = Map.copyOf(locations.values);
+  }
+
+  /**
+   * Reads and binds a YAML file.
+   *
+   * @param file the file to read
+   * @param type the record type of the document
+   * @param <T> the bound type
+   * @return the bound document with its locations
+   * @throws InputException if the file cannot be read, is not valid YAML, or does not bind; the
+   *     problem carries {@code file:line:column}
+   */
+  public static <T> YamlFile<T> read(Path file, Class<T> type) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InputException(new InputProblem(file.toString(), 0, 0, "cannot read the file: " + e.getMessage()));
+    }
+    return parse(text, file.toString(), type);
+  }
+
+  /**
+   * Binds YAML text.
+   *
+   * @param text the YAML document
+   * @param fileName the name to show in problems
+   * @param type the record type of the document
+   * @param <T> the bound type
+   * @return the bound document with its locations
+   * @throws InputException if the text is not valid YAML or does not bind
+   */
+  public static <T> YamlFile<T> parse(String text, String fileName, Class<T> type) {
+    Locations locations = Locations.index(text, fileName);
+    try {
+      T value = MAPPER.readValue(text, type);
+      if (value == null) {
+        throw new InputException(new InputProblem(fileName, 0, 0, "the file is empty"));
+      }
+      return new YamlFile<>(fileName, value, locations);
+    } catch (JsonProcessingException e) {
+      throw new InputException(new YamlFile<>(fileName, null, locations).problemFor(e));
+    }
+  }
+
+  /** Returns the bound document. */
+  public T value() {
+    return value;
+  }
+
+  /** Returns the file name shown in problems. */
+  public String fileName() {
+    return fileName;
+  }
+
+  /**
+   * Returns a problem located at a field of this file.
+   *
+   * @param path the field path as users see it, such as {@code rate.curve.points[3].ratePerSecond};
+   *     the location falls back to the nearest enclosing field that the file has
+   * @param message what is wrong, starting with the path
+   * @return the located problem
+   */
+  public InputProblem problemAt(String path, String message) {
+    JsonLocation location = locate(pointerOf(path));
+    return new InputProblem(fileName, lineOf(location), columnOf(location), message);
+  }
+
+  /**
+   * Returns the problem for a rule broken below a field: the message's leading path, such as {@code
+   * points[3].ratePerSecond} in "points[3].ratePerSecond must be >= 0", is resolved under {@code
+   * basePath} and located.
+   *
+   * @param basePath the path of the enclosing field, empty for the root
+   * @param message the rule as the record reported it
+   * @return the located problem, its message starting with the full path
+   */
+  public InputProblem problemBelow(String basePath, String message) {
+    Matcher m = LEADING_PATH.matcher(message);
+    if (!m.matches()) {
+      return problemAt(basePath, (basePath.isEmpty() ? "" : basePath + ": ") + message);
+    }
+    String full = basePath.isEmpty() ? m.group(1) : basePath + "." + m.group(1);
+    return problemAt(full, full + m.group(2));
+  }
+
+  private InputProblem problemFor(JsonProcessingException e) {
+    String path = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : "";
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return problemAt(path, unknownKeyMessage(path, unknown));
+    }
+    if (e instanceof ValueInstantiationException failed && failed.getCause() != null) {
+      return problemBelow(path, failed.getCause().getMessage());
+    }
+    if (e instanceof InvalidFormatException format) {
+      return problemAt(path, label(path) + " must be " + describe(format.getTargetType())
+          + ", but was '" + format.getValue() + "'");
+    }
+    if (e instanceof MismatchedInputException mismatch) {
+      return mismatchProblem(path, mismatch);
+    }
+    JsonLocation location = e.getLocation();
+    return new InputProblem(fileName, lineOf(location), columnOf(location),
+        "not valid YAML: " + e.getOriginalMessage());
+  }
+
+  private InputProblem mismatchProblem(String path, MismatchedInputException e) {
+    String original = e.getOriginalMessage();
+    Matcher missing = Pattern.compile("Missing required creator property '([^']+)'").matcher(original);
+    if (missing.find()) {
+      String field = path.isEmpty() ? missing.group(1) : path + "." + missing.group(1);
+      return problemAt(path, field + " is required");
+    }
+    if (original.contains("null value")) {
+      return problemAt(path, label(path) + " must be " + describe(e.getTargetType()) + ", but was null");
+    }
+    return problemAt(path, label(path) + " must be " + describe(e.getTargetType())
+        + ", but was " + describeToken(path));
+  }
+
+  private String describeToken(String path) {
+    String pointer = pointerOf(path);
+    return valueLocations.containsKey(pointer) ? "something else" : "missing";
+  }
+
+  private static String unknownKeyMessage(String path, UnrecognizedPropertyException e) {
+    Collection<Object> known = e.getKnownPropertyIds();
+    String key = e.getPropertyName();
+    String where = path.contains(".") || path.contains("[") ? path.substring(0, path.length() - key.length()).replaceAll("\\.$", "") : "";
+    StringBuilder message = new StringBuilder("unknown key '").append(key).append('\'');
+    if (!where.isEmpty()) {
+      message.append(" in ").append(where);
+    }
+    closestName(key, known).ifPresent(s -> message.append(" (did you mean '").append(s).append("'?)"));
+    message.append("; known keys: ").append(String.join(", ", known.stream().map(Object::toString).sorted().toList()));
+    return message.toString();
+  }
+
+  /**
+   * Returns the known name closest to {@code name} by edit distance, when it is close enough to be a
+   * likely typo: at most 2 edits, or a third of the length for long names.
+   */
+  static Optional<String> closestName(String name, Collection<?> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Object candidate : known) {
+      int d = editDistance(name.toLowerCase(java.util.Locale.ROOT), candidate.toString().toLowerCase(java.util.Locale.ROOT));
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate.toString();
+      }
+    }
+    int allowed = Math.max(2, name.length() / 3);
+    return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+  }
+
+  /** Levenshtein distance (Levenshtein 1966), two-row dynamic programme. */
+  static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == null) {
+      return "a value of the right type";
+    }
+    if (type == double.class || type == Double.class || type == float.class) {
+      return "a number";
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type.isEnum()) {
+      return "one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
+          .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT)).toList());
+    }
+    if (type == String.class) {
+      return "a text";
+    }
+    if (List.class.isAssignableFrom(type) || type.isArray()) {
+      return "a list";
+    }
+    return "a mapping of keys to values";
+  }
+
+  private static String label(String path) {
+    return path.isEmpty() ? "the document" : path;
+  }
+
+  private JsonLocation locate(String pointer) {
+    String p = pointer;
+    while (true) {
+      JsonLocation location = valueLocations.get(p);
+      if (location == null) {
+        location = keyLocations.get(p);
+      }
+      if (location != null || p.isEmpty()) {
+        return location;
+      }
+      p = p.substring(0, p.lastIndexOf('/'));
+    }
+  }
+
+  private static int lineOf(JsonLocation location) {
+    return location == null ? 0 : Math.max(location.getLineNr(), 0);
+  }
+
+  private static int columnOf(JsonLocation location) {
+    return location == null ? 0 : Math.max(location.getColumnNr(), 0);
+  }
+
+  private static String pathOf(List<JsonMappingException.Reference> references) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : references) {
+      if (ref.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  /** Converts {@code a.b[3].c} to the JSON pointer {@code /a/b/3/c}. */
+  static String pointerOf(String path) {
+    if (path.isEmpty()) {
+      return "";
+    }
+    return "/" + path.replace("[", ".").replace("]", "").replace('.', '/');
+  }
+
+  /** Where each key and each value starts in the text, by JSON pointer. */
+  private static final class Locations {
+    final Map<String, JsonLocation> keys = new HashMap<>();
+    final Map<String, JsonLocation> values = new HashMap<>();
+
+    static Locations index(String text, String fileName) {
+      Locations locations = new Locations();
+      try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
+        JsonToken token;
+        while ((token = parser.nextToken()) != null) {
+          locations.record(parser, token);
+        }
+      } catch (IOException e) {
+        JsonLocation location = e instanceof JsonProcessingException p ? p.getLocation() : null;
+        String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+        throw new InputException(new InputProblem(fileName, lineOf(location), columnOf(location),
+            "not valid YAML: " + firstLine(message)));
+      }
+      return locations;
+    }
+
+    private void record(JsonParser parser, JsonToken token) {
+      JsonLocation location = parser.currentTokenLocation();
+      if (token == JsonToken.FIELD_NAME) {
+        keys.put(parser.getParsingContext().pathAsPointer().toString(), location);
+      } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        JsonStreamContext parent = parser.getParsingContext().getParent();
+        values.putIfAbsent(parent == null ? "" : parent.pathAsPointer().toString(), location);
+      } else if (token.isScalarValue()) {
+        values.put(parser.getParsingContext().pathAsPointer().toString(), location);
+      }
+    }
+
+    private static String firstLine(String message) {
+      return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+  }
+}

@@ -1,0 +1,556 @@
+package org.loadcast.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
+import org.loadcast.profile.RateCurve;
+
+/**
+ * One discrete-event run of a horizontally scaled service under an autoscaler.
+ *
+ * <p>Requests arrive as a non-homogeneous Poisson process with the spec's demand as intensity,
+ * drawn by inverting its cumulative integral. Each request's service time is drawn at arrival from
+ * the {@code "service"} stream, so every policy sees the same requests with the same service times.
+ * The load balancer sends each request to a serving instance; a free worker serves it at once,
+ * otherwise it waits in that instance's FIFO queue, or is dropped when the queue is full. Latency is
+ * the time from arrival to completion.
+ *
+ * <p>The autoscaler decides at time 0 and then every decision period. New instances boot for the
+ * provisioning lead time, warm up, and serve. On scale-in, booting instances go first (newest
+ * first), then serving ones (newest first), which drain: they take no new request, finish their
+ * queue, then terminate. Instances cost money from request to termination.
+ *
+ * <p>Mutable and not thread-safe: create one per run with {@link #run}.
+ */
+public final class ClusterSimulation implements ScalingView {
+  private static final int ARRIVAL = 0;
+  private static final int DEPARTURE = 1;
+  private static final int DECISION = 2;
+  private static final int BOOTED = 3;
+  private static final int WARMED = 4;
+  private static final int MINUTE = 5;
+  private static final int END = 6;
+  private static final long HIGHEST_LATENCY_MICROS = 24L * 3600 * 1_000_000;
+
+  private final SimulationSpec spec;
+  private final ClusterConfig cluster;
+  private final Autoscaler autoscaler;
+  private final EventList events = new EventList();
+  private final RateCurve.Cursor arrivalsCursor;
+  private final SplittableRandom arrivalRandom;
+  private final SplittableRandom serviceRandom;
+  private final SplittableRandom balancerRandom;
+  private final double sloSeconds;
+  private double now;
+
+  // instances, indexed by id
+  private int instanceCount;
+  private InstanceState[] state = new InstanceState[64];
+  private double[] startedAt = new double[64];
+  private double[] servingSince = new double[64];
+  private double[] readyAt = new double[64];
+  private int[] busy = new int[64];
+  private double[] busyIntegral = new double[64];
+  private double[] lastBusyChange = new double[64];
+  private double[] markIntegral = new double[64];
+  private double[] markTime = new double[64];
+  private double[][] queueArrival = new double[64][];
+  private double[][] queueService = new double[64][];
+  private int[] queueHead = new int[64];
+  private int[] queueSize = new int[64];
+  private int[] serving = new int[64];
+  private int servingCount;
+  private int roundRobin;
+  private int replicas;
+  private int provisioned;
+
+  // requests in service
+  private double[] slotArrival = new double[1024];
+  private int[] slotInstance = new int[1024];
+  private int[] freeSlots = new int[1024];
+  private int freeCount;
+  private int slotCount;
+
+  // measurements
+  private final int[] arrivalsPerSecond;
+  private final Histogram minuteLatency = new Histogram(HIGHEST_LATENCY_MICROS, 3);
+  private final Histogram totalLatency = new Histogram(HIGHEST_LATENCY_MICROS, 3);
+  private final List<MinuteStats> minutes = new ArrayList<>();
+  private final List<ScalingAction> actions = new ArrayList<>();
+  private long minuteArrivals;
+  private long minuteCompleted;
+  private long minuteDropped;
+  private long minuteOverSlo;
+  private double minuteServingIntegral;
+  private double minuteProvisionedIntegral;
+  private double lastCountChange;
+  private long arrivals;
+  private long dropped;
+  private long overSlo;
+  private long started;
+  private long waited;
+  private double waitSum;
+  private int inSystem;
+  private double inSystemIntegral;
+  private double lastInSystemChange;
+  private double instanceSeconds;
+
+  private ClusterSimulation(SimulationSpec spec, Autoscaler autoscaler) {
+    this.spec = spec;
+    this.cluster = spec.cluster();
+    this.autoscaler = autoscaler;
+    RandomStreams streams = new RandomStreams(spec.seed());
+    this.arrivalRandom = streams.stream("arrivals");
+    this.serviceRandom = streams.stream("service");
+    this.balancerRandom = streams.stream("load-balancer");
+    this.arrivalsCursor = spec.demand().cursor(spec.fromSeconds());
+    this.sloSeconds = spec.slo().latencySeconds();
+    this.arrivalsPerSecond = new int[(int) spec.durationSeconds()];
+  }
+
+  /**
+   * Runs a simulation to the end of its horizon.
+   *
+   * @param spec the demand, service, SLO, horizon and seed
+   * @param autoscaler the policy under test, fresh for this run
+   * @return per-minute figures, totals and scaling actions; the same spec, seed and autoscaler
+   *     behaviour give the same result
+   * @throws IllegalStateException if the autoscaler asks for fewer than 1 replica
+   */
+  public static SimulationResult run(SimulationSpec spec, Autoscaler autoscaler) {
+    return new ClusterSimulation(spec, autoscaler).execute();
+  }
+
+  private SimulationResult execute() {
+    for (int i = 0; i < cluster.initialInstances(); i++) {
+      launch(true);
+    }
+    replicas = cluster.initialInstances();
+    scheduleNextArrival();
+    events.schedule(0, 5, DECISION, 0);
+    events.schedule(Math.min(60, spec.durationSeconds()), 4, MINUTE, 0);
+    events.schedule(spec.durationSeconds(), 9, END, 0);
+    while (!events.isEmpty()) {
+      events.pop();
+      now = events.time();
+      if (!handle(events.type(), events.payload())) {
+        break;
+      }
+    }
+    return new SimulationResult(spec.durationSeconds(), minutes, totals(), actions);
+  }
+
+  private boolean handle(int type, int payload) {
+    switch (type) {
+      case ARRIVAL -> arrive();
+      case DEPARTURE -> depart(payload);
+      case DECISION -> decide();
+      case BOOTED -> booted(payload);
+      case WARMED -> warmed(payload);
+      case MINUTE -> closeMinute();
+      case END -> {
+        closeMinute();
+        return false;
+      }
+      default -> throw new IllegalStateException("unknown event type " + type);
+    }
+    return true;
+  }
+
+  // ---- arrivals and service
+
+  private void scheduleNextArrival() {
+    double next = arrivalsCursor.advance(RandomStreams.exponential(arrivalRandom)) - spec.fromSeconds();
+    if (next < spec.durationSeconds()) {
+      events.schedule(next, 3, ARRIVAL, 0);
+    }
+  }
+
+  private void arrive() {
+    arrivals++;
+    minuteArrivals++;
+    arrivalsPerSecond[(int) now]++;
+    double service = cluster.serviceTime().sampleSeconds(serviceRandom);
+    int id = route();
+    if (id < 0) {
+      drop();
+    } else if (busy[id] < cluster.workersPerInstance()) {
+      changeInSystem(1);
+      startService(id, now, service);
+    } else if (queueSize[id] < cluster.maxQueueLength()) {
+      changeInSystem(1);
+      enqueue(id, service);
+    } else {
+      drop();
+    }
+    scheduleNextArrival();
+  }
+
+  private void drop() {
+    dropped++;
+    minuteDropped++;
+  }
+
+  private int route() {
+    if (servingCount == 0) {
+      return -1;
+    }
+    return switch (cluster.loadBalancing()) {
+      case ROUND_ROBIN -> serving[roundRobin++ % servingCount];
+      case RANDOM -> serving[balancerRandom.nextInt(servingCount)];
+      case LEAST_OUTSTANDING -> leastOutstanding();
+    };
+  }
+
+  private int leastOutstanding() {
+    int best = serving[0];
+    for (int i = 1; i < servingCount; i++) {
+      int id = serving[i];
+      if (busy[id] + queueSize[id] < busy[best] + queueSize[best]) {
+        best = id;
+      }
+    }
+    return best;
+  }
+
+  private void startService(int id, double arrivedAt, double service) {
+    changeBusy(id, 1);
+    started++;
+    double wait = now - arrivedAt;
+    if (wait > 0) {
+      waited++;
+      waitSum += wait;
+    }
+    int slot = takeSlot();
+    slotArrival[slot] = arrivedAt;
+    slotInstance[slot] = id;
+    events.schedule(now + service, 1, DEPARTURE, slot);
+  }
+
+  private void depart(int slot) {
+    int id = slotInstance[slot];
+    recordLatency(now - slotArrival[slot]);
+    freeSlots[freeCount++] = slot;
+    changeBusy(id, -1);
+    changeInSystem(-1);
+    if (queueSize[id] > 0) {
+      int head = queueHead[id];
+      double arrivedAt = queueArrival[id][head];
+      double service = queueService[id][head];
+      queueHead[id] = (head + 1) % queueArrival[id].length;
+      queueSize[id]--;
+      startService(id, arrivedAt, service);
+    } else if (state[id] == InstanceState.DRAINING && busy[id] == 0) {
+      terminate(id);
+    }
+  }
+
+  private void recordLatency(double latencySeconds) {
+    long micros = Math.max(1, Math.min(HIGHEST_LATENCY_MICROS, Math.round(latencySeconds * 1e6)));
+    minuteLatency.recordValue(micros);
+    totalLatency.recordValue(micros);
+    minuteCompleted++;
+    if (latencySeconds > sloSeconds) {
+      overSlo++;
+      minuteOverSlo++;
+    }
+  }
+
+  private void enqueue(int id, double service) {
+    if (queueArrival[id] == null || queueSize[id] == queueArrival[id].length) {
+      growQueue(id);
+    }
+    int tail = (queueHead[id] + queueSize[id]) % queueArrival[id].length;
+    queueArrival[id][tail] = now;
+    queueService[id][tail] = service;
+    queueSize[id]++;
+  }
+
+  private void growQueue(int id) {
+    int capacity = queueArrival[id] == null ? 16 : queueArrival[id].length * 2;
+    double[] arrivalsCopy = new double[capacity];
+    double[] serviceCopy = new double[capacity];
+    for (int k = 0; k < queueSize[id]; k++) {
+      int from = (queueHead[id] + k) % queueArrival[id].length;
+      arrivalsCopy[k] = queueArrival[id][from];
+      serviceCopy[k] = queueService[id][from];
+    }
+    queueArrival[id] = arrivalsCopy;
+    queueService[id] = serviceCopy;
+    queueHead[id] = 0;
+  }
+
+  private int takeSlot() {
+    if (freeCount > 0) {
+      return freeSlots[--freeCount];
+    }
+    if (slotCount == slotArrival.length) {
+      slotArrival = Arrays.copyOf(slotArrival, slotCount * 2);
+      slotInstance = Arrays.copyOf(slotInstance, slotCount * 2);
+      freeSlots = Arrays.copyOf(freeSlots, slotCount * 2);
+    }
+    return slotCount++;
+  }
+
+  private void changeBusy(int id, int delta) {
+    busyIntegral[id] += busy[id] * (now - lastBusyChange[id]);
+    lastBusyChange[id] = now;
+    busy[id] += delta;
+  }
+
+  private void changeInSystem(int delta) {
+    inSystemIntegral += inSystem * (now - lastInSystemChange);
+    lastInSystemChange = now;
+    inSystem += delta;
+  }
+
+  // ---- instance lifecycle
+
+  private void launch(boolean alreadyReady) {
+    accrueCounts();
+    int id = newInstance();
+    startedAt[id] = now;
+    provisioned++;
+    if (alreadyReady) {
+      state[id] = InstanceState.READY;
+      startServing(id);
+      readyAt[id] = now;
+    } else {
+      state[id] = InstanceState.BOOTING;
+      events.schedule(now + cluster.bootSeconds(), 2, BOOTED, id);
+    }
+  }
+
+  private void booted(int id) {
+    if (state[id] != InstanceState.BOOTING) {
+      return;
+    }
+    accrueCounts();
+    state[id] = state[id].moveTo(InstanceState.WARMING);
+    startServing(id);
+    events.schedule(now + cluster.warmupSeconds(), 2, WARMED, id);
+  }
+
+  private void warmed(int id) {
+    if (state[id] == InstanceState.WARMING) {
+      state[id] = state[id].moveTo(InstanceState.READY);
+      readyAt[id] = now;
+    }
+  }
+
+  private void startServing(int id) {
+    servingSince[id] = now;
+    lastBusyChange[id] = now;
+    markTime[id] = now;
+    markIntegral[id] = 0;
+    if (servingCount == serving.length) {
+      serving = Arrays.copyOf(serving, servingCount * 2);
+    }
+    serving[servingCount++] = id;
+  }
+
+  private void retire(int id) {
+    accrueCounts();
+    if (state[id] == InstanceState.BOOTING) {
+      terminate(id);
+      return;
+    }
+    state[id] = state[id].moveTo(InstanceState.DRAINING);
+    removeServing(id);
+    if (busy[id] == 0 && queueSize[id] == 0) {
+      terminate(id);
+    }
+  }
+
+  private void terminate(int id) {
+    accrueCounts();
+    state[id] = state[id].moveTo(InstanceState.TERMINATED);
+    provisioned--;
+    queueArrival[id] = null;
+    queueService[id] = null;
+  }
+
+  private void removeServing(int id) {
+    for (int i = 0; i < servingCount; i++) {
+      if (serving[i] == id) {
+        System.arraycopy(serving, i + 1, serving, i, servingCount - i - 1);
+        servingCount--;
+        return;
+      }
+    }
+  }
+
+  private int newInstance() {
+    if (instanceCount == state.length) {
+      growInstances();
+    }
+    return instanceCount++;
+  }
+
+  private void growInstances() {
+    int n = state.length * 2;
+    state = Arrays.copyOf(state, n);
+    startedAt = Arrays.copyOf(startedAt, n);
+    servingSince = Arrays.copyOf(servingSince, n);
+    readyAt = Arrays.copyOf(readyAt, n);
+    busy = Arrays.copyOf(busy, n);
+    busyIntegral = Arrays.copyOf(busyIntegral, n);
+    lastBusyChange = Arrays.copyOf(lastBusyChange, n);
+    markIntegral = Arrays.copyOf(markIntegral, n);
+    markTime = Arrays.copyOf(markTime, n);
+    queueArrival = Arrays.copyOf(queueArrival, n);
+    queueService = Arrays.copyOf(queueService, n);
+    queueHead = Arrays.copyOf(queueHead, n);
+    queueSize = Arrays.copyOf(queueSize, n);
+  }
+
+  /** Adds the time since the last change of the instance counts to their integrals. */
+  private void accrueCounts() {
+    double dt = now - lastCountChange;
+    minuteServingIntegral += servingCount * dt;
+    minuteProvisionedIntegral += provisioned * dt;
+    instanceSeconds += provisioned * dt;
+    lastCountChange = now;
+  }
+
+  // ---- decisions
+
+  private void decide() {
+    int desired = autoscaler.desiredReplicas(this);
+    if (desired < 1) {
+      throw new IllegalStateException("the autoscaler asked for " + desired + " replicas; at least 1 is needed");
+    }
+    if (desired != replicas) {
+      actions.add(new ScalingAction(now, replicas, desired));
+      resize(desired);
+    }
+    events.schedule(now + autoscaler.decisionPeriodSeconds(), 5, DECISION, 0);
+  }
+
+  private void resize(int desired) {
+    while (replicas < desired) {
+      launch(false);
+      replicas++;
+    }
+    while (replicas > desired) {
+      retire(newestOf(InstanceState.BOOTING) >= 0 ? newestOf(InstanceState.BOOTING) : newestServing());
+      replicas--;
+    }
+  }
+
+  private int newestOf(InstanceState wanted) {
+    for (int id = instanceCount - 1; id >= 0; id--) {
+      if (state[id] == wanted) {
+        return id;
+      }
+    }
+    return -1;
+  }
+
+  private int newestServing() {
+    int warming = newestOf(InstanceState.WARMING);
+    return warming >= 0 ? warming : newestOf(InstanceState.READY);
+  }
+
+  @Override
+  public double nowSeconds() {
+    return now;
+  }
+
+  @Override
+  public int currentReplicas() {
+    return replicas;
+  }
+
+  @Override
+  public List<PodMetrics> pods() {
+    List<PodMetrics> pods = new ArrayList<>(replicas);
+    for (int id = 0; id < instanceCount; id++) {
+      InstanceState s = state[id];
+      if (s == InstanceState.BOOTING || s.serves()) {
+        pods.add(new PodMetrics(s, startedAt[id], s == InstanceState.READY ? readyAt[id] : Double.NaN,
+            s.serves() ? sampleUtilization(id) : Double.NaN, busy[id] + queueSize[id]));
+      }
+    }
+    return pods;
+  }
+
+  /**
+   * Returns the mean busy fraction since the previous sample, or NaN when the window is shorter
+   * than half a decision period (a pod that just started serving has no full sample yet).
+   */
+  private double sampleUtilization(int id) {
+    double integral = busyIntegral[id] + busy[id] * (now - lastBusyChange[id]);
+    double window = now - markTime[id];
+    double fraction = (integral - markIntegral[id]) / (cluster.workersPerInstance() * window);
+    markIntegral[id] = integral;
+    markTime[id] = now;
+    return window >= autoscaler.decisionPeriodSeconds() / 2 ? fraction : Double.NaN;
+  }
+
+  @Override
+  public long arrivalsBetween(double fromSeconds, double toSeconds) {
+    if (toSeconds > now || fromSeconds < 0 || toSeconds < fromSeconds) {
+      throw new IllegalArgumentException("arrivals can be asked for within [0, now = " + now
+          + "], but the range was [" + fromSeconds + ", " + toSeconds + ")");
+    }
+    if (fromSeconds != Math.rint(fromSeconds) || toSeconds != Math.rint(toSeconds)) {
+      throw new IllegalArgumentException("arrivals are counted per whole second, but the range was ["
+          + fromSeconds + ", " + toSeconds + ")");
+    }
+    long sum = 0;
+    for (int s = (int) fromSeconds; s < (int) toSeconds; s++) {
+      sum += arrivalsPerSecond[s];
+    }
+    return sum;
+  }
+
+  // ---- measurements
+
+  private void closeMinute() {
+    accrueCounts();
+    int minute = minutes.size();
+    double length = now - minute * 60.0;
+    if (length <= 0) {
+      return;
+    }
+    boolean any = minuteLatency.getTotalCount() > 0;
+    minutes.add(new MinuteStats(minute, minuteArrivals, minuteCompleted, minuteDropped, minuteOverSlo,
+        any ? minuteLatency.getValueAtPercentile(50) / 1000.0 : Double.NaN,
+        any ? minuteLatency.getValueAtPercentile(95) / 1000.0 : Double.NaN,
+        any ? minuteLatency.getValueAtPercentile(99) / 1000.0 : Double.NaN,
+        any ? minuteLatency.getValueAtPercentile(spec.slo().percentile()) / 1000.0 : Double.NaN,
+        minuteServingIntegral / length, minuteProvisionedIntegral / length, replicas));
+    minuteLatency.reset();
+    minuteArrivals = 0;
+    minuteCompleted = 0;
+    minuteDropped = 0;
+    minuteOverSlo = 0;
+    minuteServingIntegral = 0;
+    minuteProvisionedIntegral = 0;
+    double next = Math.min(now + 60, spec.durationSeconds());
+    if (next > now && now < spec.durationSeconds()) {
+      events.schedule(next, 4, MINUTE, 0);
+    }
+  }
+
+  private SimulationTotals totals() {
+    changeInSystem(0);
+    long violating = minutes.stream().filter(m -> m.violates(spec.slo().latencyMillis())).count();
+    long withCompletions = minutes.stream().filter(m -> m.completed() > 0).count();
+    boolean any = totalLatency.getTotalCount() > 0;
+    int outs = (int) actions.stream().filter(ScalingAction::scaleOut).count();
+    return new SimulationTotals(arrivals, totalLatency.getTotalCount(), dropped, overSlo,
+        any ? totalLatency.getMean() / 1000.0 : Double.NaN,
+        any ? totalLatency.getValueAtPercentile(50) / 1000.0 : Double.NaN,
+        any ? totalLatency.getValueAtPercentile(95) / 1000.0 : Double.NaN,
+        any ? totalLatency.getValueAtPercentile(99) / 1000.0 : Double.NaN,
+        started == 0 ? Double.NaN : waitSum / started,
+        started == 0 ? 0 : (double) waited / started,
+        inSystemIntegral / spec.durationSeconds(),
+        violating, withCompletions, instanceSeconds, instanceSeconds / 3600 * cluster.pricePerHour(),
+        outs, actions.size() - outs);
+  }
+}

@@ -1,0 +1,126 @@
+package org.loadcast.sim;
+
+import java.util.Arrays;
+
+/**
+ * The future event list: a binary heap on primitive arrays, with no allocation per event once it
+ * has grown to the run's largest size.
+ *
+ * <p>Events are ordered by time, then priority (lower first), then insertion order, so that runs
+ * are reproducible whatever the ties. Each event carries an int type and an int payload.
+ *
+ * <p>Mutable and not thread-safe: it belongs to one running simulation.
+ */
+final class EventList {
+  private double[] times = new double[1024];
+  private long[] orders = new long[1024];
+  private int[] types = new int[1024];
+  private int[] payloads = new int[1024];
+  private int size;
+  private long sequence;
+  private double poppedTime;
+  private int poppedType;
+  private int poppedPayload;
+
+  /**
+   * Adds an event.
+   *
+   * @param atSeconds when it happens; not NaN
+   * @param priority ties at the same time go to the lower priority first; 0 to 255
+   * @param type what happens
+   * @param payload data for the handler
+   */
+  void schedule(double atSeconds, int priority, int type, int payload) {
+    if (size == times.length) {
+      grow();
+    }
+    long order = ((long) priority << 55) | sequence++;
+    int i = size++;
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (!before(atSeconds, order, times[parent], orders[parent])) {
+        break;
+      }
+      move(parent, i);
+      i = parent;
+    }
+    set(i, atSeconds, order, type, payload);
+  }
+
+  /** Returns whether no event is pending. */
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  /** Returns the number of pending events. */
+  int size() {
+    return size;
+  }
+
+  /** Removes the first event; read it with {@link #time()}, {@link #type()}, {@link #payload()}. */
+  void pop() {
+    poppedTime = times[0];
+    poppedType = types[0];
+    poppedPayload = payloads[0];
+    size--;
+    if (size > 0) {
+      siftDown(times[size], orders[size], types[size], payloads[size]);
+    }
+  }
+
+  double time() {
+    return poppedTime;
+  }
+
+  int type() {
+    return poppedType;
+  }
+
+  int payload() {
+    return poppedPayload;
+  }
+
+  private void siftDown(double t, long order, int type, int payload) {
+    int i = 0;
+    int half = size >>> 1;
+    while (i < half) {
+      int child = 2 * i + 1;
+      int right = child + 1;
+      if (right < size && before(times[right], orders[right], times[child], orders[child])) {
+        child = right;
+      }
+      if (!before(times[child], orders[child], t, order)) {
+        break;
+      }
+      move(child, i);
+      i = child;
+    }
+    set(i, t, order, type, payload);
+  }
+
+  private static boolean before(double t1, long o1, double t2, long o2) {
+    return t1 < t2 || (t1 == t2 && o1 < o2);
+  }
+
+  private void move(int from, int to) {
+    times[to] = times[from];
+    orders[to] = orders[from];
+    types[to] = types[from];
+    payloads[to] = payloads[from];
+  }
+
+  private void set(int i, double t, long order, int type, int payload) {
+    times[i] = t;
+    orders[i] = order;
+    types[i] = type;
+    payloads[i] = payload;
+  }
+
+  private void grow() {
+    int capacity = times.length * 2;
+    times = Arrays.copyOf(times, capacity);
+    orders = Arrays.copyOf(orders, capacity);
+    types = Arrays.copyOf(types, capacity);
+    payloads = Arrays.copyOf(payloads, capacity);
+  }
+}

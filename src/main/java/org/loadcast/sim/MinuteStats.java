@@ -1,0 +1,29 @@
+package org.loadcast.sim;
+
+/**
+ * One minute of a simulation run. Arrivals and drops count in the minute they happen, completions
+ * and latencies in the minute the request completes.
+ *
+ * @param minute the minute index from the start of the run
+ * @param arrivals requests that arrived
+ * @param completed requests that completed
+ * @param dropped requests dropped: the queue was full or no instance served
+ * @param overSlo completed requests whose latency exceeded the SLO bound
+ * @param p50LatencyMillis median latency of the completions, or NaN when none completed
+ * @param p95LatencyMillis 95th percentile, or NaN when none completed
+ * @param p99LatencyMillis 99th percentile, or NaN when none completed
+ * @param sloPercentileLatencyMillis latency at the SLO's percentile, or NaN when none completed
+ * @param meanServingInstances time-average of warming and ready instances
+ * @param meanProvisionedInstances time-average of instances that cost money (all but terminated)
+ * @param desiredReplicas the replicas asked for at the end of the minute
+ */
+public record MinuteStats(
+    int minute, long arrivals, long completed, long dropped, long overSlo,
+    double p50LatencyMillis, double p95LatencyMillis, double p99LatencyMillis, double sloPercentileLatencyMillis,
+    double meanServingInstances, double meanProvisionedInstances, int desiredReplicas) {
+
+  /** Returns whether requests completed in this minute and their SLO percentile exceeded the bound. */
+  public boolean violates(double latencyMillis) {
+    return completed > 0 && sloPercentileLatencyMillis > latencyMillis;
+  }
+}

@@ -1,0 +1,26 @@
+package org.loadcast.sim;
+
+/**
+ * What an autoscaler sees of one instance at a decision, as a metrics pipeline reports it.
+ *
+ * @param state the lifecycle state; draining and terminated instances are not shown
+ * @param startedAtSeconds when it was requested, in simulation seconds
+ * @param readyAtSeconds when it became ready, or {@code NaN} if it is not ready yet
+ * @param utilizationFraction busy workers over all workers, averaged over the last metric window
+ *     during which it served, in [0, 1]; {@code NaN} when it has not served for a whole window
+ * @param outstandingRequests requests in service or queued on it now
+ */
+public record PodMetrics(
+    InstanceState state, double startedAtSeconds, double readyAtSeconds, double utilizationFraction,
+    int outstandingRequests) {
+
+  /** Returns whether the pod is ready. */
+  public boolean ready() {
+    return state == InstanceState.READY;
+  }
+
+  /** Returns whether a metric sample exists for the pod. */
+  public boolean hasMetric() {
+    return !Double.isNaN(utilizationFraction);
+  }
+}

@@ -1,0 +1,48 @@
+package org.loadcast.sim;
+
+/**
+ * Whole-run figures of a simulation.
+ *
+ * @param arrivals requests that arrived
+ * @param completed requests that completed before the end of the run
+ * @param dropped requests dropped
+ * @param overSlo completed requests whose latency exceeded the SLO bound
+ * @param meanLatencyMillis mean latency of completions; NaN when none
+ * @param p50LatencyMillis median latency; NaN when none
+ * @param p95LatencyMillis 95th percentile; NaN when none
+ * @param p99LatencyMillis 99th percentile; NaN when none
+ * @param meanWaitSeconds mean time in queue of requests that started service; NaN when none
+ * @param waitedFraction share of requests that started service after waiting, in [0, 1]
+ * @param meanInSystem time-average of requests in service or queued (L of Little's law)
+ * @param sloViolationMinutes minutes with completions whose percentile latency exceeded the SLO
+ * @param minutesWithCompletions minutes with at least one completion
+ * @param instanceSeconds provisioned instance-seconds: the billable time
+ * @param cost instance-hours times the price per hour
+ * @param scaleOuts scaling actions that added instances
+ * @param scaleIns scaling actions that removed instances
+ */
+public record SimulationTotals(
+    long arrivals, long completed, long dropped, long overSlo,
+    double meanLatencyMillis, double p50LatencyMillis, double p95LatencyMillis, double p99LatencyMillis,
+    double meanWaitSeconds, double waitedFraction, double meanInSystem,
+    long sloViolationMinutes, long minutesWithCompletions,
+    double instanceSeconds, double cost, int scaleOuts, int scaleIns) {
+
+  /** Returns the share of minutes with completions whose SLO percentile was violated, in percent. */
+  public double sloViolationMinutesPercent() {
+    return minutesWithCompletions == 0 ? 0 : 100.0 * sloViolationMinutes / minutesWithCompletions;
+  }
+
+  /**
+   * Returns the share of arrivals that missed the SLO, in percent: completions over the bound plus
+   * drops, over arrivals. Requests still in flight at the end count as neither.
+   */
+  public double sloViolationRequestsPercent() {
+    return arrivals == 0 ? 0 : 100.0 * (overSlo + dropped) / arrivals;
+  }
+
+  /** Returns the provisioned instance-hours. */
+  public double instanceHours() {
+    return instanceSeconds / 3600;
+  }
+}
