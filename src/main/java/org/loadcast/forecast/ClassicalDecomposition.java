@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
  * even period f, a plain f-term average for an odd one (R {@code filter(x, w, sides = 2)}). The
  * detrended series is y − trend (additive) or y / trend (multiplicative); the figure is its mean at
  * each position of the cycle, normalised to mean 0 (additive) or mean 1 (multiplicative). Source:
- * Kendall and Stuart (1983), "The Advanced Theory of Statistics" vol. 3, §46; R source
+ * Kendall and Stuart (1983), "The Advanced Theory of Statistics" vol. 3, pp. 410-414; R source
  * {@code src/library/stats/R/decompose.R}. Holt-Winters uses it on the first two periods for its
  * initial state (REFERENCE.md §3.3).
  *

@@ -21,8 +21,8 @@ public enum Formulation {
         }
     },
     /**
-     * Error-correction form (Hyndman, Koehler, Ord and Snyder 2008, "Forecasting with Exponential
-     * Smoothing", table 2.1; statsmodels {@code ExponentialSmoothing}): s_t = γ(y_t ⊖ (ℓ_{t−1}+b_{t−1}))
+     * Error-correction form (Hyndman and Athanasopoulos 2021, "Forecasting: Principles and Practice",
+     * 3rd ed., §8.3; statsmodels {@code ExponentialSmoothing}): s_t = γ(y_t ⊖ (ℓ_{t−1}+b_{t−1}))
      * + (1−γ)s_{t−m}, relative to the <em>previous</em> level plus trend.
      */
     ETS {

@@ -165,7 +165,7 @@ public record HoltWinters(Seasonality seasonality, boolean hasTrend, int periodL
     /**
      * Fits the smoothing weights by minimising the in-sample SSE over [0, 1] for each weight the
      * model uses, from R's start (α, β, γ) = (0.3, 0.1, 0.1). R uses L-BFGS-B; this uses BOBYQA
-     * (Powell 2009, Cambridge report NA2009/06) with 2k+1 interpolation points for k weights, or
+     * (Powell 2009, Cambridge report DAMTP 2009/NA06) with 2k+1 interpolation points for k weights, or
      * Brent's method for α alone, as R's {@code optimize()} does. The optimiser path differs from R's,
      * so the weights agree with R's only approximately, but the SSE reaches R's or lower
      * (REFERENCE.md §3.3, F5).

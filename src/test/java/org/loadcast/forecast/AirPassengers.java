@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Test fixture: Box and Jenkins series G, monthly international airline passengers in thousands,
@@ -29,11 +30,12 @@ final class AirPassengers {
 
     /** 1949-01 … 1958-12, the training window of REFERENCE.md §3.8. */
     static double[] training() {
-        return java.util.Arrays.copyOf(all(), TRAINING_MONTHS);
+        return Arrays.copyOf(all(), TRAINING_MONTHS);
     }
 
     /** 1959-01 … 1960-12, the test window of REFERENCE.md §3.8. */
     static double[] test() {
-        return java.util.Arrays.copyOfRange(all(), TRAINING_MONTHS, all().length);
+        double[] all = all();
+        return Arrays.copyOfRange(all, TRAINING_MONTHS, all.length);
     }
 }
