@@ -1,11 +1,22 @@
 /**
  * Time-series forecasting for predictive autoscaling and growth projection.
  *
- * <p>Holt-Winters exponential smoothing (additive and multiplicative seasonality) in the classic
- * R {@code stats::HoltWinters} formulation, with R's initialisation, so that fitted values match R to
- * 1e-9; parameter fitting by bounded optimisation; and forecast accuracy metrics (MAE, RMSE, MAPE,
- * sMAPE, MASE) as defined by Hyndman and Koehler (2006).
+ * <p>Holt-Winters exponential smoothing ({@link org.loadcast.forecast.HoltWinters}): additive and
+ * multiplicative seasonality for any period, Holt's linear trend method and simple exponential
+ * smoothing. The default {@link org.loadcast.forecast.Formulation#R_CLASSIC} recursion is R's
+ * {@code stats::HoltWinters}, with R's initialisation, so that fitted values match R to 1e-9; the
+ * {@link org.loadcast.forecast.Formulation#ETS} error-correction form is there because the two are
+ * often confused and give different numbers. Smoothing weights are fitted by bounded least squares
+ * (BOBYQA). A fitted model hands its final state to an
+ * {@link org.loadcast.forecast.OnlineForecaster}, which follows a live series one period at a time,
+ * skipping missing observations; it is the only mutable type here.
  *
- * <p>This package is pure: no I/O, no clock, and it depends on nothing else in Loadcast.
+ * <p>Forecast accuracy ({@link org.loadcast.forecast.ForecastAccuracy}): MAE, RMSE, MAPE, sMAPE on the
+ * M3/M4 0-200 scale, and MASE scaled by the in-sample error of the
+ * {@link org.loadcast.forecast.SeasonalNaive} forecaster on the training series (Hyndman and Koehler
+ * 2006).
+ *
+ * <p>This package is pure: no I/O, no clock, no randomness, and it depends on nothing else in
+ * Loadcast.
  */
 package org.loadcast.forecast;
