@@ -62,7 +62,7 @@ public record InstanceSizing(double arrivalRatePerSecond, double meanServiceTime
     return new SizingPlan.Sized(pooled.get(), randomSplit.get());
   }
 
-  /** Returns the offered load {@code λ·S} of the whole fleet, in Erlangs. */
+  /** {@return the offered load {@code λ·S} of the whole fleet, in Erlangs} */
   public double offeredLoadErlangs() {
     return arrivalRatePerSecond * meanServiceTimeSeconds;
   }

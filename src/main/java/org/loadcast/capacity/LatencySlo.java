@@ -34,10 +34,12 @@ public sealed interface LatencySlo permits LatencySlo.Mean, LatencySlo.Percentil
     return new Percentile(quantileFraction, limitSeconds);
   }
 
-  /** Returns the latency bound, in seconds, &gt; 0. */
+  /** {@return the latency bound, in seconds, &gt; 0} */
   double limitSeconds();
 
-  /** Returns the name of the bounded statistic: {@code "mean"}, or {@code "p99"}, {@code "p99.9"}. */
+  /**
+   * {@return the name of the bounded statistic: {@code "mean"}, or {@code "p99"}, {@code "p99.9"}}
+   */
   String statisticName();
 
   /**

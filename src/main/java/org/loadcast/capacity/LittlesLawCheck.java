@@ -35,7 +35,7 @@ public record LittlesLawCheck(double meanConcurrency, double throughputPerSecond
     requirePositive("meanLatencySeconds", meanLatencySeconds);
   }
 
-  /** Returns the concurrency Little's law predicts, {@code λ·W}, in requests, &gt; 0. */
+  /** {@return the concurrency Little's law predicts, {@code λ·W}, in requests, &gt; 0} */
   public double predictedConcurrency() {
     return throughputPerSecond * meanLatencySeconds;
   }

@@ -39,33 +39,33 @@ public record Mg1Queue(double arrivalRatePerSecond, double meanServiceTimeSecond
     }
   }
 
-  /** Returns the server utilisation {@code ρ = λ·E[S]}, a fraction in (0, 1). */
+  /** {@return the server utilisation {@code ρ = λ·E[S]}, a fraction in (0, 1)} */
   public double utilizationFraction() {
     return arrivalRatePerSecond * meanServiceTimeSeconds;
   }
 
-  /** Returns the probability that an arrival does not wait, {@code 1 − ρ}, for every M/G/1. */
+  /** {@return the probability that an arrival does not wait, {@code 1 − ρ}, for every M/G/1} */
   public double noWaitProbability() {
     return 1 - utilizationFraction();
   }
 
-  /** Returns the Pollaczek–Khinchine mean wait in queue {@code Wq}, in seconds. */
+  /** {@return the Pollaczek–Khinchine mean wait in queue {@code Wq}, in seconds} */
   public double meanWaitSeconds() {
     double rho = utilizationFraction();
     return rho * (1 + serviceTimeSquaredCv) / (2 * (1 - rho)) * meanServiceTimeSeconds;
   }
 
-  /** Returns the mean number waiting in queue {@code Lq = λ·Wq} (Little's law), in requests. */
+  /** {@return the mean number waiting in queue {@code Lq = λ·Wq} (Little's law), in requests} */
   public double meanQueueLength() {
     return arrivalRatePerSecond * meanWaitSeconds();
   }
 
-  /** Returns the mean sojourn (response) time {@code W = Wq + E[S]}, in seconds. */
+  /** {@return the mean sojourn (response) time {@code W = Wq + E[S]}, in seconds} */
   public double meanSojournSeconds() {
     return meanWaitSeconds() + meanServiceTimeSeconds;
   }
 
-  /** Returns the mean number in the system {@code L = λ·W} (Little's law), in requests. */
+  /** {@return the mean number in the system {@code L = λ·W} (Little's law), in requests} */
   public double meanNumberInSystem() {
     return arrivalRatePerSecond * meanSojournSeconds();
   }

@@ -53,17 +53,17 @@ public record MmcQueue(double arrivalRatePerSecond, double meanServiceTimeSecond
     return new MmcQueue(arrivalRatePerSecond, meanServiceTimeSeconds, 1);
   }
 
-  /** Returns the offered load {@code A = λ·S}, in Erlangs, in (0, servers). */
+  /** {@return the offered load {@code A = λ·S}, in Erlangs, in (0, servers)} */
   public double offeredLoadErlangs() {
     return arrivalRatePerSecond * meanServiceTimeSeconds;
   }
 
-  /** Returns the per-server utilisation {@code ρ = A/c}, a fraction in (0, 1). */
+  /** {@return the per-server utilisation {@code ρ = A/c}, a fraction in (0, 1)} */
   public double utilizationFraction() {
     return offeredLoadErlangs() / servers;
   }
 
-  /** Returns the service rate of one server, {@code μ = 1/S}, in requests per second. */
+  /** {@return the service rate of one server, {@code μ = 1/S}, in requests per second} */
   public double serviceRatePerSecond() {
     return 1 / meanServiceTimeSeconds;
   }
@@ -87,22 +87,22 @@ public record MmcQueue(double arrivalRatePerSecond, double meanServiceTimeSecond
     return servers * serviceRatePerSecond() - arrivalRatePerSecond;
   }
 
-  /** Returns the mean wait in queue {@code Wq = C/(cμ − λ)}, in seconds (§1.1). */
+  /** {@return the mean wait in queue {@code Wq = C/(cμ − λ)}, in seconds (§1.1)} */
   public double meanWaitSeconds() {
     return waitProbability() / waitDecayRatePerSecond();
   }
 
-  /** Returns the mean number waiting in queue {@code Lq = λ·Wq} (Little's law), in requests. */
+  /** {@return the mean number waiting in queue {@code Lq = λ·Wq} (Little's law), in requests} */
   public double meanQueueLength() {
     return arrivalRatePerSecond * meanWaitSeconds();
   }
 
-  /** Returns the mean sojourn (response) time {@code W = Wq + S}, in seconds. */
+  /** {@return the mean sojourn (response) time {@code W = Wq + S}, in seconds} */
   public double meanSojournSeconds() {
     return meanWaitSeconds() + meanServiceTimeSeconds;
   }
 
-  /** Returns the mean number in the system {@code L = λ·W} (Little's law), in requests. */
+  /** {@return the mean number in the system {@code L = λ·W} (Little's law), in requests} */
   public double meanNumberInSystem() {
     return arrivalRatePerSecond * meanSojournSeconds();
   }

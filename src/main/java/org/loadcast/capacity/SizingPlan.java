@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public sealed interface SizingPlan permits SizingPlan.Sized, SizingPlan.Infeasible {
 
-  /** Returns {@code true} for {@link Sized}, {@code false} for {@link Infeasible}. */
+  /** {@return {@code true} for {@link Sized}, {@code false} for {@link Infeasible}} */
   boolean isFeasible();
 
   /**
