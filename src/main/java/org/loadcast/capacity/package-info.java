@@ -1,11 +1,28 @@
 /**
- * The capacity model: queueing theory (Erlang C, M/M/c), Little's law, and calibration of the
- * service model from a load test's probe phase.
+ * The capacity model: queueing theory, fleet sizing for a latency SLO, Little's law, and the
+ * Universal Scalability Law.
  *
  * <p>It answers "how many instances for this SLO at this load" and "what can one instance really
- * do". Every formula cites its source; the tests check published values in
- * {@code ../shared/reference/REFERENCE.md}.
+ * do":
+ * <ul>
+ *   <li>{@link org.loadcast.capacity.ErlangTraffic} (Erlang B and C by the stable recursion),
+ *       {@link org.loadcast.capacity.MmcQueue} (M/M/c and M/M/1 means, waiting- and sojourn-time
+ *       tails and percentiles) and {@link org.loadcast.capacity.Mg1Queue} (M/G/1,
+ *       Pollaczek–Khinchine);</li>
+ *   <li>{@link org.loadcast.capacity.InstanceSizing} finds the fewest instances that meet a
+ *       {@link org.loadcast.capacity.LatencySlo}, both for one pooled queue and for a random split
+ *       ({@link org.loadcast.capacity.LoadBalancing}), or says why no count can;</li>
+ *   <li>{@link org.loadcast.capacity.LittlesLawCheck} flags load-test steps whose concurrency
+ *       disagrees with throughput × mean latency;</li>
+ *   <li>{@link org.loadcast.capacity.UslModel} and {@link org.loadcast.capacity.UslFit} describe and
+ *       fit how throughput scales with concurrency.</li>
+ * </ul>
  *
- * <p>This package is pure: no I/O, no clock.
+ * <p>Every formula cites its source; the tests check published values in
+ * {@code ../shared/reference/REFERENCE.md}. Times are seconds, rates per second, utilisations
+ * fractions in [0, 1].
+ *
+ * <p>This package is pure: no I/O, no clock, no randomness, and no dependency on other Loadcast
+ * packages. All its types are immutable records or enums, safe to share between threads.
  */
 package org.loadcast.capacity;
