@@ -146,8 +146,10 @@ public record HoltWinters(Seasonality seasonality, boolean hasTrend, int periodL
     /**
      * Runs the model over a series at fixed smoothing weights, from R's initial state.
      *
-     * @param y the series, in time order; at least {@link #minimumLength()} finite values, all
-     *     {@code > 0} for multiplicative seasonality
+     * @param y the series, in time order; at least {@link #minimumLength()} values, all finite (and
+     *     {@code > 0} for multiplicative seasonality) except that values after the first {@link
+     *     #minimumLength()} may be NaN for a missing observation: it adds nothing to the SSE and the
+     *     state moves on as its own forecast ({@link OnlineForecaster#skip()})
      * @param parameters the smoothing weights
      * @return the in-sample one-step forecasts, their SSE and the final state
      * @throws IllegalArgumentException if y is too short (the message gives both lengths) or a value
@@ -185,9 +187,11 @@ public record HoltWinters(Seasonality seasonality, boolean hasTrend, int periodL
         double sse = 0;
         for (int t = warmUpLength(); t < y.length; t++) {
             double forecast = forecaster.forecast(1);
-            double error = y[t] - forecast;
-            sse += error * error;
             fitted.accept(forecast);
+            if (!Double.isNaN(y[t])) {
+                double error = y[t] - forecast;
+                sse += error * error;
+            }
             forecaster.observe(y[t]);
         }
         return sse;
@@ -242,8 +246,10 @@ public record HoltWinters(Seasonality seasonality, boolean hasTrend, int periodL
                     + lengthReason() + ", but held " + y.length);
         }
         for (int i = 0; i < y.length; i++) {
-            if (!seasonality.accepts(y[i])) {
-                throw new IllegalArgumentException("y[" + i + "] must be " + seasonality.requirement() + ", but was " + y[i]);
+            boolean missingAllowed = i >= minimumLength() && Double.isNaN(y[i]);
+            if (!missingAllowed && !seasonality.accepts(y[i])) {
+                throw new IllegalArgumentException("y[" + i + "] must be " + seasonality.requirement()
+                        + (i >= minimumLength() ? " or NaN (missing)" : "") + ", but was " + y[i]);
             }
         }
     }

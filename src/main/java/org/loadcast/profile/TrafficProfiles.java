@@ -101,6 +101,23 @@ public final class TrafficProfiles {
     }
   }
 
+  /**
+   * Returns the files a profile is made of: the YAML, and its curve file when it names one.
+   *
+   * @param file the YAML file
+   * @return the files, the YAML first
+   * @throws InputException if the YAML does not read
+   */
+  public static List<Path> files(Path file) {
+    ProfileDocument.Curve curve = YamlFile.read(file, ProfileDocument.class).value().rate().curve();
+    return curve.file() == null ? List.of(file) : List.of(file, relativeSibling(file, curve.file()));
+  }
+
+  private static Path relativeSibling(Path file, String name) {
+    Path parent = file.getParent();
+    return parent == null ? Path.of(name) : parent.resolve(name).normalize();
+  }
+
   private static Path resolveSibling(Path file, String name) {
     Path parent = file.toAbsolutePath().getParent();
     return parent == null ? Path.of(name) : parent.resolve(name).normalize();
@@ -134,7 +151,8 @@ public final class TrafficProfiles {
   }
 
   /**
-   * Writes text to a file through a temporary file in the same directory and an atomic move.
+   * Writes text to a file through a temporary file in the same directory and an atomic move. The
+   * file is readable by all (rw-r--r--) where the file system has POSIX permissions.
    *
    * @param file the destination
    * @param text the content, written as UTF-8
@@ -146,6 +164,9 @@ public final class TrafficProfiles {
     Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
     try {
       Files.writeString(temp, text, StandardCharsets.UTF_8);
+      if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);

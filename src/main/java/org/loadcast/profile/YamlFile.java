@@ -202,8 +202,12 @@ public final class YamlFile<T> {
   /**
    * Returns the known name closest to {@code name} by edit distance, when it is close enough to be a
    * likely typo: at most 2 edits, or a third of the length for long names.
+   *
+   * @param name the name given
+   * @param known the names that exist
+   * @return the suggestion, or empty when none is close
    */
-  static Optional<String> closestName(String name, Collection<?> known) {
+  public static Optional<String> closestName(String name, Collection<?> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (Object candidate : known) {

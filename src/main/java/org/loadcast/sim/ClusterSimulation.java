@@ -65,6 +65,7 @@ public final class ClusterSimulation implements ScalingView {
   private int roundRobin;
   private int replicas;
   private int provisioned;
+  private List<PodMetrics> decisionPods = List.of();
 
   // requests in service
   private double[] slotArrival = new double[1024];
@@ -418,6 +419,7 @@ public final class ClusterSimulation implements ScalingView {
   // ---- decisions
 
   private void decide() {
+    decisionPods = samplePods();
     int desired = autoscaler.desiredReplicas(this);
     if (desired < 1) {
       throw new IllegalStateException("the autoscaler asked for " + desired + " replicas; at least 1 is needed");
@@ -466,20 +468,27 @@ public final class ClusterSimulation implements ScalingView {
 
   @Override
   public List<PodMetrics> pods() {
+    return decisionPods;
+  }
+
+  /** Samples every booting and serving instance once per decision, oldest first. */
+  private List<PodMetrics> samplePods() {
     List<PodMetrics> pods = new ArrayList<>(replicas);
     for (int id = 0; id < instanceCount; id++) {
       InstanceState s = state[id];
       if (s == InstanceState.BOOTING || s.serves()) {
+        double windowStart = markTime[id];
+        double utilization = s.serves() ? sampleUtilization(id) : Double.NaN;
         pods.add(new PodMetrics(s, startedAt[id], s == InstanceState.READY ? readyAt[id] : Double.NaN,
-            s.serves() ? sampleUtilization(id) : Double.NaN, busy[id] + queueSize[id]));
+            utilization, Double.isNaN(utilization) ? Double.NaN : windowStart, busy[id] + queueSize[id]));
       }
     }
-    return pods;
+    return List.copyOf(pods);
   }
 
   /**
-   * Returns the mean busy fraction since the previous sample, or NaN when the window is shorter
-   * than half a decision period (a pod that just started serving has no full sample yet).
+   * Returns the mean busy fraction since the previous sample, and starts the next window; NaN when
+   * the window is shorter than half a decision period (a pod that just started serving).
    */
   private double sampleUtilization(int id) {
     double integral = busyIntegral[id] + busy[id] * (now - lastBusyChange[id]);

@@ -6,13 +6,15 @@ package org.loadcast.sim;
  * @param state the lifecycle state; draining and terminated instances are not shown
  * @param startedAtSeconds when it was requested, in simulation seconds
  * @param readyAtSeconds when it became ready, or {@code NaN} if it is not ready yet
- * @param utilizationFraction busy workers over all workers, averaged over the last metric window
- *     during which it served, in [0, 1]; {@code NaN} when it has not served for a whole window
+ * @param utilizationFraction busy workers over all workers, averaged over the metric window, in
+ *     [0, 1]; {@code NaN} when the instance has not served for half a decision period yet
+ * @param metricWindowStartSeconds when the metric window began (it ends now); {@code NaN} when there
+ *     is no metric
  * @param outstandingRequests requests in service or queued on it now
  */
 public record PodMetrics(
     InstanceState state, double startedAtSeconds, double readyAtSeconds, double utilizationFraction,
-    int outstandingRequests) {
+    double metricWindowStartSeconds, int outstandingRequests) {
 
   /** Returns whether the pod is ready. */
   public boolean ready() {

@@ -14,7 +14,10 @@ public interface ScalingView {
   /** Returns the replicas the autoscaler last asked for: booting, warming and ready instances. */
   int currentReplicas();
 
-  /** Returns the metrics of each booting, warming and ready instance, oldest first. */
+  /**
+   * Returns the metrics of each booting, warming and ready instance, oldest first, sampled once at
+   * this decision over the window since the previous one.
+   */
   List<PodMetrics> pods();
 
   /**

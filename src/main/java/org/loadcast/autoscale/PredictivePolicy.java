@@ -1,0 +1,70 @@
+package org.loadcast.autoscale;
+
+import org.loadcast.forecast.Seasonality;
+import org.loadcast.sim.Autoscaler;
+
+/**
+ * Predictive scaling: a Holt-Winters forecast of the arrival rate, sized with the calibrated
+ * capacity per instance, with the reactive HPA's recommendation as a floor.
+ *
+ * <p>At each sync the policy feeds the forecaster every bucket of arrivals completed so far (never
+ * the bucket in progress), forecasts the bucket that holds {@code now + leadSeconds}, and converts
+ * the rate to replicas: {@code ceil(rate / (capacity × target utilization))}. The larger of that
+ * and the HPA's own recommendation then goes through the HPA's stabilization windows, rate
+ * policies and min/max, as the Predictive Horizontal Pod Autoscaler does with decision type
+ * {@code maximum} (AUTOSCALING.md §3.3) and as AWS combines predictive and dynamic policies
+ * (§2.3: the group uses the maximum).
+ *
+ * <p>The forecaster is fitted (Holt-Winters weights by BOBYQA) on the history before the run, and
+ * refitted every {@code refitSeconds} on everything seen so far. Until two seasonal periods have
+ * been seen it has no forecast, and the policy acts as the HPA alone.
+ *
+ * @param reactive the HPA that gives the floor and the stabilization, rate limits and bounds
+ * @param bucketSeconds the forecaster's time step, {@code >= 1}; such as 300
+ * @param seasonalPeriodBuckets buckets per season, {@code >= 2}; 288 for a day of 5-minute buckets
+ * @param seasonality additive or multiplicative; a multiplicative model needs arrivals in every
+ *     bucket, and a bucket with none stops the run with an error
+ * @param leadSeconds how far ahead to size, {@code >= 0}; null means the boot time plus one sync
+ *     period, so that an instance asked for now is ready when the forecast load arrives
+ * @param refitSeconds how often to refit the smoothing weights, {@code > 0}
+ */
+public record PredictivePolicy(
+    HpaPolicy reactive, int bucketSeconds, int seasonalPeriodBuckets, Seasonality seasonality,
+    Double leadSeconds, double refitSeconds) implements ScalingPolicy {
+
+  /**
+   * Validates the policy.
+   *
+   * @throws IllegalArgumentException if a field is out of its range; the message names it
+   */
+  public PredictivePolicy {
+    if (reactive == null) {
+      throw new IllegalArgumentException("reactive is required");
+    }
+    if (bucketSeconds < 1) {
+      throw new IllegalArgumentException("bucketSeconds must be >= 1, but was " + bucketSeconds);
+    }
+    if (seasonalPeriodBuckets < 2) {
+      throw new IllegalArgumentException("seasonalPeriodBuckets must be >= 2, but was " + seasonalPeriodBuckets);
+    }
+    if (seasonality == null || seasonality == Seasonality.NONE) {
+      throw new IllegalArgumentException("seasonality must be additive or multiplicative, but was " + seasonality);
+    }
+    if (leadSeconds != null && !(leadSeconds >= 0)) {
+      throw new IllegalArgumentException("leadSeconds must be >= 0, but was " + leadSeconds);
+    }
+    if (!(refitSeconds > 0)) {
+      throw new IllegalArgumentException("refitSeconds must be > 0, but was " + refitSeconds);
+    }
+  }
+
+  @Override
+  public Autoscaler newAutoscaler(ScalingContext context) {
+    if (context.history().bucketSeconds() != bucketSeconds) {
+      throw new IllegalArgumentException("the history's buckets (" + context.history().bucketSeconds()
+          + " s) must match bucketSeconds (" + bucketSeconds + " s)");
+    }
+    double lead = leadSeconds != null ? leadSeconds : context.bootSeconds() + reactive.syncPeriodSeconds();
+    return new PredictiveAutoscaler(this, context, lead);
+  }
+}

@@ -1,0 +1,63 @@
+package org.loadcast.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.loadcast.profile.TrafficProfile;
+import org.loadcast.sim.LatencySlo;
+import org.loadcast.sim.LoadBalancing;
+
+/**
+ * A checked experiment, with its profile read and its policies built.
+ *
+ * @param file the experiment file
+ * @param name the experiment's name
+ * @param description free text
+ * @param seed the run seed
+ * @param profileFile the profile's file
+ * @param profile the traffic profile
+ * @param target the load-test target; its URL may be absent
+ * @param loadTest the load test, if the experiment has one
+ * @param horizonSeconds the simulated last stretch of the profile
+ * @param peakInstances instances the peak of the scaled demand needs
+ * @param peakUtilizationPercent the utilization at which they carry it
+ * @param service the service model written in the experiment
+ * @param instances the instance lifecycle and price
+ * @param loadBalancing how requests are spread
+ * @param slo the latency objective
+ * @param policies the policies, in report order
+ */
+public record Experiment(
+    Path file, String name, String description, long seed, Path profileFile, TrafficProfile profile,
+    ExperimentDocument.Target target, Optional<ExperimentDocument.LoadTest> loadTest,
+    double horizonSeconds, double peakInstances, double peakUtilizationPercent,
+    ServiceModel service, ExperimentDocument.Instances instances, LoadBalancing loadBalancing,
+    LatencySlo slo, List<NamedPolicy> policies) {
+
+  /** Copies the policy list. */
+  public Experiment {
+    policies = List.copyOf(policies);
+  }
+
+  /**
+   * Returns the profile second where the replay starts.
+   *
+   * @throws IllegalStateException if the experiment has no load test
+   */
+  public double replayStartSeconds() {
+    ExperimentDocument.Replay replay = loadTest.orElseThrow(() -> new IllegalStateException("the experiment has no load test")).replay();
+    java.time.OffsetDateTime start = java.time.OffsetDateTime.parse(replay.startTime());
+    return java.time.Duration.between(profile.startTime(), start).toMillis() / 1000.0;
+  }
+
+  /** Returns this experiment with another seed. */
+  public Experiment withSeed(long newSeed) {
+    return new Experiment(file, name, description, newSeed, profileFile, profile, target, loadTest, horizonSeconds,
+        peakInstances, peakUtilizationPercent, service, instances, loadBalancing, slo, policies);
+  }
+
+  /** Returns the profile second where the horizon starts: the profile's end minus the horizon. */
+  public double horizonStartSeconds() {
+    return profile.rate().endSeconds() - horizonSeconds;
+  }
+}

@@ -1,0 +1,266 @@
+package org.loadcast.cli;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import org.loadcast.forecast.Seasonality;
+import org.loadcast.sim.LoadBalancing;
+
+/**
+ * An experiment as written in {@code simulations/*.yaml}: the profile, the target, the load test,
+ * the simulated service, the SLO and the policies to compare. {@link Experiments} checks it and
+ * resolves its paths.
+ *
+ * @param name a short name, used in run ids
+ * @param description free text
+ * @param seed the run seed
+ * @param profile the traffic profile, relative to this file
+ * @param target what the load test drives
+ * @param loadTest the probe and replay of {@code mvn gatling:test}
+ * @param simulation the simulated service and horizon
+ * @param slo the latency objective
+ * @param policies the policies to compare, in report order
+ */
+public record ExperimentDocument(
+    @JsonProperty(required = true) String name,
+    String description,
+    @JsonProperty(required = true) long seed,
+    @JsonProperty(required = true) String profile,
+    Target target,
+    LoadTest loadTest,
+    @JsonProperty(required = true) Simulation simulation,
+    @JsonProperty(required = true) Slo slo,
+    @JsonProperty(required = true) List<PolicyDocument> policies) {
+
+  /**
+   * The system under test: the embedded one, or a URL.
+   *
+   * @param embedded the embedded WireMock system under test; used when no URL is given
+   * @param url a base URL such as {@code http://127.0.0.1:8080}; {@code -Dtarget=} overrides it
+   */
+  public record Target(Embedded embedded, String url) {}
+
+  /**
+   * The embedded system under test: a fixed pool of workers with log-normal service times.
+   *
+   * @param workers requests served at once, {@code >= 1}; more wait in a FIFO queue
+   * @param serviceTimeMedianMillis median service time
+   * @param serviceTimeSigma standard deviation of the log of the service time
+   */
+  public record Embedded(
+      @JsonProperty(required = true) int workers,
+      @JsonProperty(required = true) double serviceTimeMedianMillis,
+      @JsonProperty(required = true) double serviceTimeSigma) {
+    /** Validates the fields. @throws IllegalArgumentException if one is out of range */
+    public Embedded {
+      if (workers < 1) {
+        throw new IllegalArgumentException("workers must be >= 1, but was " + workers);
+      }
+      if (!(serviceTimeMedianMillis > 0)) {
+        throw new IllegalArgumentException("serviceTimeMedianMillis must be > 0, but was " + serviceTimeMedianMillis);
+      }
+      if (!(serviceTimeSigma >= 0)) {
+        throw new IllegalArgumentException("serviceTimeSigma must be >= 0, but was " + serviceTimeSigma);
+      }
+    }
+  }
+
+  /**
+   * The load test: a probe to measure capacity, then a compressed replay of the profile.
+   *
+   * @param probe the probe
+   * @param replay the replay
+   */
+  public record LoadTest(@JsonProperty(required = true) Probe probe, @JsonProperty(required = true) Replay replay) {}
+
+  /**
+   * Stepped constant arrival rates up to saturation.
+   *
+   * @param ratesPerSecond the rate of each step, increasing, each {@code > 0}
+   * @param stepSeconds duration of each step, {@code >= 1}
+   * @param drainSeconds pause after the probe for queues to empty, {@code >= 0}
+   */
+  public record Probe(
+      @JsonProperty(required = true) List<Double> ratesPerSecond,
+      @JsonProperty(required = true) int stepSeconds,
+      int drainSeconds) {
+    /** Validates the fields. @throws IllegalArgumentException if one is out of range */
+    public Probe {
+      if (ratesPerSecond == null || ratesPerSecond.isEmpty()) {
+        throw new IllegalArgumentException("ratesPerSecond must list at least one rate, but was empty");
+      }
+      for (int i = 0; i < ratesPerSecond.size(); i++) {
+        double r = ratesPerSecond.get(i);
+        if (!(r > 0) || (i > 0 && r <= ratesPerSecond.get(i - 1))) {
+          throw new IllegalArgumentException("ratesPerSecond[" + i + "] must be > 0 and greater than the rate before, but was " + r);
+        }
+      }
+      ratesPerSecond = List.copyOf(ratesPerSecond);
+      if (stepSeconds < 1) {
+        throw new IllegalArgumentException("stepSeconds must be >= 1, but was " + stepSeconds);
+      }
+      if (drainSeconds < 0) {
+        throw new IllegalArgumentException("drainSeconds must be >= 0, but was " + drainSeconds);
+      }
+    }
+  }
+
+  /**
+   * A stretch of the profile replayed compressed in time.
+   *
+   * @param startTime ISO-8601 date-time with offset where the replay starts in the profile
+   * @param durationSeconds profile seconds replayed, {@code > 0}
+   * @param replaySeconds wall-clock seconds the replay takes, {@code >= 1}
+   * @param peakUtilizationFraction the replay's peak rate as a fraction of the measured capacity,
+   *     in (0, 1]
+   */
+  public record Replay(
+      @JsonProperty(required = true) String startTime,
+      @JsonProperty(required = true) double durationSeconds,
+      @JsonProperty(required = true) int replaySeconds,
+      @JsonProperty(required = true) double peakUtilizationFraction) {
+    /** Validates the fields. @throws IllegalArgumentException if one is out of range */
+    public Replay {
+      if (!(durationSeconds > 0)) {
+        throw new IllegalArgumentException("durationSeconds must be > 0, but was " + durationSeconds);
+      }
+      if (replaySeconds < 1) {
+        throw new IllegalArgumentException("replaySeconds must be >= 1, but was " + replaySeconds);
+      }
+      if (!(peakUtilizationFraction > 0 && peakUtilizationFraction <= 1)) {
+        throw new IllegalArgumentException("peakUtilizationFraction must be in (0, 1], but was " + peakUtilizationFraction);
+      }
+    }
+  }
+
+  /**
+   * The simulated service and its horizon.
+   *
+   * @param horizonSeconds the simulated stretch: the last this many seconds of the profile, a whole
+   *     number {@code >= 60}; the profile before it is the forecasters' history
+   * @param peakInstances the demand is scaled so that its peak over the horizon needs this many
+   *     instances at {@code peakUtilizationPercent}, {@code > 0}
+   * @param peakUtilizationPercent the utilization at which {@code peakInstances} carry the peak, 1
+   *     to 100
+   * @param service the service model used when no load test calibrates it
+   * @param instances the instance lifecycle and price
+   * @param loadBalancing how requests are spread; round-robin when absent
+   */
+  public record Simulation(
+      @JsonProperty(required = true) double horizonSeconds,
+      @JsonProperty(required = true) double peakInstances,
+      @JsonProperty(required = true) double peakUtilizationPercent,
+      @JsonProperty(required = true) Service service,
+      @JsonProperty(required = true) Instances instances,
+      LoadBalancing loadBalancing) {
+    /** Validates the fields. @throws IllegalArgumentException if one is out of range */
+    public Simulation {
+      if (!(horizonSeconds >= 60) || horizonSeconds != Math.rint(horizonSeconds)) {
+        throw new IllegalArgumentException("horizonSeconds must be a whole number >= 60, but was " + horizonSeconds);
+      }
+      if (!(peakInstances > 0)) {
+        throw new IllegalArgumentException("peakInstances must be > 0, but was " + peakInstances);
+      }
+      if (!(peakUtilizationPercent >= 1 && peakUtilizationPercent <= 100)) {
+        throw new IllegalArgumentException("peakUtilizationPercent must be in 1..100, but was " + peakUtilizationPercent);
+      }
+      loadBalancing = loadBalancing == null ? LoadBalancing.ROUND_ROBIN : loadBalancing;
+    }
+  }
+
+  /**
+   * One instance of the simulated service.
+   *
+   * @param workersPerInstance requests served at once, {@code >= 1}
+   * @param maxQueueLength requests waiting beyond the workers before arrivals are dropped, {@code >= 0}
+   * @param serviceTime the service-time distribution
+   */
+  public record Service(
+      @JsonProperty(required = true) int workersPerInstance,
+      @JsonProperty(required = true) int maxQueueLength,
+      @JsonProperty(required = true) ServiceTimeDocument serviceTime) {}
+
+  /**
+   * A service-time distribution.
+   *
+   * @param distribution {@code exponential}, {@code lognormal} or {@code deterministic}
+   * @param meanMillis the mean, for exponential and deterministic
+   * @param medianMillis the median, for lognormal
+   * @param sigma the standard deviation of the log, for lognormal
+   */
+  public record ServiceTimeDocument(
+      @JsonProperty(required = true) String distribution, Double meanMillis, Double medianMillis, Double sigma) {}
+
+  /**
+   * The instance lifecycle and price.
+   *
+   * @param bootSeconds provisioning lead time, {@code >= 0}
+   * @param warmupSeconds time serving before ready, {@code >= 0}
+   * @param pricePerHour cost of one instance-hour, {@code >= 0}
+   */
+  public record Instances(
+      @JsonProperty(required = true) double bootSeconds,
+      double warmupSeconds,
+      @JsonProperty(required = true) double pricePerHour) {}
+
+  /**
+   * The latency objective.
+   *
+   * @param percentile such as 95
+   * @param latencyMillis the bound
+   */
+  public record Slo(@JsonProperty(required = true) double percentile, @JsonProperty(required = true) double latencyMillis) {}
+
+  /** A policy to compare; {@code type} selects the variant. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+  @JsonSubTypes({
+      @JsonSubTypes.Type(value = HpaDocument.class, name = "hpa"),
+      @JsonSubTypes.Type(value = PredictiveDocument.class, name = "predictive")})
+  public sealed interface PolicyDocument permits HpaDocument, PredictiveDocument {
+    /** Returns the policy's name in the report. */
+    String name();
+  }
+
+  /**
+   * The Kubernetes HPA v2 on CPU utilization; absent fields take Kubernetes' defaults.
+   *
+   * @param name the name in the report
+   * @param targetUtilizationPercent target average utilization, 1 to 100
+   * @param minReplicas fewest replicas, default 1
+   * @param maxReplicas most replicas
+   * @param tolerance dead band, default 0.1
+   * @param syncPeriodSeconds control-loop period, default 15
+   * @param scaleDownStabilizationSeconds scale-down stabilization window, default 300
+   * @param cpuInitializationPeriodSeconds default 300
+   */
+  public record HpaDocument(
+      @JsonProperty(required = true) String name,
+      @JsonProperty(required = true) int targetUtilizationPercent,
+      Integer minReplicas,
+      @JsonProperty(required = true) int maxReplicas,
+      Double tolerance,
+      Double syncPeriodSeconds,
+      Integer scaleDownStabilizationSeconds,
+      Double cpuInitializationPeriodSeconds) implements PolicyDocument {}
+
+  /**
+   * Holt-Winters predictive scaling with an HPA floor.
+   *
+   * @param name the name in the report
+   * @param reactive the name of an {@code hpa} policy of this experiment that gives the floor
+   * @param bucketSeconds the forecaster's step, default 300
+   * @param seasonalPeriodBuckets buckets per season, default one day
+   * @param seasonality additive (default) or multiplicative
+   * @param leadSeconds how far ahead to size; default boot time plus one sync period
+   * @param refitSeconds how often to refit the weights, default 86400
+   */
+  public record PredictiveDocument(
+      @JsonProperty(required = true) String name,
+      @JsonProperty(required = true) String reactive,
+      Integer bucketSeconds,
+      Integer seasonalPeriodBuckets,
+      Seasonality seasonality,
+      Double leadSeconds,
+      Double refitSeconds) implements PolicyDocument {}
+}

@@ -1,0 +1,197 @@
+package org.loadcast.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.loadcast.autoscale.ArrivalHistory;
+import org.loadcast.autoscale.HpaPolicy;
+import org.loadcast.autoscale.PredictivePolicy;
+import org.loadcast.autoscale.ScalingContext;
+import org.loadcast.autoscale.ScalingPolicy;
+import org.loadcast.profile.RateCurve;
+import org.loadcast.profile.TrafficProfile;
+import org.loadcast.report.DemandSummary;
+import org.loadcast.report.LoadTestSummary;
+import org.loadcast.report.PolicyOutcome;
+import org.loadcast.report.RunMetadata;
+import org.loadcast.report.RunReport;
+import org.loadcast.report.ServiceSummary;
+import org.loadcast.sim.ClusterConfig;
+import org.loadcast.sim.ClusterSimulation;
+import org.loadcast.sim.ServiceTime;
+import org.loadcast.sim.SimulationResult;
+import org.loadcast.sim.SimulationSpec;
+
+/**
+ * The simulation half of the pipeline, shared by {@code loadcast simulate} and the Gatling
+ * simulation: scale the profile's demand, run every policy on the same random streams, and gather
+ * the report.
+ */
+public final class ExperimentRun {
+  private ExperimentRun() {}
+
+  /**
+   * Runs every policy of an experiment in the simulator, in parallel.
+   *
+   * <p>The horizon is the last {@code horizonSeconds} of the profile; the profile before it is the
+   * forecasters' history. Missing stretches inside the horizon are bridged by a straight line (and
+   * the report says how many seconds); history buckets more than half missing stay missing. The
+   * rate is scaled so that its peak over the horizon needs {@code peakInstances} instances at
+   * {@code peakUtilizationPercent}, and arrivals are drawn at the scaled rate.
+   *
+   * @param experiment the experiment
+   * @param service the service model to run: the experiment's or a calibrated one
+   * @param loadTest the load test that calibrated it, if any
+   * @param metadata the run's metadata; its duration is filled in by the caller afterwards
+   * @param threads how many policies run at once, {@code >= 1}
+   * @return the report, with policies in the experiment's order
+   */
+  public static RunReport simulate(
+      Experiment experiment, ServiceModel service, Optional<LoadTestSummary> loadTest, RunMetadata metadata, int threads) {
+    TrafficProfile profile = experiment.profile();
+    double from = experiment.horizonStartSeconds();
+    double horizon = experiment.horizonSeconds();
+    RateCurve original = profile.rate();
+    double utilization = experiment.peakUtilizationPercent() / 100;
+    double capacity = service.capacityPerSecond();
+    RateCurve bridged = original.bridgedOverMissing();
+    double peak = bridged.peakRatePerSecond(from, from + horizon);
+    double scale = experiment.peakInstances() * capacity * utilization / peak;
+    RateCurve demand = bridged.scaled(scale);
+    ClusterConfig cluster = cluster(experiment, service, demand.rateAt(from) / (capacity * utilization));
+    SimulationSpec spec = new SimulationSpec(demand, from, horizon, cluster, experiment.slo(), experiment.seed());
+    List<PolicyOutcome> outcomes = runAll(experiment, spec, original, capacity, threads);
+    DemandSummary demandSummary = demandSummary(experiment, scale, peak * scale, original.missingSeconds(from, from + horizon));
+    return new RunReport(metadata, experiment.name(), experiment.description(), experiment.seed(), experiment.slo(),
+        serviceSummary(service), demandSummary, outcomes, loadTest, notes(experiment, original, from, horizon));
+  }
+
+  private static ClusterConfig cluster(Experiment experiment, ServiceModel service, double initialInstances) {
+    ExperimentDocument.Instances instances = experiment.instances();
+    return new ClusterConfig(service.workersPerInstance(), service.maxQueueLength(), service.serviceTime(),
+        instances.bootSeconds(), instances.warmupSeconds(), instances.pricePerHour(), experiment.loadBalancing(),
+        Math.max(1, (int) Math.ceil(initialInstances)));
+  }
+
+  private static List<PolicyOutcome> runAll(
+      Experiment experiment, SimulationSpec spec, RateCurve original, double capacity, int threads) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, experiment.policies().size())));
+    try {
+      List<Future<SimulationResult>> futures = new ArrayList<>();
+      for (NamedPolicy named : experiment.policies()) {
+        ScalingContext context = new ScalingContext(capacity, spec.cluster().bootSeconds(),
+            history(original, spec.demand(), spec.fromSeconds(), bucketSeconds(named.policy())));
+        futures.add(pool.submit(() -> ClusterSimulation.run(spec, named.policy().newAutoscaler(context))));
+      }
+      List<PolicyOutcome> outcomes = new ArrayList<>();
+      for (int i = 0; i < futures.size(); i++) {
+        NamedPolicy named = experiment.policies().get(i);
+        outcomes.add(new PolicyOutcome(named.name(), describe(named.policy(), capacity, spec.cluster().bootSeconds()),
+            futures.get(i).get()));
+      }
+      return outcomes;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while simulating", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static int bucketSeconds(ScalingPolicy policy) {
+    return policy instanceof PredictivePolicy p ? p.bucketSeconds() : 300;
+  }
+
+  /**
+   * Returns the expected arrivals per bucket of the scaled demand before the horizon, the last
+   * bucket ending where the horizon starts; a bucket more than half missing in the original data
+   * is NaN.
+   *
+   * @param original the profile's curve, with its missing ranges
+   * @param demand the scaled, bridged curve
+   * @param horizonStart where the horizon starts, in profile seconds
+   * @param bucketSeconds the bucket width
+   * @return the history; empty when less than one bucket precedes the horizon
+   */
+  static ArrivalHistory history(RateCurve original, RateCurve demand, double horizonStart, int bucketSeconds) {
+    int count = (int) Math.floor((horizonStart - original.startSeconds()) / bucketSeconds);
+    double first = horizonStart - (double) count * bucketSeconds;
+    double[] arrivals = new double[Math.max(0, count)];
+    for (int b = 0; b < arrivals.length; b++) {
+      double from = first + (double) b * bucketSeconds;
+      double to = from + bucketSeconds;
+      arrivals[b] = original.missingSeconds(from, to) > bucketSeconds / 2.0 ? Double.NaN : demand.integral(from, to);
+    }
+    return new ArrivalHistory(bucketSeconds, arrivals);
+  }
+
+  private static String describe(ScalingPolicy policy, double capacity, double bootSeconds) {
+    if (policy instanceof HpaPolicy h) {
+      return String.format(Locale.ROOT,
+          "Kubernetes HPA v2 on CPU: target %d %%, tolerance %.2f, sync %.0f s, replicas %d to %d, "
+              + "scale-down stabilization %d s, default scale-up limits (4 pods or 100 %% per 15 s)",
+          h.targetUtilizationPercent(), h.tolerance(), h.syncPeriodSeconds(), h.minReplicas(), h.maxReplicas(),
+          h.scaleDown().stabilizationWindowSeconds());
+    }
+    PredictivePolicy p = (PredictivePolicy) policy;
+    double lead = p.leadSeconds() != null ? p.leadSeconds() : bootSeconds + p.reactive().syncPeriodSeconds();
+    return String.format(Locale.ROOT,
+        "Holt-Winters (%s, R formulation, season %d × %d s buckets) forecast of the arrival rate %.0f s ahead, "
+            + "sized at %d %% of %.1f requests per second per instance, with the HPA's recommendation as a floor "
+            + "and its stabilization and limits",
+        p.seasonality().name().toLowerCase(Locale.ROOT), p.seasonalPeriodBuckets(), p.bucketSeconds(), lead,
+        p.reactive().targetUtilizationPercent(), capacity);
+  }
+
+  private static ServiceSummary serviceSummary(ServiceModel service) {
+    return new ServiceSummary(service.workersPerInstance(), service.maxQueueLength(), describe(service.serviceTime()),
+        service.serviceTime().meanSeconds() * 1000, service.capacityPerSecond(), service.origin());
+  }
+
+  /** Returns a service-time distribution for people, such as "log-normal, median 40.0 ms, σ 0.50". */
+  static String describe(ServiceTime time) {
+    if (time instanceof ServiceTime.LogNormal l) {
+      return String.format(Locale.ROOT, "log-normal, median %.1f ms, σ %.2f", l.medianSeconds() * 1000, l.sigma());
+    }
+    if (time instanceof ServiceTime.Exponential e) {
+      return String.format(Locale.ROOT, "exponential, mean %.1f ms", e.meanSeconds() * 1000);
+    }
+    return String.format(Locale.ROOT, "deterministic, %.1f ms", time.meanSeconds() * 1000);
+  }
+
+  private static DemandSummary demandSummary(Experiment experiment, double scale, double peak, double bridged) {
+    TrafficProfile profile = experiment.profile();
+    double from = experiment.horizonStartSeconds();
+    return new DemandSummary(profile.name(), profile.timezone().getId(), profile.wallClock(from).toEpochSecond(),
+        profile.wallClock(from).toOffsetDateTime().toString(), experiment.horizonSeconds(),
+        from - profile.rate().startSeconds(), scale, peak, experiment.peakInstances(),
+        experiment.peakUtilizationPercent(), bridged);
+  }
+
+  private static List<String> notes(Experiment experiment, RateCurve original, double from, double horizon) {
+    List<String> notes = new ArrayList<>();
+    long gaps = original.missing().stream().filter(r -> r.overlapSeconds(from, from + horizon) > 0).count();
+    if (gaps > 0) {
+      notes.add(String.format(Locale.ROOT,
+          "The horizon holds %d stretch(es) of missing data (%.0f s in all): the simulated demand bridges them "
+              + "with a straight line between the rates on either side.", gaps, original.missingSeconds(from, from + horizon)));
+    }
+    long historyGaps = original.missing().stream().filter(r -> r.toSeconds() <= from).count();
+    if (historyGaps > 0) {
+      notes.add(String.format(Locale.ROOT,
+          "The history before the horizon holds %d stretch(es) of missing data (%.0f s): forecasters skip buckets "
+              + "that are more than half missing instead of reading them as zero load.",
+          historyGaps, original.missingSeconds(original.startSeconds(), from)));
+    }
+    notes.add("Every policy sees the same arrivals and service times: each source of randomness has its own "
+        + "stream derived from the seed.");
+    return notes;
+  }
+}

@@ -1,0 +1,227 @@
+package org.loadcast.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.loadcast.autoscale.HpaPolicy;
+import org.loadcast.autoscale.PredictivePolicy;
+import org.loadcast.autoscale.ScalingPolicy;
+import org.loadcast.autoscale.ScalingRules;
+import org.loadcast.forecast.Seasonality;
+import org.loadcast.profile.InputException;
+import org.loadcast.profile.InputProblem;
+import org.loadcast.profile.TrafficProfile;
+import org.loadcast.profile.TrafficProfiles;
+import org.loadcast.profile.YamlFile;
+import org.loadcast.sim.LatencySlo;
+import org.loadcast.sim.ServiceTime;
+
+/** Reads and checks experiment files ({@code simulations/*.yaml}). */
+public final class Experiments {
+  private Experiments() {}
+
+  /**
+   * Reads an experiment and the profile it names.
+   *
+   * @param file the experiment file
+   * @return the checked experiment
+   * @throws InputException listing every problem found, each at {@code file:line:column}
+   */
+  public static Experiment read(Path file) {
+    YamlFile<ExperimentDocument> yaml = YamlFile.read(file, ExperimentDocument.class);
+    ExperimentDocument doc = yaml.value();
+    List<InputProblem> problems = new ArrayList<>();
+    Path profileFile = resolve(file, doc.profile());
+    TrafficProfile profile = readProfile(yaml, profileFile, problems);
+    ServiceModel service = service(yaml, problems);
+    LatencySlo slo = check(yaml, "slo", problems, () -> new LatencySlo(doc.slo().percentile(), doc.slo().latencyMillis()));
+    List<NamedPolicy> policies = policies(yaml, problems);
+    checkInstances(yaml, problems);
+    if (profile != null) {
+      checkAgainstProfile(yaml, profile, problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new InputException(problems);
+    }
+    ExperimentDocument.Simulation sim = doc.simulation();
+    ExperimentDocument.Target target = doc.target() == null ? new ExperimentDocument.Target(null, null) : doc.target();
+    return new Experiment(file, doc.name(), doc.description() == null ? "" : doc.description(), doc.seed(),
+        profileFile, profile, target, Optional.ofNullable(doc.loadTest()), sim.horizonSeconds(), sim.peakInstances(),
+        sim.peakUtilizationPercent(), service, sim.instances(), sim.loadBalancing(), slo, policies);
+  }
+
+  private static Path resolve(Path file, String relative) {
+    Path parent = file.toAbsolutePath().getParent();
+    Path resolved = parent == null ? Path.of(relative) : parent.resolve(relative).normalize();
+    Path cwd = Path.of("").toAbsolutePath();
+    return resolved.startsWith(cwd) ? cwd.relativize(resolved) : resolved;
+  }
+
+  private static TrafficProfile readProfile(YamlFile<ExperimentDocument> yaml, Path profileFile, List<InputProblem> problems) {
+    if (!Files.isRegularFile(profileFile)) {
+      problems.add(yaml.problemAt("profile", "profile must name a traffic profile file, but '"
+          + yaml.value().profile() + "' does not exist (looked for " + profileFile + ")"));
+      return null;
+    }
+    try {
+      return TrafficProfiles.read(profileFile);
+    } catch (InputException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  private static ServiceModel service(YamlFile<ExperimentDocument> yaml, List<InputProblem> problems) {
+    ExperimentDocument.Service s = yaml.value().simulation().service();
+    String base = "simulation.service";
+    ServiceTime time = check(yaml, base + ".serviceTime", problems, () -> serviceTime(s.serviceTime()));
+    if (time == null) {
+      return null;
+    }
+    return check(yaml, base, problems, () -> new ServiceModel(s.workersPerInstance(), s.maxQueueLength(), time,
+        "written in the experiment (" + yaml.fileName() + ")"));
+  }
+
+  private static ServiceTime serviceTime(ExperimentDocument.ServiceTimeDocument d) {
+    return switch (d.distribution()) {
+      case "exponential" -> new ServiceTime.Exponential(required(d.meanMillis(), "meanMillis") / 1000);
+      case "deterministic" -> new ServiceTime.Deterministic(required(d.meanMillis(), "meanMillis") / 1000);
+      case "lognormal" -> new ServiceTime.LogNormal(required(d.medianMillis(), "medianMillis") / 1000,
+          required(d.sigma(), "sigma"));
+      default -> throw new IllegalArgumentException("distribution must be one of exponential, lognormal, deterministic, but was '"
+          + d.distribution() + "'");
+    };
+  }
+
+  private static double required(Double value, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException(field + " is required for this distribution");
+    }
+    return value;
+  }
+
+  private static void checkInstances(YamlFile<ExperimentDocument> yaml, List<InputProblem> problems) {
+    ExperimentDocument.Instances i = yaml.value().simulation().instances();
+    String base = "simulation.instances";
+    if (!(i.bootSeconds() >= 0)) {
+      problems.add(yaml.problemAt(base + ".bootSeconds", base + ".bootSeconds must be >= 0, but was " + i.bootSeconds()));
+    }
+    if (!(i.warmupSeconds() >= 0)) {
+      problems.add(yaml.problemAt(base + ".warmupSeconds", base + ".warmupSeconds must be >= 0, but was " + i.warmupSeconds()));
+    }
+    if (!(i.pricePerHour() >= 0)) {
+      problems.add(yaml.problemAt(base + ".pricePerHour", base + ".pricePerHour must be >= 0, but was " + i.pricePerHour()));
+    }
+  }
+
+  private static List<NamedPolicy> policies(YamlFile<ExperimentDocument> yaml, List<InputProblem> problems) {
+    List<ExperimentDocument.PolicyDocument> docs = yaml.value().policies();
+    if (docs.isEmpty()) {
+      problems.add(yaml.problemAt("policies", "policies must list at least one policy, but was empty"));
+    }
+    Map<String, HpaPolicy> hpas = new HashMap<>();
+    List<NamedPolicy> policies = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      String base = "policies[" + i + "]";
+      ExperimentDocument.PolicyDocument doc = docs.get(i);
+      if (policies.stream().anyMatch(p -> p.name().equals(doc.name()))) {
+        problems.add(yaml.problemAt(base + ".name", base + ".name must be unique, but '" + doc.name() + "' repeats"));
+        continue;
+      }
+      ScalingPolicy policy = check(yaml, base, problems, () -> build(doc, hpas, yaml, base, problems));
+      if (policy != null) {
+        policies.add(new NamedPolicy(doc.name(), policy));
+        if (policy instanceof HpaPolicy hpa) {
+          hpas.put(doc.name(), hpa);
+        }
+      }
+    }
+    return policies;
+  }
+
+  private static ScalingPolicy build(
+      ExperimentDocument.PolicyDocument doc, Map<String, HpaPolicy> hpas, YamlFile<ExperimentDocument> yaml,
+      String base, List<InputProblem> problems) {
+    if (doc instanceof ExperimentDocument.HpaDocument h) {
+      ScalingRules down = h.scaleDownStabilizationSeconds() == null ? ScalingRules.DEFAULT_SCALE_DOWN
+          : new ScalingRules(h.scaleDownStabilizationSeconds(), ScalingRules.SelectPolicy.MAX,
+              ScalingRules.DEFAULT_SCALE_DOWN.policies());
+      return new HpaPolicy(h.targetUtilizationPercent(), orDefault(h.tolerance(), 0.1), orDefault(h.syncPeriodSeconds(), 15.0),
+          h.minReplicas() == null ? 1 : h.minReplicas(), h.maxReplicas(), ScalingRules.DEFAULT_SCALE_UP, down,
+          orDefault(h.cpuInitializationPeriodSeconds(), 300.0));
+    }
+    ExperimentDocument.PredictiveDocument p = (ExperimentDocument.PredictiveDocument) doc;
+    HpaPolicy floor = hpas.get(p.reactive());
+    if (floor == null) {
+      String hint = org.loadcast.profile.YamlFile.closestName(p.reactive(), hpas.keySet())
+          .map(s -> " (did you mean '" + s + "'?)").orElse("");
+      throw new IllegalArgumentException("reactive must name an hpa policy listed before this one, but was '"
+          + p.reactive() + "'" + hint + "; hpa policies: " + String.join(", ", hpas.keySet().stream().sorted().toList()));
+    }
+    int bucket = p.bucketSeconds() == null ? 300 : p.bucketSeconds();
+    int period = p.seasonalPeriodBuckets() == null ? Math.max(2, 86_400 / bucket) : p.seasonalPeriodBuckets();
+    return new PredictivePolicy(floor, bucket, period,
+        p.seasonality() == null ? Seasonality.ADDITIVE : p.seasonality(), p.leadSeconds(), orDefault(p.refitSeconds(), 86_400.0));
+  }
+
+  private static double orDefault(Double value, double fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static void checkAgainstProfile(YamlFile<ExperimentDocument> yaml, TrafficProfile profile, List<InputProblem> problems) {
+    double length = profile.rate().endSeconds() - profile.rate().startSeconds();
+    double horizon = yaml.value().simulation().horizonSeconds();
+    if (horizon >= length) {
+      problems.add(yaml.problemAt("simulation.horizonSeconds", "simulation.horizonSeconds must be less than the profile's length ("
+          + (long) length + " s) so that history remains before it, but was " + (long) horizon));
+    }
+    ExperimentDocument.LoadTest loadTest = yaml.value().loadTest();
+    if (loadTest != null) {
+      replayStartSeconds(yaml, profile).ifPresentOrElse(start -> {
+        double end = start + loadTest.replay().durationSeconds();
+        if (start < profile.rate().startSeconds() || end > profile.rate().endSeconds()) {
+          problems.add(yaml.problemAt("loadTest.replay.startTime", "loadTest.replay must lie within the profile ("
+              + profile.wallClock(profile.rate().startSeconds()) + " to " + profile.wallClock(profile.rate().endSeconds())
+              + "), but covers " + profile.wallClock(Math.max(start, 0)) + " plus " + (long) loadTest.replay().durationSeconds() + " s"));
+        }
+      }, () -> problems.add(yaml.problemAt("loadTest.replay.startTime",
+          "loadTest.replay.startTime must be an ISO-8601 date-time with offset such as 1995-07-27T00:00:00-04:00, but was '"
+              + loadTest.replay().startTime() + "'")));
+    }
+  }
+
+  /**
+   * Returns the profile second at which the replay starts, or empty if its start time does not
+   * parse.
+   */
+  private static Optional<Double> replayStartSeconds(YamlFile<ExperimentDocument> yaml, TrafficProfile profile) {
+    try {
+      OffsetDateTime start = OffsetDateTime.parse(yaml.value().loadTest().replay().startTime());
+      return Optional.of(Duration.between(profile.startTime(), start).toMillis() / 1000.0);
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static <T> T check(YamlFile<ExperimentDocument> yaml, String base, List<InputProblem> problems, Check<T> check) {
+    try {
+      return check.get();
+    } catch (IllegalArgumentException e) {
+      problems.add(yaml.problemBelow(base, e.getMessage()));
+      return null;
+    }
+  }
+
+  /** A construction that may break a rule. */
+  @FunctionalInterface
+  private interface Check<T> {
+    T get();
+  }
+}

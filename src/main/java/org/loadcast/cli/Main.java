@@ -1,0 +1,50 @@
+package org.loadcast.cli;
+
+import java.io.PrintWriter;
+import org.loadcast.profile.InputException;
+import org.loadcast.profile.InputProblem;
+import picocli.CommandLine;
+
+/**
+ * The {@code loadcast} entry point. User errors print one line each, {@code file:line:column: what
+ * is wrong}, and exit with code 2; a wrong flag prints the usage and exits with 2.
+ */
+public final class Main {
+  /** Exit code for bad input: a wrong flag, a broken file. */
+  public static final int USER_ERROR = 2;
+
+  private Main() {}
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * Runs the command line without exiting.
+   *
+   * @param args the arguments
+   * @param out where normal output goes
+   * @param err where errors go
+   * @return the exit code: 0 on success, 2 on bad input, 1 on an internal failure
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new LoadcastCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof InputException input) {
+        for (InputProblem problem : input.problems()) {
+          err.println(problem);
+        }
+        err.flush();
+        return USER_ERROR;
+      }
+      err.println("loadcast: internal error: " + e);
+      e.printStackTrace(err);
+      err.flush();
+      return 1;
+    });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,77 @@
+package org.loadcast.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.loadcast.report.PolicyOutcome;
+import org.loadcast.report.ReportWriter;
+import org.loadcast.report.RunMetadata;
+import org.loadcast.report.RunReport;
+import org.loadcast.sim.SimulationTotals;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code loadcast simulate}: the pipeline without the load test. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+    description = {"Simulate every policy of an experiment and write the report.",
+        "Uses the service model written in the experiment (simulation.service); the load test "
+            + "(mvn gatling:test) calibrates it instead."})
+final class SimulateCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml", description = "the experiment, such as simulations/smoke.yaml")
+  Path experimentFile;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "the report directory (default: reports/<run-id>)")
+  Path out;
+
+  @Option(names = "--seed", paramLabel = "N", description = "override the experiment's seed")
+  Long seed;
+
+  @Option(names = "--threads", paramLabel = "N", description = "policies simulated at once (default: the number of processors)")
+  Integer threads;
+
+  @Override
+  public Integer call() {
+    Instant started = Instant.now();
+    Experiment experiment = Experiments.read(experimentFile);
+    if (seed != null) {
+      experiment = experiment.withSeed(seed);
+    }
+    String runId = RunFiles.runId(experiment.name(), started);
+    Path directory = out != null ? out : Path.of("reports", runId);
+    RunMetadata metadata = new RunMetadata(RunFiles.version(), runId, commandLine(), started.toString(), 0,
+        RunFiles.inputDigests(experiment));
+    int parallel = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+    RunReport report = ExperimentRun.simulate(experiment, experiment.service(), Optional.empty(), metadata, parallel);
+    double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+    report = report.withMetadata(new RunMetadata(metadata.loadcastVersion(), runId, metadata.commandLine(),
+        metadata.startedAt(), seconds, metadata.inputSha256()));
+    ReportWriter.write(report, directory);
+    print(report, directory);
+    return 0;
+  }
+
+  private void print(RunReport report, Path directory) {
+    var out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "%-28s %12s %12s %9s %10s %10s%n", "policy", "SLO min %", "SLO req %", "dropped", "inst-hours", "cost");
+    for (PolicyOutcome p : report.policies()) {
+      SimulationTotals t = p.result().totals();
+      out.printf(Locale.ROOT, "%-28s %12.2f %12.3f %9d %10.1f %10.2f%n", p.name(), t.sloViolationMinutesPercent(),
+          t.sloViolationRequestsPercent(), t.dropped(), t.instanceHours(), t.cost());
+    }
+    out.printf(Locale.ROOT, "report: %s%n", directory.resolve("index.html"));
+  }
+
+  private String commandLine() {
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    return "loadcast " + String.join(" ", args);
+  }
+}

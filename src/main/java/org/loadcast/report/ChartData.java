@@ -1,0 +1,116 @@
+package org.loadcast.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.loadcast.sim.MinuteStats;
+import org.loadcast.sim.ScalingAction;
+import org.loadcast.sim.SimulationResult;
+
+/**
+ * The series the report's charts draw, serialised into the page as JSON. Times are Unix seconds;
+ * a missing value is null, which the charts draw as a gap.
+ *
+ * @param timezone the zone of the time axis
+ * @param sloLatencyMillis the SLO bound, drawn as a line
+ * @param sloPercentile the SLO percentile
+ * @param capacityPerInstancePerSecond one instance's capacity
+ * @param time the start of each simulated minute
+ * @param arrivalsPerSecond the demand of each minute, the same for every policy
+ * @param policies one series set per policy
+ * @param replay the load test's replay, or null
+ */
+record ChartData(
+    String timezone, double sloLatencyMillis, double sloPercentile, double capacityPerInstancePerSecond,
+    long[] time, Double[] arrivalsPerSecond, List<PolicySeries> policies, ReplaySeries replay) {
+
+  static ChartData of(RunReport report) {
+    SimulationResult first = report.policies().get(0).result();
+    int n = first.minutes().size();
+    long[] time = new long[n];
+    Double[] arrivals = new Double[n];
+    for (int i = 0; i < n; i++) {
+      MinuteStats m = first.minutes().get(i);
+      time[i] = report.demand().horizonStartEpochSeconds() + 60L * m.minute();
+      arrivals[i] = round(m.arrivals() / minuteLength(first, i));
+    }
+    List<PolicySeries> policies = new ArrayList<>();
+    for (PolicyOutcome outcome : report.policies()) {
+      policies.add(PolicySeries.of(outcome, report));
+    }
+    return new ChartData(report.demand().timezone(), report.slo().latencyMillis(), report.slo().percentile(),
+        report.service().capacityPerInstancePerSecond(), time, arrivals, policies,
+        report.loadTest().map(ReplaySeries::of).orElse(null));
+  }
+
+  static double minuteLength(SimulationResult result, int minute) {
+    return Math.min(60, result.durationSeconds() - 60.0 * minute);
+  }
+
+  static Double round(double value) {
+    return Double.isFinite(value) ? Math.round(value * 1000) / 1000.0 : null;
+  }
+
+  /**
+   * One policy's series.
+   *
+   * @param name the policy
+   * @param servingCapacityPerSecond serving instances times capacity per instance
+   * @param servingInstances time-average of serving instances per minute
+   * @param provisionedInstances time-average of paid instances per minute
+   * @param sloPercentileLatencyMillis the latency at the SLO's percentile per minute
+   * @param actions each scaling action as [Unix seconds, from, to]
+   */
+  record PolicySeries(
+      String name, Double[] servingCapacityPerSecond, Double[] servingInstances, Double[] provisionedInstances,
+      Double[] sloPercentileLatencyMillis, List<double[]> actions) {
+
+    static PolicySeries of(PolicyOutcome outcome, RunReport report) {
+      List<MinuteStats> minutes = outcome.result().minutes();
+      int n = minutes.size();
+      Double[] capacity = new Double[n];
+      Double[] serving = new Double[n];
+      Double[] provisioned = new Double[n];
+      Double[] latency = new Double[n];
+      double perInstance = report.service().capacityPerInstancePerSecond();
+      for (int i = 0; i < n; i++) {
+        MinuteStats m = minutes.get(i);
+        capacity[i] = round(m.meanServingInstances() * perInstance);
+        serving[i] = round(m.meanServingInstances());
+        provisioned[i] = round(m.meanProvisionedInstances());
+        latency[i] = round(m.sloPercentileLatencyMillis());
+      }
+      List<double[]> actions = new ArrayList<>();
+      for (ScalingAction a : outcome.result().actions()) {
+        actions.add(new double[] {report.demand().horizonStartEpochSeconds() + a.atSeconds(), a.fromReplicas(), a.toReplicas()});
+      }
+      return new PolicySeries(outcome.name(), capacity, serving, provisioned, latency, actions);
+    }
+  }
+
+  /**
+   * The replay, second by second.
+   *
+   * @param second seconds since the replay began
+   * @param target arrivals the schedule asked for
+   * @param sent requests sent
+   * @param completed completions
+   * @param p95LatencyMillis 95th percentile latency of the requests sent
+   */
+  record ReplaySeries(int[] second, long[] target, long[] sent, long[] completed, Double[] p95LatencyMillis) {
+
+    static ReplaySeries of(LoadTestSummary loadTest) {
+      List<LoadTestSummary.ReplaySecond> seconds = loadTest.replay();
+      int n = seconds.size();
+      ReplaySeries series = new ReplaySeries(new int[n], new long[n], new long[n], new long[n], new Double[n]);
+      for (int i = 0; i < n; i++) {
+        LoadTestSummary.ReplaySecond s = seconds.get(i);
+        series.second[i] = s.second();
+        series.target[i] = s.targetArrivals();
+        series.sent[i] = s.sentRequests();
+        series.completed[i] = s.completed();
+        series.p95LatencyMillis[i] = round(s.p95LatencyMillis());
+      }
+      return series;
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package org.loadcast.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+import org.loadcast.capacity.ProbeStepCheck;
+import org.loadcast.sim.SimulationTotals;
+
+/**
+ * The report's figures formatted for people, with {@link Locale#ROOT}, and the winner of each
+ * criterion. The template only places these strings; it computes nothing.
+ *
+ * @param rows one row per policy, in the experiment's order
+ * @param verdicts one sentence per policy after the first, comparing it with the first
+ * @param probe the probe's steps, empty without a load test
+ */
+public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<ProbeRow> probe) {
+
+  /** The criteria of the verdict table; lower is better for each. */
+  enum Criterion {
+    VIOLATION_MINUTES(SimulationTotals::sloViolationMinutesPercent),
+    VIOLATION_REQUESTS(SimulationTotals::sloViolationRequestsPercent),
+    DROPPED(t -> t.dropped()),
+    P95(t -> nanToMax(t.p95LatencyMillis())),
+    P99(t -> nanToMax(t.p99LatencyMillis())),
+    INSTANCE_HOURS(SimulationTotals::instanceHours),
+    COST(SimulationTotals::cost);
+
+    private final ToDoubleFunction<SimulationTotals> value;
+
+    Criterion(ToDoubleFunction<SimulationTotals> value) {
+      this.value = value;
+    }
+
+    private static double nanToMax(double v) {
+      return Double.isNaN(v) ? Double.MAX_VALUE : v;
+    }
+  }
+
+  static ReportView of(RunReport report) {
+    List<PolicyRow> rows = new ArrayList<>();
+    for (PolicyOutcome outcome : report.policies()) {
+      rows.add(PolicyRow.of(outcome, winnersFor(report, outcome)));
+    }
+    return new ReportView(rows, verdicts(report), probeRows(report));
+  }
+
+  private static Set<String> winnersFor(RunReport report, PolicyOutcome outcome) {
+    Set<String> won = new TreeSet<>();
+    if (report.policies().size() < 2) {
+      return won;
+    }
+    for (Criterion c : Criterion.values()) {
+      double best = report.policies().stream().mapToDouble(p -> c.value.applyAsDouble(p.result().totals())).min().orElseThrow();
+      if (c.value.applyAsDouble(outcome.result().totals()) == best) {
+        won.add(c.name());
+      }
+    }
+    return won;
+  }
+
+  private static List<String> verdicts(RunReport report) {
+    List<String> verdicts = new ArrayList<>();
+    SimulationTotals reference = report.policies().get(0).result().totals();
+    String referenceName = report.policies().get(0).name();
+    for (PolicyOutcome outcome : report.policies().subList(1, report.policies().size())) {
+      SimulationTotals t = outcome.result().totals();
+      verdicts.add(String.format(Locale.ROOT,
+          "%s: SLO-violation minutes %.2f %% against %.2f %% for %s; requests over the SLO %.3f %% against %.3f %%; cost %s%.1f %% (%.2f against %.2f).",
+          outcome.name(), t.sloViolationMinutesPercent(), reference.sloViolationMinutesPercent(), referenceName,
+          t.sloViolationRequestsPercent(), reference.sloViolationRequestsPercent(),
+          t.cost() >= reference.cost() ? "+" : "", percentChange(t.cost(), reference.cost()), t.cost(), reference.cost()));
+    }
+    return verdicts;
+  }
+
+  private static double percentChange(double value, double reference) {
+    return reference == 0 ? 0 : 100 * (value - reference) / reference;
+  }
+
+  private static List<ProbeRow> probeRows(RunReport report) {
+    List<ProbeRow> rows = new ArrayList<>();
+    report.loadTest().ifPresent(lt -> lt.calibration().steps().forEach(s -> rows.add(ProbeRow.of(s))));
+    return rows;
+  }
+
+  static String fixed(double value, int decimals) {
+    return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+
+  /**
+   * One policy's figures.
+   *
+   * @param name the policy
+   * @param description its configuration
+   * @param violationMinutesPercent share of minutes over the SLO
+   * @param violationRequestsPercent share of requests over the SLO or dropped
+   * @param dropped dropped requests
+   * @param p95LatencyMillis whole-run p95
+   * @param p99LatencyMillis whole-run p99
+   * @param instanceHours provisioned instance-hours
+   * @param cost instance-hours times price
+   * @param scaleActions scale-outs and scale-ins
+   * @param best the criteria this policy wins
+   */
+  public record PolicyRow(
+      String name, String description, String violationMinutesPercent, String violationRequestsPercent,
+      String dropped, String p95LatencyMillis, String p99LatencyMillis, String instanceHours, String cost,
+      String scaleActions, Set<String> best) {
+
+    static PolicyRow of(PolicyOutcome outcome, Set<String> best) {
+      SimulationTotals t = outcome.result().totals();
+      return new PolicyRow(outcome.name(), outcome.description(), fixed(t.sloViolationMinutesPercent(), 2),
+          fixed(t.sloViolationRequestsPercent(), 3), Long.toString(t.dropped()), fixed(t.p95LatencyMillis(), 1),
+          fixed(t.p99LatencyMillis(), 1), fixed(t.instanceHours(), 1), fixed(t.cost(), 2),
+          t.scaleOuts() + " out, " + t.scaleIns() + " in", best);
+    }
+  }
+
+  /**
+   * One probe step.
+   *
+   * @param offered offered rate per second
+   * @param throughput completions per second
+   * @param concurrency mean requests in flight
+   * @param p50 median latency, ms
+   * @param p95 95th percentile, ms
+   * @param p99 99th percentile, ms
+   * @param little Little's law discrepancy, percent
+   * @param status "saturated", "Little's law off by more than 5 %" or "ok"
+   */
+  public record ProbeRow(String offered, String throughput, String concurrency, String p50, String p95, String p99,
+      String little, String status) {
+
+    static ProbeRow of(ProbeStepCheck s) {
+      String status = s.saturated() ? "saturated" : s.measurementProblem() ? "Little's law off by more than 5 %: not used" : "ok";
+      return new ProbeRow(fixed(s.offeredRatePerSecond(), 1), fixed(s.throughputPerSecond(), 1),
+          fixed(s.meanConcurrency(), 2), fixed(s.p50LatencyMillis(), 1), fixed(s.p95LatencyMillis(), 1),
+          fixed(s.p99LatencyMillis(), 1), fixed(100 * s.littleDiscrepancyFraction(), 1), status);
+    }
+  }
+}

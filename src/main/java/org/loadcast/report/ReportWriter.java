@@ -1,0 +1,198 @@
+package org.loadcast.report;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.loadcast.profile.TrafficProfiles;
+import org.loadcast.sim.MinuteStats;
+
+/**
+ * Writes a run's report directory: {@code summary.json}, {@code index.html} and one CSV of
+ * per-minute figures per policy.
+ *
+ * <p>Each file is written to a temporary file in the directory and moved into place, so a failure
+ * leaves no half-written file. The HTML comes from a Pebble template with auto-escaping on, and
+ * embeds uPlot from its webjar, so it opens offline from {@code file://}.
+ */
+public final class ReportWriter {
+  private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .build();
+  private static final ObjectMapper SCRIPT_JSON = JsonMapper.builder().build();
+  private static final PebbleEngine PEBBLE = new PebbleEngine.Builder()
+      .loader(classpathLoader())
+      .autoEscaping(true)
+      .strictVariables(true)
+      .defaultLocale(Locale.ROOT)
+      .build();
+
+  private ReportWriter() {}
+
+  private static ClasspathLoader classpathLoader() {
+    ClasspathLoader loader = new ClasspathLoader(ReportWriter.class.getClassLoader());
+    loader.setPrefix("org/loadcast/report");
+    return loader;
+  }
+
+  /**
+   * Writes the report.
+   *
+   * @param report the run
+   * @param directory the report directory; created if absent
+   * @throws UncheckedIOException if a file cannot be written
+   */
+  public static void write(RunReport report, Path directory) {
+    try {
+      Files.createDirectories(directory);
+      writeAtomically(directory.resolve("summary.json"), summaryJson(report));
+      for (int i = 0; i < report.policies().size(); i++) {
+        PolicyOutcome outcome = report.policies().get(i);
+        writeAtomically(directory.resolve(minutesFileName(i, outcome.name())), minutesCsv(report, outcome));
+      }
+      writeAtomically(directory.resolve("index.html"), html(report));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Returns {@code summary.json}: the experiment, the seed and one entry per policy. It holds no
+   * time or path of the machine, so the same inputs and seed give the same bytes.
+   *
+   * @param report the run
+   * @return the JSON text, ending with a newline
+   */
+  public static String summaryJson(RunReport report) throws IOException {
+    return JSON.writeValueAsString(Summary.of(report)) + "\n";
+  }
+
+  /** Returns the CSV file name of a policy's minutes: index and a file-safe form of the name. */
+  static String minutesFileName(int index, String policyName) {
+    return String.format(Locale.ROOT, "minutes-%d-%s.csv", index + 1, policyName.replaceAll("[^A-Za-z0-9._-]", "_"));
+  }
+
+  private static String minutesCsv(RunReport report, PolicyOutcome outcome) {
+    StringBuilder csv = new StringBuilder("minute,atEpochSeconds,arrivals,completed,dropped,overSlo,"
+        + "p50LatencyMillis,p95LatencyMillis,p99LatencyMillis,meanServingInstances,meanProvisionedInstances,desiredReplicas\n");
+    for (MinuteStats m : outcome.result().minutes()) {
+      csv.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d,%s,%s,%s,%.4f,%.4f,%d%n", m.minute(),
+          report.demand().horizonStartEpochSeconds() + 60L * m.minute(), m.arrivals(), m.completed(), m.dropped(),
+          m.overSlo(), number(m.p50LatencyMillis()), number(m.p95LatencyMillis()), number(m.p99LatencyMillis()),
+          m.meanServingInstances(), m.meanProvisionedInstances(), m.desiredReplicas()));
+    }
+    return csv.toString();
+  }
+
+  private static String number(double value) {
+    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.3f", value);
+  }
+
+  private static String html(RunReport report) throws IOException {
+    PebbleTemplate template = PEBBLE.getTemplate("index.peb");
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("report", report);
+    context.put("view", ReportView.of(report));
+    context.put("chartData", scriptJson(ChartData.of(report)));
+    context.put("uplotJs", resource(UPLOT + "uPlot.iife.min.js"));
+    context.put("uplotCss", resource(UPLOT + "uPlot.min.css"));
+    StringWriter out = new StringWriter();
+    template.evaluate(out, context, Locale.ROOT);
+    return out.toString();
+  }
+
+  /**
+   * Returns JSON safe to place inside a {@code <script>} element: '<', '>' and '&' are written as
+   * Unicode escapes, so no value can close the element.
+   */
+  static String scriptJson(Object value) throws IOException {
+    return SCRIPT_JSON.writer().with(new ScriptEscapes()).writeValueAsString(value);
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = ReportWriter.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("the resource " + name + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static void writeAtomically(Path file, String text) throws IOException {
+    TrafficProfiles.writeAtomically(file, text);
+  }
+
+  /** Escapes the characters that could end a script element or start markup. */
+  private static final class ScriptEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] escapes;
+
+    ScriptEscapes() {
+      escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+      escapes['<'] = CharacterEscapes.ESCAPE_STANDARD;
+      escapes['>'] = CharacterEscapes.ESCAPE_STANDARD;
+      escapes['&'] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return escapes;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return new SerializedString(String.format(Locale.ROOT, "\\u%04x", ch));
+    }
+  }
+
+  /** The shape of {@code summary.json}. */
+  record Summary(String experiment, long seed, Map<String, Object> slo, ServiceSummary serviceModel,
+      List<PolicySummary> policies) {
+
+    static Summary of(RunReport report) {
+      Map<String, Object> slo = new LinkedHashMap<>();
+      slo.put("percentile", report.slo().percentile());
+      slo.put("latencyMillis", report.slo().latencyMillis());
+      List<PolicySummary> policies = new ArrayList<>();
+      for (PolicyOutcome outcome : report.policies()) {
+        policies.add(PolicySummary.of(outcome));
+      }
+      return new Summary(report.experiment(), report.seed(), slo, report.service(), policies);
+    }
+  }
+
+  /** One policy in {@code summary.json}. */
+  record PolicySummary(String name, double sloViolationMinutesPercent, double sloViolationRequestsPercent,
+      long droppedRequests, double instanceHours, double cost, long arrivals, long completed,
+      Double p95LatencyMillis, Double p99LatencyMillis, int scaleOuts, int scaleIns) {
+
+    static PolicySummary of(PolicyOutcome outcome) {
+      var t = outcome.result().totals();
+      return new PolicySummary(outcome.name(), t.sloViolationMinutesPercent(), t.sloViolationRequestsPercent(),
+          t.dropped(), t.instanceHours(), t.cost(), t.arrivals(), t.completed(), finite(t.p95LatencyMillis()),
+          finite(t.p99LatencyMillis()), t.scaleOuts(), t.scaleIns());
+    }
+
+    private static Double finite(double value) {
+      return Double.isNaN(value) ? null : value;
+    }
+  }
+}

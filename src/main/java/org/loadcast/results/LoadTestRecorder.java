@@ -1,0 +1,156 @@
+package org.loadcast.results;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Records every request of a load test, from inside the simulation: when it was sent, its name,
+ * phase, status and latency, into HdrHistograms per second and per request name.
+ *
+ * <p>The clock is injected ({@code System::nanoTime} in a load test, a fake in tests) and read
+ * under the recorder's lock, so event times are monotone and the in-flight integral exact. A
+ * request's latency runs from the moment the simulation sends it (its arrival in the open workload
+ * model) to the end of its response, so time spent queued in a saturated system is counted.
+ *
+ * <p>Thread-safe: Gatling calls it from several event-loop threads.
+ */
+public final class LoadTestRecorder {
+  /** The highest latency a histogram tracks: one hour, in microseconds. */
+  public static final long HIGHEST_LATENCY_MICROS = 3_600_000_000L;
+  /** Significant decimal digits of the histograms: 3, so values are within 0.1 %. */
+  public static final int SIGNIFICANT_DIGITS = 3;
+
+  private final LongSupplier nanoClock;
+  private final long startNanos;
+  private final TreeMap<Integer, Second> seconds = new TreeMap<>();
+  private Phase currentPhase = Phase.PROBE;
+  private int inFlight;
+  private long lastChangeNanos;
+
+  /**
+   * Creates a recorder whose second 0 starts now.
+   *
+   * @param nanoClock a monotone clock in nanoseconds
+   */
+  public LoadTestRecorder(LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
+    this.startNanos = nanoClock.getAsLong();
+    this.lastChangeNanos = startNanos;
+  }
+
+  /**
+   * Records that a request is sent now.
+   *
+   * @param phase the request's phase
+   * @return the send time in nanoseconds, to hand back to {@link #completed}
+   */
+  public synchronized long started(Phase phase) {
+    long now = advance();
+    currentPhase = phase;
+    Second second = second(now);
+    second.phase = phase;
+    second.started++;
+    inFlight++;
+    return now;
+  }
+
+  /**
+   * Records that a request's response ended now, or that it failed.
+   *
+   * @param requestName the request's name
+   * @param startedNanos what {@link #started} returned for it
+   * @param status the HTTP status, or 0 when there was no response
+   * @param failed whether the request failed
+   */
+  public synchronized void completed(String requestName, long startedNanos, int status, boolean failed) {
+    long now = advance();
+    Second done = second(now);
+    done.completed++;
+    done.statusCounts.merge(status, 1L, Long::sum);
+    if (failed) {
+      done.failed++;
+    }
+    long micros = Math.max(1, Math.min(HIGHEST_LATENCY_MICROS, (now - startedNanos) / 1000));
+    second(startedNanos).latency.computeIfAbsent(requestName,
+        k -> new Histogram(HIGHEST_LATENCY_MICROS, SIGNIFICANT_DIGITS)).recordValue(micros);
+    inFlight--;
+  }
+
+  /** Returns the seconds since the recorder started, by its clock. */
+  public synchronized double elapsedSeconds() {
+    return (nanoClock.getAsLong() - startNanos) / 1e9;
+  }
+
+  /** Returns the requests in flight now. */
+  public synchronized int inFlight() {
+    return inFlight;
+  }
+
+  /**
+   * Returns what was recorded so far, one entry per second from 0 to the last second with an event;
+   * seconds without events are included, empty.
+   */
+  public synchronized List<SecondResult> snapshot() {
+    advance();
+    List<SecondResult> result = new ArrayList<>();
+    if (seconds.isEmpty()) {
+      return result;
+    }
+    Phase phase = Phase.PROBE;
+    for (int s = 0; s <= seconds.lastKey(); s++) {
+      Second sec = seconds.get(s);
+      if (sec == null) {
+        result.add(new SecondResult(s, phase, 0, 0, 0, 0, new TreeMap<>(), new TreeMap<>()));
+        continue;
+      }
+      phase = sec.phase == null ? phase : sec.phase;
+      result.add(new SecondResult(s, phase, sec.started, sec.completed, sec.failed,
+          sec.inFlightNanos / 1e9, sec.statusCounts, sec.latency));
+    }
+    return result;
+  }
+
+  /** Moves the in-flight integral to now, splitting it across second boundaries. */
+  private long advance() {
+    long now = Math.max(nanoClock.getAsLong(), lastChangeNanos);
+    long t = lastChangeNanos;
+    while (t < now) {
+      int index = indexOf(t);
+      long boundary = startNanos + (index + 1) * 1_000_000_000L;
+      long end = Math.min(boundary, now);
+      if (inFlight > 0) {
+        second(t).inFlightNanos += (double) inFlight * (end - t);
+      }
+      t = end;
+    }
+    lastChangeNanos = now;
+    return now;
+  }
+
+  private int indexOf(long nanos) {
+    return (int) ((nanos - startNanos) / 1_000_000_000L);
+  }
+
+  private Second second(long nanos) {
+    return seconds.computeIfAbsent(indexOf(nanos), k -> new Second(currentPhase));
+  }
+
+  /** The mutable counters of one second. */
+  private static final class Second {
+    Phase phase;
+    long started;
+    long completed;
+    long failed;
+    double inFlightNanos;
+    final SortedMap<Integer, Long> statusCounts = new TreeMap<>();
+    final SortedMap<String, Histogram> latency = new TreeMap<>();
+
+    Second(Phase phase) {
+      this.phase = phase;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package org.loadcast.results;
+
+/** The phase of a load test a request belongs to. */
+public enum Phase {
+  /** Stepped constant rates up to saturation, to measure capacity. */
+  PROBE,
+  /** The compressed replay of the traffic profile. */
+  REPLAY;
+
+  /** Returns the lower-case name used in files. */
+  public String fileName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}
