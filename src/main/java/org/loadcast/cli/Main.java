@@ -17,6 +17,8 @@ public final class Main {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    // The libraries log through SLF4J and the command line installs no provider: keep SLF4J quiet.
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.loadcast.profile.TrafficProfiles;
+import org.loadcast.results.ResultFiles;
 import org.loadcast.sim.MinuteStats;
 
 /**
@@ -137,7 +137,7 @@ public final class ReportWriter {
   }
 
   private static void writeAtomically(Path file, String text) throws IOException {
-    TrafficProfiles.writeAtomically(file, text);
+    ResultFiles.writeAtomically(file, text);
   }
 
   /** Escapes the characters that could end a script element or start markup. */

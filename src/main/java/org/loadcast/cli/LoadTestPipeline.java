@@ -1,0 +1,148 @@
+package org.loadcast.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.HdrHistogram.Histogram;
+import org.loadcast.capacity.ProbeStepCheck;
+import org.loadcast.capacity.ServiceCalibration;
+import org.loadcast.report.LoadTestSummary;
+import org.loadcast.report.ReportWriter;
+import org.loadcast.report.RunMetadata;
+import org.loadcast.report.RunReport;
+import org.loadcast.results.ProbeStepMeasurement;
+import org.loadcast.results.ResultFiles;
+import org.loadcast.results.SecondResult;
+import org.loadcast.sim.ServiceTime;
+
+/**
+ * The end of {@code mvn gatling:test}: write the load test's results, calibrate the service model
+ * from the probe, simulate every policy with it, and write the report. The Gatling simulation
+ * hands over here, so that it stays thin and the pipeline is the one {@code loadcast simulate}
+ * uses.
+ */
+public final class LoadTestPipeline {
+  private LoadTestPipeline() {}
+
+  /**
+   * Calibrates the service model from the probe part of a load test's results.
+   *
+   * @param plan the load test's plan
+   * @param seconds the results so far, from second 0
+   * @return the calibration
+   * @throws IllegalArgumentException if the probe completed no request in a steady step
+   */
+  public static ServiceCalibration calibrate(LoadTestPlan plan, List<SecondResult> seconds) {
+    return ServiceCalibration.fromProbe(
+        ProbeStepMeasurement.measure(seconds, 0, plan.probeRatesPerSecond(), plan.probeStepSeconds()));
+  }
+
+  /**
+   * Finishes a run after the load test.
+   *
+   * @param run where and when the run happens
+   * @param experiment the experiment
+   * @param plan the load test's plan
+   * @param gate the replay's gate, with its admitted fraction fixed
+   * @param seconds the load test's results, from second 0
+   * @return the report's directory
+   * @throws UncheckedIOException if a file cannot be written
+   */
+  public static Path finish(
+      LoadTestRun run, Experiment experiment, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds) {
+    Path directory = run.reportsDirectory().resolve(run.runId());
+    try {
+      ResultFiles.write(directory.resolve("results"), seconds, run.startedAt().toEpochMilli());
+      ServiceCalibration calibration = calibrate(plan, seconds);
+      ResultFiles.writeAtomically(directory.resolve("results").resolve("probe-steps.csv"), probeCsv(calibration));
+      LoadTestSummary summary = summary(run, plan, gate, seconds, calibration);
+      ResultFiles.writeAtomically(directory.resolve("results").resolve("replay.csv"), replayCsv(summary));
+      ServiceModel service = calibratedModel(experiment, calibration, run.runId());
+      RunMetadata metadata = new RunMetadata(RunFiles.version(), run.runId(), run.commandLine(),
+          run.startedAt().toString(), 0, RunFiles.inputDigests(experiment));
+      RunReport report = ExperimentRun.simulate(experiment, service, Optional.of(summary), metadata,
+          Runtime.getRuntime().availableProcessors());
+      double elapsed = Duration.between(run.startedAt(), Instant.now()).toMillis() / 1000.0;
+      report = report.withMetadata(new RunMetadata(metadata.loadcastVersion(), metadata.runId(),
+          metadata.commandLine(), metadata.startedAt(), elapsed, metadata.inputSha256()));
+      ReportWriter.write(report, directory);
+      return directory;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Returns the service model the simulator runs after a load test: the calibrated workers and
+   * log-normal service time, with the experiment's queue limit.
+   */
+  static ServiceModel calibratedModel(Experiment experiment, ServiceCalibration c, String runId) {
+    String origin = String.format(Locale.ROOT,
+        "calibrated from the probe of run %s: capacity %.1f requests per second%s, log-normal service time fitted to the "
+            + "lowest step's latencies (median %.1f ms, σ %.2f), %d workers by Little's law at saturation",
+        runId, c.capacityPerSecond(), c.saturated() ? "" : " (a lower bound: no step saturated)",
+        c.fittedMedianSeconds() * 1000, c.serviceTimeSigma(), c.workers());
+    return new ServiceModel(c.workers(), experiment.service().maxQueueLength(),
+        new ServiceTime.LogNormal(c.serviceTimeMedianSeconds(), c.serviceTimeSigma()), origin);
+  }
+
+  private static LoadTestSummary summary(
+      LoadTestRun run, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds, ServiceCalibration calibration) {
+    long[] target = gate.targetPerSecond();
+    List<LoadTestSummary.ReplaySecond> replay = new ArrayList<>();
+    for (int i = 0; i < target.length; i++) {
+      int index = plan.replayStartSecond() + i;
+      if (index >= seconds.size()) {
+        replay.add(new LoadTestSummary.ReplaySecond(i, target[i], 0, 0, 0, Double.NaN));
+        continue;
+      }
+      SecondResult s = seconds.get(index);
+      Histogram all = s.allLatencyMicros();
+      replay.add(new LoadTestSummary.ReplaySecond(i, target[i], s.started(), s.completed(), s.failed(),
+          all.getTotalCount() == 0 ? Double.NaN : all.getValueAtPercentile(95) / 1000.0));
+    }
+    double compression = plan.replayProfileSeconds() / plan.upperSchedule().stepCount();
+    return new LoadTestSummary(run.target(), calibration, compression, plan.upperRateScale() * gate.fraction(),
+        plan.replayStartSecond(), replay, run.gatlingReport());
+  }
+
+  private static String probeCsv(ServiceCalibration calibration) {
+    StringBuilder csv = new StringBuilder("offeredRatePerSecond,throughputPerSecond,meanConcurrency,meanLatencyMillis,"
+        + "p50LatencyMillis,p95LatencyMillis,p99LatencyMillis,littleDiscrepancyPercent,saturated,measurementProblem\n");
+    for (ProbeStepCheck s : calibration.steps()) {
+      csv.append(String.format(Locale.ROOT, "%.3f,%.3f,%.4f,%.3f,%.3f,%.3f,%.3f,%.2f,%b,%b%n", s.offeredRatePerSecond(),
+          s.throughputPerSecond(), s.meanConcurrency(), s.meanLatencyMillis(), s.p50LatencyMillis(), s.p95LatencyMillis(),
+          s.p99LatencyMillis(), 100 * s.littleDiscrepancyFraction(), s.saturated(), s.measurementProblem()));
+    }
+    return csv.toString().replace("NaN", "");
+  }
+
+  private static String replayCsv(LoadTestSummary summary) {
+    StringBuilder csv = new StringBuilder("second,targetArrivals,sentRequests,completed,failed,p95LatencyMillis\n");
+    for (LoadTestSummary.ReplaySecond s : summary.replay()) {
+      csv.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%s%n", s.second(), s.targetArrivals(), s.sentRequests(),
+          s.completed(), s.failed(), Double.isNaN(s.p95LatencyMillis()) ? "" : String.format(Locale.ROOT, "%.3f", s.p95LatencyMillis())));
+    }
+    return csv.toString();
+  }
+
+  /**
+   * Where and when a load-test run happens.
+   *
+   * @param runId the run id
+   * @param startedAt when the load test started
+   * @param reportsDirectory the directory that holds run reports, such as {@code reports}
+   * @param target the base URL driven
+   * @param commandLine how the run was started
+   * @param gatlingReport the path of Gatling's report relative to the run's report directory, or
+   *     empty
+   */
+  public record LoadTestRun(
+      String runId, Instant startedAt, Path reportsDirectory, String target, String commandLine, String gatlingReport) {}
+}

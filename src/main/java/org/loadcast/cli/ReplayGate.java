@@ -1,0 +1,66 @@
+package org.loadcast.cli;
+
+import java.util.function.DoubleSupplier;
+
+/**
+ * Thins the replay's upper-bound injection down to the measured capacity, once the probe is over.
+ *
+ * <p>On the first arrival of the replay it asks for the measured capacity and fixes the admitted
+ * fraction {@code q = min(1, capacity / top probe rate)}. Arrival {@code j} (in the order arrivals
+ * reach the gate) is admitted when {@code floor((j+1)q) > floor(jq)}: exactly {@code floor(nq)} of
+ * the first {@code n}, spread evenly (Bresenham's rule), so the replay keeps the profile's shape at
+ * the scaled rate. When the probe did not saturate, {@code q = 1}: the replay runs at its upper
+ * bound and the capacity is only a lower bound.
+ *
+ * <p>Thread-safe.
+ */
+public final class ReplayGate {
+  private final LoadTestPlan plan;
+  private final DoubleSupplier measuredCapacity;
+  private double fraction = Double.NaN;
+  private long ordinal;
+
+  /**
+   * Creates the gate.
+   *
+   * @param plan the load-test plan
+   * @param measuredCapacity gives the probe's measured capacity in requests per second; called once
+   */
+  public ReplayGate(LoadTestPlan plan, DoubleSupplier measuredCapacity) {
+    this.plan = plan;
+    this.measuredCapacity = measuredCapacity;
+  }
+
+  /** Returns whether the next replay arrival is sent. */
+  public synchronized boolean admit() {
+    double q = fraction();
+    long j = ordinal++;
+    return Math.floor((j + 1) * q) > Math.floor(j * q);
+  }
+
+  /** Returns the admitted fraction, fixing it on the first call. */
+  public synchronized double fraction() {
+    if (Double.isNaN(fraction)) {
+      double capacity = measuredCapacity.getAsDouble();
+      fraction = Math.min(1.0, capacity / plan.topProbeRatePerSecond());
+    }
+    return fraction;
+  }
+
+  /**
+   * Returns the admitted arrivals the schedule asks for in each replay second, by the same rule as
+   * {@link #admit()} applied to the cumulative upper-bound counts.
+   */
+  public synchronized long[] targetPerSecond() {
+    double q = fraction();
+    int[] upper = plan.upperSchedule().counts();
+    long[] target = new long[upper.length];
+    long cumulative = 0;
+    for (int i = 0; i < upper.length; i++) {
+      long next = cumulative + upper[i];
+      target[i] = (long) Math.floor(next * q) - (long) Math.floor(cumulative * q);
+      cumulative = next;
+    }
+    return target;
+  }
+}
