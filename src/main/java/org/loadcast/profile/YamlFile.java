@@ -55,12 +55,14 @@ public final class YamlFile<T> {
   private final T value;
   private final Map<String, JsonLocation> keyLocations;
   private final Map<String, JsonLocation> valueLocations;
+  private final Map<String, String> valueTexts;
 
   private YamlFile(String fileName, T value, Locations locations) {
     this.fileName = fileName;
     this.value = value;
     this.keyLocations = Map.copyOf(locations.keys);
     this.valueLocations = Map.copyOf(locations.values);
+    this.valueTexts = Map.copyOf(locations.texts);
   }
 
   /**
@@ -171,8 +173,9 @@ public final class YamlFile<T> {
     String original = e.getOriginalMessage();
     Matcher missing = Pattern.compile("Missing required creator property '([^']+)'").matcher(original);
     if (missing.find()) {
-      String field = path.isEmpty() ? missing.group(1) : path + "." + missing.group(1);
-      return problemAt(path, field + " is required");
+      String name = missing.group(1);
+      String objectPath = path.equals(name) || path.endsWith("." + name) ? path.substring(0, path.length() - name.length()).replaceAll("\\.$", "") : path;
+      return misspelledKey(objectPath, name).orElseGet(() -> problemAt(objectPath, join(objectPath, name) + " is required"));
     }
     if (original.contains("null value")) {
       return problemAt(path, label(path) + " must be " + describe(e.getTargetType()) + ", but was null");
@@ -181,9 +184,37 @@ public final class YamlFile<T> {
         + ", but was " + describeToken(path));
   }
 
+  /**
+   * Returns the problem of a key written next to a required one that is missing, when the two are
+   * close enough to be a typo: that key is the mistake to point at.
+   */
+  private Optional<InputProblem> misspelledKey(String objectPath, String required) {
+    String prefix = pointerOf(objectPath) + "/";
+    for (Map.Entry<String, JsonLocation> key : keyLocations.entrySet()) {
+      String pointer = key.getKey();
+      String name = pointer.startsWith(prefix) ? pointer.substring(prefix.length()) : null;
+      if (name != null && !name.contains("/") && !name.equals(required)
+          && closestName(name, List.of(required)).isPresent()) {
+        JsonLocation at = key.getValue();
+        return Optional.of(new InputProblem(fileName, lineOf(at), columnOf(at), "unknown key '" + name + "'"
+            + (objectPath.isEmpty() ? "" : " in " + objectPath) + " (did you mean '" + required + "'?); "
+            + join(objectPath, required) + " is required"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String join(String objectPath, String name) {
+    return objectPath.isEmpty() ? name : objectPath + "." + name;
+  }
+
   private String describeToken(String path) {
     String pointer = pointerOf(path);
-    return valueLocations.containsKey(pointer) ? "something else" : "missing";
+    String text = valueTexts.get(pointer);
+    if (text != null) {
+      return "'" + text + "'";
+    }
+    return valueLocations.containsKey(pointer) ? "a list or mapping" : "missing";
   }
 
   private static String unknownKeyMessage(String path, UnrecognizedPropertyException e) {
@@ -317,6 +348,7 @@ public final class YamlFile<T> {
   private static final class Locations {
     final Map<String, JsonLocation> keys = new HashMap<>();
     final Map<String, JsonLocation> values = new HashMap<>();
+    final Map<String, String> texts = new HashMap<>();
 
     static Locations index(String text, String fileName) {
       Locations locations = new Locations();
@@ -342,7 +374,9 @@ public final class YamlFile<T> {
         JsonStreamContext parent = parser.getParsingContext().getParent();
         values.putIfAbsent(parent == null ? "" : parent.pathAsPointer().toString(), location);
       } else if (token.isScalarValue()) {
-        values.put(parser.getParsingContext().pathAsPointer().toString(), location);
+        String pointer = parser.getParsingContext().pathAsPointer().toString();
+        values.put(pointer, location);
+        texts.put(pointer, token == JsonToken.VALUE_NULL ? "null" : parser.getText());
       }
     }
 

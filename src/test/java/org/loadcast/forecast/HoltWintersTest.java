@@ -166,7 +166,7 @@ class HoltWintersTest {
         y[30] = 0;
         assertThatThrownBy(() -> MULT.smooth(y, SmoothingParameters.OPTIMISER_START))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("y[30] must be finite and > 0 for multiplicative seasonality, but was 0.0");
+                .hasMessage("y[30] must be finite and > 0 for multiplicative seasonality or NaN (missing), but was 0.0");
     }
 
     @Test

@@ -1,0 +1,62 @@
+package org.loadcast.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.loadcast.results.LoadTestRecorder;
+import org.loadcast.results.ProbeStepMeasurement;
+
+class ServiceCalibrationTest {
+
+  private static Histogram logNormalMicros(double medianMillis, double sigma, int n, long seed) {
+    Histogram h = new Histogram(LoadTestRecorder.HIGHEST_LATENCY_MICROS, LoadTestRecorder.SIGNIFICANT_DIGITS);
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < n; i++) {
+      h.recordValue(Math.round(1000 * medianMillis * Math.exp(sigma * random.nextGaussian())));
+    }
+    return h;
+  }
+
+  private static ProbeStepMeasurement step(double offered, double throughput, double latencyMeanSeconds, Histogram latency) {
+    return new ProbeStepMeasurement(offered, offered, throughput, 0, throughput * latencyMeanSeconds, latency, 4);
+  }
+
+  @Test
+  void fromProbe_fitsTheLowStepAndTakesTheHighestThroughput() {
+    Histogram low = logNormalMicros(40, 0.5, 200_000, 1);
+    double lowMean = low.getMean() / 1e6;
+    Histogram high = logNormalMicros(900, 0.2, 10_000, 2);
+    ServiceCalibration c = ServiceCalibration.fromProbe(List.of(
+        step(20, 20, lowMean, low), step(120, 88.6, high.getMean() / 1e6, high)));
+    assertThat(c.fittedMedianSeconds()).isCloseTo(0.040, within(0.0005));
+    assertThat(c.serviceTimeSigma()).isCloseTo(0.5, within(0.005));
+    assertThat(c.capacityPerSecond()).isEqualTo(88.6);
+    assertThat(c.saturated()).isTrue();
+    // k = round(88.6 × 0.0453) = 4, and the scaled model gives back the measured capacity
+    assertThat(c.workers()).isEqualTo(4);
+    assertThat(c.workers() / c.meanServiceSeconds()).isCloseTo(88.6, within(1e-9));
+    assertThat(c.steps().get(0).measurementProblem()).isFalse();
+  }
+
+  @Test
+  void fromProbe_stepThatBreaksLittlesLaw_isFlaggedAndNotFitted() {
+    Histogram odd = logNormalMicros(10, 0.1, 10_000, 3);
+    Histogram good = logNormalMicros(40, 0.5, 10_000, 4);
+    ProbeStepMeasurement broken = new ProbeStepMeasurement(20, 20, 20, 0, 5.0, odd, 4);
+    ServiceCalibration c = ServiceCalibration.fromProbe(List.of(broken, step(40, 40, good.getMean() / 1e6, good)));
+    assertThat(c.steps().get(0).measurementProblem()).isTrue();
+    assertThat(c.fittedMedianSeconds()).isCloseTo(0.040, within(0.002));
+  }
+
+  @Test
+  void fromProbe_nothingCompleted_isAnError() {
+    Histogram empty = new Histogram(LoadTestRecorder.HIGHEST_LATENCY_MICROS, 3);
+    assertThatThrownBy(() -> ServiceCalibration.fromProbe(List.of(new ProbeStepMeasurement(10, 10, 0, 0, 0, empty, 4))))
+        .hasMessageContaining("completed no request");
+  }
+}

@@ -1,0 +1,131 @@
+package org.loadcast.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loadcast.profile.TrafficProfile;
+import org.loadcast.profile.TrafficProfiles;
+
+/** The command line as a user meets it: exit codes, one line per problem, the files it writes. */
+class MainTest {
+  @TempDir
+  Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void help_listsTheSubcommands() {
+    Run r = run("--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("profile").contains("simulate");
+  }
+
+  @Test
+  void simulate_smoke_writesTheReportAndTheSameSeedGivesTheSameSummary() throws IOException {
+    Run first = run("simulate", "simulations/smoke.yaml", "--out", dir.resolve("a").toString());
+    Run second = run("simulate", "simulations/smoke.yaml", "--out", dir.resolve("b").toString());
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(second.code()).isZero();
+    assertThat(dir.resolve("a/index.html")).isNotEmptyFile();
+    assertThat(dir.resolve("a/minutes-1-reactive-hpa.csv")).isNotEmptyFile();
+    assertThat(Files.readString(dir.resolve("a/summary.json"))).isEqualTo(Files.readString(dir.resolve("b/summary.json")));
+    assertThat(first.out()).contains("reactive-hpa").contains("predictive-holt-winters");
+  }
+
+  @Test
+  void simulate_otherSeed_givesOtherArrivals() throws IOException {
+    run("simulate", "simulations/smoke.yaml", "--out", dir.resolve("a").toString());
+    run("simulate", "simulations/smoke.yaml", "--seed", "7", "--out", dir.resolve("b").toString());
+    assertThat(Files.readString(dir.resolve("a/summary.json"))).isNotEqualTo(Files.readString(dir.resolve("b/summary.json")));
+  }
+
+  @Test
+  void simulate_brokenExperiment_printsOneLinePerProblemAndExitsWith2() throws IOException {
+    String broken = Files.readString(Path.of("simulations/smoke.yaml"))
+        .replace("profile: ../traffic-profiles/nasa-kennedy-1995.yaml", "profile: " + Path.of("traffic-profiles/nasa-kennedy-1995.yaml").toAbsolutePath())
+        .replace("latencyMillis: 250", "latencyMillis: -250")
+        .replace("reactive: reactive-hpa", "reactive: reactiv-hpa");
+    Path file = dir.resolve("broken.yaml");
+    Files.writeString(file, broken);
+    Run r = run("simulate", file.toString(), "--out", dir.resolve("out").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().lines().toList()).containsExactly(
+        file + ":45:18: slo.latencyMillis must be a finite number > 0, but was -250.0",
+        file + ":55:15: policies[1].reactive must name an hpa policy listed before this one, but was 'reactiv-hpa' "
+            + "(did you mean 'reactive-hpa'?); hpa policies: reactive-hpa");
+    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void simulate_missingFile_exitsWith2() {
+    Run r = run("simulate", dir.resolve("nothing.yaml").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("nothing.yaml: cannot read the file");
+  }
+
+  @Test
+  void unknownFlag_printsTheUsageAndExitsWith2() {
+    Run r = run("simulate", "simulations/smoke.yaml", "--bogus");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Unknown option: '--bogus'").contains("Usage: loadcast simulate");
+  }
+
+  @Test
+  void profileCheck_nasa_summarisesIt() {
+    Run r = run("profile", "check", "traffic-profiles/nasa-kennedy-1995.yaml");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("1995-07-01T00:00:01-04:00").contains("1995-07-28T13:32:25-04:00").contains("mix: 12 request templates");
+  }
+
+  @Test
+  void profileDerive_accessLog_writesAProfileThatReadsBack() {
+    Path out = dir.resolve("aug.yaml");
+    Run r = run("profile", "derive", "traffic-profiles/sources/nasa/nasa_ksc_1995-08-01_first20000.log.gz",
+        "--timezone", "America/New_York", "--top-paths", "5", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    TrafficProfile profile = TrafficProfiles.read(out);
+    assertThat(profile.mix().requests()).hasSize(5);
+    assertThat(profile.rate().endSeconds()).isEqualTo(39_569);
+    assertThat(profile.startTime().toString()).isEqualTo("1995-08-01T00:00:01-04:00");
+    assertThat(dir.resolve("aug.rate.csv")).isNotEmptyFile();
+  }
+
+  @Test
+  void profileDerive_seriesWithoutStart_exitsWith2AndSaysWhatToGive() {
+    Run r = run("profile", "derive", "traffic-profiles/sources/nasa/nasa_ksc_1995-07_requests_per_second.txt.gz",
+        "--out", dir.resolve("x.yaml").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("give --start");
+    assertThat(dir.resolve("x.yaml")).doesNotExist();
+  }
+
+  @Test
+  void profileDerive_reproducesTheCommittedNasaProfile() throws IOException {
+    Path out = dir.resolve("nasa-kennedy-1995.yaml");
+    Run r = run("profile", "derive", "traffic-profiles/sources/nasa/nasa_ksc_1995-07_requests_per_second.txt.gz",
+        "--start", "1995-07-01T00:00:01-04:00", "--timezone", "America/New_York",
+        "--mix-from", "traffic-profiles/sources/nasa/nasa_ksc_1995-08-01_first20000.log.gz",
+        "--name", "nasa-kennedy-1995", "--seed", "1995", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(dir.resolve("nasa-kennedy-1995.rate.csv")))
+        .isEqualTo(Files.readString(Path.of("traffic-profiles/nasa-kennedy-1995.rate.csv")));
+    TrafficProfile derived = TrafficProfiles.read(out);
+    TrafficProfile committed = TrafficProfiles.read(Path.of("traffic-profiles/nasa-kennedy-1995.yaml"));
+    assertThat(derived.mix()).isEqualTo(committed.mix());
+    assertThat(derived.rate().missing()).isEqualTo(committed.rate().missing());
+  }
+}

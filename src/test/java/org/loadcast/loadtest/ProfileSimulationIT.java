@@ -1,0 +1,101 @@
+package org.loadcast.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end, and slow (about a minute): runs {@code simulations/smoke.yaml} through Gatling in
+ * this JVM, against the embedded system under test, and checks the report's files and numbers.
+ */
+@Tag("slow")
+class ProfileSimulationIT {
+  private static final Path REPORTS = Path.of("target/it-reports");
+  private static Path run;
+
+  @BeforeAll
+  static void runTheSmokeExperiment() throws IOException {
+    System.setProperty("experiment", "simulations/smoke.yaml");
+    System.setProperty("reports", REPORTS.toString());
+    int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+        "--simulation", ProfileSimulation.class.getName(),
+        "--results-folder", Path.of("target/gatling").toAbsolutePath().toString(),
+        "--launcher", "maven"});
+    assertThat(status).as("Gatling's exit status").isZero();
+    try (Stream<Path> runs = Files.list(REPORTS)) {
+      run = runs.filter(p -> p.getFileName().toString().startsWith("smoke-"))
+          .max(java.util.Comparator.comparing(p -> p.getFileName().toString())).orElseThrow();
+    }
+  }
+
+  @Test
+  void report_hasEveryFile() {
+    for (String file : List.of("index.html", "summary.json", "results/per-second.csv", "results/latency.hlog",
+        "results/probe-steps.csv", "results/replay.csv")) {
+      assertThat(run.resolve(file)).as(file).isNotEmptyFile();
+    }
+  }
+
+  @Test
+  void summary_hasBothPoliciesOnTheSameArrivals() throws IOException {
+    JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+    assertThat(summary.get("experiment").asText()).isEqualTo("smoke");
+    assertThat(summary.get("seed").asLong()).isEqualTo(42);
+    JsonNode policies = summary.get("policies");
+    assertThat(policies).hasSize(2);
+    assertThat(policies.get(0).get("name").asText()).isEqualTo("reactive-hpa");
+    assertThat(policies.get(1).get("name").asText()).isEqualTo("predictive-holt-winters");
+    assertThat(policies.get(0).get("arrivals").asLong()).isEqualTo(policies.get(1).get("arrivals").asLong()).isPositive();
+    for (JsonNode p : policies) {
+      assertThat(p.get("sloViolationMinutesPercent").asDouble()).isBetween(0.0, 100.0);
+      assertThat(p.get("sloViolationRequestsPercent").asDouble()).isBetween(0.0, 100.0);
+      assertThat(p.get("droppedRequests").asLong()).isNotNegative();
+      // a one-day horizon needs at least one instance all day: 24 instance-hours at least
+      assertThat(p.get("instanceHours").asDouble()).isGreaterThanOrEqualTo(24.0);
+      assertThat(p.get("cost").asDouble()).isCloseTo(p.get("instanceHours").asDouble() * 0.096, within(1e-6));
+    }
+  }
+
+  @Test
+  void calibration_measuresTheEmbeddedSystemsRealCapacity() throws IOException {
+    JsonNode model = new ObjectMapper().readTree(run.resolve("summary.json").toFile()).get("serviceModel");
+    // 4 workers with a log-normal service time of median 40 ms and σ 0.5 (mean 45 ms): about 88 per
+    // second, less the client's and server's own overhead
+    assertThat(model.get("capacityPerInstancePerSecond").asDouble()).isBetween(60.0, 95.0);
+    assertThat(model.get("workersPerInstance").asInt()).isBetween(3, 5);
+    assertThat(model.get("origin").asText()).startsWith("calibrated from the probe of run smoke-");
+  }
+
+  @Test
+  void replay_sentWhatTheScheduleAskedFor() throws IOException {
+    List<String> lines = Files.readAllLines(run.resolve("results/replay.csv"));
+    assertThat(lines.get(0)).isEqualTo("second,targetArrivals,sentRequests,completed,failed,p95LatencyMillis");
+    long target = 0;
+    long sent = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      target += Long.parseLong(f[1]);
+      sent += Long.parseLong(f[2]);
+    }
+    assertThat(lines).hasSize(11);
+    assertThat(target).isPositive();
+    assertThat((double) sent).isCloseTo(target, within(0.05 * target));
+  }
+
+  @Test
+  void index_embedsTheChartsAndLinksGatlingsReport() throws IOException {
+    String html = Files.readString(run.resolve("index.html"));
+    assertThat(html).contains("uPlot").contains("id=\"chart-data\"").contains("profilesimulation-");
+    assertThat(html).doesNotContain("http://cdn").doesNotContain("https://");
+  }
+}

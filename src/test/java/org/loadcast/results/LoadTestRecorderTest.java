@@ -1,0 +1,68 @@
+package org.loadcast.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class LoadTestRecorderTest {
+  private final AtomicLong clock = new AtomicLong(1_000_000_000_000L);
+  private final LoadTestRecorder recorder = new LoadTestRecorder(clock::get);
+
+  private void at(double seconds) {
+    clock.set(1_000_000_000_000L + Math.round(seconds * 1e9));
+  }
+
+  @Test
+  void snapshot_countsByStartAndCompletionSecond() {
+    at(0.2);
+    long a = recorder.started(Phase.PROBE);
+    at(0.7);
+    long b = recorder.started(Phase.PROBE);
+    at(1.5);
+    recorder.completed("home", a, 200, false);
+    at(2.1);
+    recorder.completed("img", b, 503, true);
+    List<SecondResult> seconds = recorder.snapshot();
+    assertThat(seconds).hasSize(3);
+    assertThat(seconds.get(0).started()).isEqualTo(2);
+    assertThat(seconds.get(1).completed()).isEqualTo(1);
+    assertThat(seconds.get(2).failed()).isEqualTo(1);
+    assertThat(seconds.get(2).statusCounts()).containsEntry(503, 1L);
+    // latencies go under the second the request started
+    assertThat(seconds.get(0).latencyMicros().get("home").getMaxValue()).isCloseTo(1_300_000L, within(1_500L));
+    assertThat(seconds.get(0).latencyMicros().get("img").getMaxValue()).isCloseTo(1_400_000L, within(1_500L));
+  }
+
+  @Test
+  void snapshot_inFlightIntegral_isTheTimeAverageWithinEachSecond() {
+    at(0.5);
+    long a = recorder.started(Phase.REPLAY);
+    at(1.25);
+    long b = recorder.started(Phase.REPLAY);
+    at(1.75);
+    recorder.completed("x", a, 200, false);
+    at(2.0);
+    recorder.completed("x", b, 200, false);
+    List<SecondResult> seconds = recorder.snapshot();
+    assertThat(seconds.get(0).meanConcurrency()).isCloseTo(0.5, within(1e-9));
+    // second 1: one in flight for 0.25 s, two for 0.5 s, one for 0.25 s
+    assertThat(seconds.get(1).meanConcurrency()).isCloseTo(0.25 + 1.0 + 0.25, within(1e-9));
+    assertThat(seconds.get(1).phase()).isEqualTo(Phase.REPLAY);
+    assertThat(recorder.inFlight()).isZero();
+  }
+
+  @Test
+  void snapshot_emptySecondsBetweenEvents_arePresentAndEmpty() {
+    at(0.1);
+    long a = recorder.started(Phase.PROBE);
+    at(3.5);
+    recorder.completed("x", a, 200, false);
+    List<SecondResult> seconds = recorder.snapshot();
+    assertThat(seconds).extracting(SecondResult::second).containsExactly(0, 1, 2, 3);
+    assertThat(seconds.get(2).started()).isZero();
+    assertThat(seconds.get(2).meanConcurrency()).isCloseTo(1.0, within(1e-9));
+  }
+}

@@ -1,0 +1,145 @@
+package org.loadcast.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.loadcast.profile.Interpolation;
+import org.loadcast.profile.RateCurve;
+
+/** The engine against queueing theory (REFERENCE.md §1 and §7, rows S6, S8 and S9). */
+class ClusterSimulationTest {
+
+  /** Keeps the replicas it is given. */
+  private record Fixed(int replicas) implements Autoscaler {
+    @Override
+    public double decisionPeriodSeconds() {
+      return 15;
+    }
+
+    @Override
+    public int desiredReplicas(ScalingView view) {
+      return replicas;
+    }
+  }
+
+  private static SimulationSpec mmc(double arrivalRate, int workers, double durationSeconds, long seed) {
+    RateCurve flat = RateCurve.of(new double[] {0, durationSeconds}, new double[] {arrivalRate, arrivalRate},
+        Interpolation.LINEAR, List.of());
+    ClusterConfig cluster = new ClusterConfig(workers, Integer.MAX_VALUE, new ServiceTime.Exponential(1.0), 0, 0, 1,
+        LoadBalancing.ROUND_ROBIN, 1);
+    return new SimulationSpec(flat, 0, durationSeconds, cluster, new LatencySlo(95, 10_000), seed);
+  }
+
+  @Test
+  void run_mm4AtRho08_meanWaitAndWaitProbabilityMatchErlangC() {
+    // S8: M/M/4, ρ = 0.8, about 1e6 customers: Wq = 0.745541 (±5.7 %), P(wait) = 0.596432 (±0.01)
+    SimulationResult result = ClusterSimulation.run(mmc(3.2, 4, 312_500, 20_241_129), new Fixed(1));
+    SimulationTotals t = result.totals();
+    assertThat(t.arrivals()).isBetween(990_000L, 1_010_000L);
+    assertThat(t.meanWaitSeconds()).isCloseTo(0.745541, within(0.057 * 0.745541));
+    assertThat(t.waitedFraction()).isCloseTo(0.596432, within(0.01));
+    assertThat(t.dropped()).isZero();
+  }
+
+  @Test
+  void run_mm1AtRho05_meanWaitAndIdleProbabilityMatchTheory() {
+    // S6: M/M/1, ρ = 0.5: Wq = 1.0 (±2.2 %), P(wait = 0) = 0.5 (±0.005)
+    SimulationResult result = ClusterSimulation.run(mmc(0.5, 1, 2_000_000, 7), new Fixed(1));
+    assertThat(result.totals().meanWaitSeconds()).isCloseTo(1.0, within(0.022));
+    assertThat(1 - result.totals().waitedFraction()).isCloseTo(0.5, within(0.005));
+  }
+
+  @Test
+  void run_anyStableRun_satisfiesLittlesLaw() {
+    // S9: time-average number in system = throughput × mean sojourn, up to edge effects and the
+    // histogram's 0.1 % resolution of the mean latency
+    SimulationResult result = ClusterSimulation.run(mmc(3.2, 4, 312_500, 3), new Fixed(1));
+    SimulationTotals t = result.totals();
+    double throughput = t.completed() / result.durationSeconds();
+    assertThat(t.meanInSystem()).isCloseTo(throughput * t.meanLatencyMillis() / 1000, within(0.003 * t.meanInSystem()));
+  }
+
+  @Test
+  void run_sameSeed_givesTheSameResult() {
+    SimulationSpec spec = mmc(3.0, 4, 20_000, 99);
+    assertThat(ClusterSimulation.run(spec, new Fixed(1))).isEqualTo(ClusterSimulation.run(spec, new Fixed(1)));
+  }
+
+  @Test
+  void run_differentPolicies_seeTheSameArrivals() {
+    SimulationSpec spec = mmc(3.0, 4, 20_000, 5);
+    SimulationResult one = ClusterSimulation.run(spec, new Fixed(1));
+    SimulationResult two = ClusterSimulation.run(spec, new Fixed(2));
+    assertThat(two.totals().arrivals()).isEqualTo(one.totals().arrivals());
+    assertThat(two.minutes().stream().map(MinuteStats::arrivals).toList())
+        .isEqualTo(one.minutes().stream().map(MinuteStats::arrivals).toList());
+    assertThat(two.totals().meanWaitSeconds()).isLessThan(one.totals().meanWaitSeconds());
+  }
+
+  @Test
+  void run_scaleOut_waitsForTheBootTimeAndCostsFromTheRequest() {
+    RateCurve flat = RateCurve.of(new double[] {0, 600}, new double[] {1, 1}, Interpolation.LINEAR, List.of());
+    ClusterConfig cluster = new ClusterConfig(1, 100, new ServiceTime.Deterministic(0.1), 120, 0, 3.6,
+        LoadBalancing.ROUND_ROBIN, 1);
+    SimulationSpec spec = new SimulationSpec(flat, 0, 600, cluster, new LatencySlo(95, 250), 1);
+    List<Double> servingAtDecisions = new ArrayList<>();
+    Autoscaler twoFromTheStart = new Autoscaler() {
+      @Override
+      public double decisionPeriodSeconds() {
+        return 60;
+      }
+
+      @Override
+      public int desiredReplicas(ScalingView view) {
+        servingAtDecisions.add((double) view.pods().stream().filter(p -> p.state().serves()).count());
+        return 2;
+      }
+    };
+    SimulationResult result = ClusterSimulation.run(spec, twoFromTheStart);
+    // booted at 120 s: the boot event comes before the decision at the same time
+    assertThat(servingAtDecisions.subList(0, 4)).containsExactly(1.0, 1.0, 2.0, 2.0);
+    assertThat(result.totals().instanceSeconds()).isCloseTo(600 + 600, within(1e-9));
+    assertThat(result.totals().cost()).isCloseTo(1200 / 3600.0 * 3.6, within(1e-9));
+    assertThat(result.actions()).containsExactly(new ScalingAction(0, 1, 2));
+  }
+
+  @Test
+  void arrivalsBetween_theFuture_isRefused() {
+    RateCurve flat = RateCurve.of(new double[] {0, 600}, new double[] {1, 1}, Interpolation.LINEAR, List.of());
+    ClusterConfig cluster = new ClusterConfig(1, 100, new ServiceTime.Deterministic(0.1), 0, 0, 1,
+        LoadBalancing.ROUND_ROBIN, 1);
+    SimulationSpec spec = new SimulationSpec(flat, 0, 600, cluster, new LatencySlo(95, 250), 1);
+    Autoscaler peeking = new Autoscaler() {
+      @Override
+      public double decisionPeriodSeconds() {
+        return 60;
+      }
+
+      @Override
+      public int desiredReplicas(ScalingView view) {
+        view.arrivalsBetween(view.nowSeconds(), view.nowSeconds() + 60);
+        return 1;
+      }
+    };
+    assertThatThrownBy(() -> ClusterSimulation.run(spec, peeking))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("arrivals can be asked for within [0, now");
+  }
+
+  @Test
+  void run_noServingInstance_dropsArrivals() {
+    RateCurve flat = RateCurve.of(new double[] {0, 300}, new double[] {2, 2}, Interpolation.LINEAR, List.of());
+    ClusterConfig cluster = new ClusterConfig(1, 0, new ServiceTime.Deterministic(1), 0, 0, 1,
+        LoadBalancing.LEAST_OUTSTANDING, 1);
+    SimulationResult result = ClusterSimulation.run(new SimulationSpec(flat, 0, 300, cluster, new LatencySlo(95, 250), 3),
+        new Fixed(1));
+    // one worker, no queue, deterministic 1 s service at 2 per second: about half are dropped
+    double dropShare = (double) result.totals().dropped() / result.totals().arrivals();
+    assertThat(dropShare).isBetween(0.4, 0.75);
+    assertThat(result.totals().sloViolationRequestsPercent()).isGreaterThan(40);
+  }
+}
