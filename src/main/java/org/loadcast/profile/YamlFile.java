@@ -366,7 +366,7 @@ public final class YamlFile<T> {
       return locations;
     }
 
-    private void record(JsonParser parser, JsonToken token) {
+    private void record(JsonParser parser, JsonToken token) throws IOException {
       JsonLocation location = parser.currentTokenLocation();
       if (token == JsonToken.FIELD_NAME) {
         keys.put(parser.getParsingContext().pathAsPointer().toString(), location);
