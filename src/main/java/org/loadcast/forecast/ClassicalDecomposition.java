@@ -24,84 +24,84 @@ import java.util.stream.IntStream;
  */
 public record ClassicalDecomposition(List<Double> trend, List<Double> figure) {
 
-    /**
-     * Copies the components.
-     *
-     * @throws NullPointerException if a list or an element is null
-     */
-    public ClassicalDecomposition {
-        trend = List.copyOf(trend);
-        figure = List.copyOf(figure);
-    }
+  /**
+   * Copies the components.
+   *
+   * @throws NullPointerException if a list or an element is null
+   */
+  public ClassicalDecomposition {
+    trend = List.copyOf(trend);
+    figure = List.copyOf(figure);
+  }
 
-    /**
-     * Decomposes a series.
-     *
-     * @param y the series, in time order; finite, and {@code > 0} for multiplicative seasonality;
-     *     at least two full periods
-     * @param periodLength f, observations per seasonal cycle; {@code >= 2}
-     * @param seasonality {@link Seasonality#ADDITIVE} or {@link Seasonality#MULTIPLICATIVE}
-     * @return the decomposition; its trend has {@code y.length} values
-     * @throws IllegalArgumentException if seasonality is NONE, f < 2, y is shorter than 2f, or a value
-     *     of y breaks the rule above (the message names its index and value)
-     */
-    public static ClassicalDecomposition of(double[] y, int periodLength, Seasonality seasonality) {
-        HoltWinters.seasonal(seasonality, periodLength, Formulation.R_CLASSIC).requireSeries(y);
-        double[] trend = movingAverage(y, periodLength);
-        double[] figure = seasonalFigure(y, trend, periodLength, seasonality);
-        return new ClassicalDecomposition(boxed(trend), boxed(figure));
-    }
+  /**
+   * Decomposes a series.
+   *
+   * @param y the series, in time order; finite, and {@code > 0} for multiplicative seasonality;
+   *     at least two full periods
+   * @param periodLength f, observations per seasonal cycle; {@code >= 2}
+   * @param seasonality {@link Seasonality#ADDITIVE} or {@link Seasonality#MULTIPLICATIVE}
+   * @return the decomposition; its trend has {@code y.length} values
+   * @throws IllegalArgumentException if seasonality is NONE, f < 2, y is shorter than 2f, or a value
+   *     of y breaks the rule above (the message names its index and value)
+   */
+  public static ClassicalDecomposition of(double[] y, int periodLength, Seasonality seasonality) {
+    HoltWinters.seasonal(seasonality, periodLength, Formulation.R_CLASSIC).requireSeries(y);
+    double[] trend = movingAverage(y, periodLength);
+    double[] figure = seasonalFigure(y, trend, periodLength, seasonality);
+    return new ClassicalDecomposition(boxed(trend), boxed(figure));
+  }
 
-    /**
-     * Returns the trend values where the moving average is defined.
-     *
-     * @return the defined trend values in time order: y.length − 2⌊f/2⌋ of them
-     */
-    public double[] definedTrend() {
-        return trend.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).toArray();
-    }
+  /**
+   * Returns the trend values where the moving average is defined.
+   *
+   * @return the defined trend values in time order: y.length − 2⌊f/2⌋ of them
+   */
+  public double[] definedTrend() {
+    return trend.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).toArray();
+  }
 
-    private static double[] movingAverage(double[] y, int f) {
-        double[] weights = weights(f);
-        int shift = weights.length / 2;
-        double[] trend = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            trend[i] = i < shift || i + shift >= y.length ? Double.NaN : weightedSum(y, weights, i + shift);
-        }
-        return trend;
+  private static double[] movingAverage(double[] y, int f) {
+    double[] weights = weights(f);
+    int shift = weights.length / 2;
+    double[] trend = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      trend[i] = i < shift || i + shift >= y.length ? Double.NaN : weightedSum(y, weights, i + shift);
     }
+    return trend;
+  }
 
-    /** R {@code decompose()}: {@code c(0.5, rep(1, f - 1), 0.5) / f} for even f, else {@code rep(1, f) / f}. */
-    private static double[] weights(int f) {
-        double[] weights = new double[f % 2 == 0 ? f + 1 : f];
-        Arrays.fill(weights, 1.0 / f);
-        if (f % 2 == 0) {
-            weights[0] = weights[f] = 0.5 / f;
-        }
-        return weights;
+  /** R {@code decompose()}: {@code c(0.5, rep(1, f - 1), 0.5) / f} for even f, else {@code rep(1, f) / f}. */
+  private static double[] weights(int f) {
+    double[] weights = new double[f % 2 == 0 ? f + 1 : f];
+    Arrays.fill(weights, 1.0 / f);
+    if (f % 2 == 0) {
+      weights[0] = weights[f] = 0.5 / f;
     }
+    return weights;
+  }
 
-    /** Sums w[j]·y[last − j] in R's {@code cfilter} order. */
-    private static double weightedSum(double[] y, double[] weights, int last) {
-        double sum = 0;
-        for (int j = 0; j < weights.length; j++) {
-            sum += weights[j] * y[last - j];
-        }
-        return sum;
+  /** Sums w[j]·y[last − j] in R's {@code cfilter} order. */
+  private static double weightedSum(double[] y, double[] weights, int last) {
+    double sum = 0;
+    for (int j = 0; j < weights.length; j++) {
+      sum += weights[j] * y[last - j];
     }
+    return sum;
+  }
 
-    private static double[] seasonalFigure(double[] y, double[] trend, int f, Seasonality seasonality) {
-        double[] figure = new double[f];
-        for (int i = 0; i < f; i++) {
-            figure[i] = IntStream.iterate(i, t -> t < y.length, t -> t + f)
-                    .mapToDouble(t -> seasonality.remove(y[t], trend[t])).filter(v -> !Double.isNaN(v))
-                    .average().orElseThrow();
-        }
-        double mean = DoubleStream.of(figure).average().orElseThrow();
-        return DoubleStream.of(figure).map(v -> seasonality.remove(v, mean)).toArray();
+  private static double[] seasonalFigure(double[] y, double[] trend, int f, Seasonality seasonality) {
+    double[] figure = new double[f];
+    for (int i = 0; i < f; i++) {
+      figure[i] = IntStream.iterate(i, t -> t < y.length, t -> t + f)
+          .mapToDouble(t -> seasonality.remove(y[t], trend[t])).filter(v -> !Double.isNaN(v))
+          .average().orElseThrow();
     }
+    double mean = DoubleStream.of(figure).average().orElseThrow();
+    return DoubleStream.of(figure).map(v -> seasonality.remove(v, mean)).toArray();
+  }
 
-    private static List<Double> boxed(double[] values) {
-        return DoubleStream.of(values).boxed().toList();
-    }
+  private static List<Double> boxed(double[] values) {
+    return DoubleStream.of(values).boxed().toList();
+  }
 }

@@ -10,28 +10,28 @@ package org.loadcast.forecast;
  * See REFERENCE.md §3.2.
  */
 public enum Formulation {
-    /**
-     * Classic Winters (1960) and R {@code stats::HoltWinters}: s_t = γ(y_t ⊖ ℓ_t) + (1−γ)s_{t−m},
-     * relative to the <em>new</em> level ℓ_t.
-     */
-    R_CLASSIC {
-        @Override
-        double seasonalReference(double newLevel, double previousLevelPlusTrend) {
-            return newLevel;
-        }
-    },
-    /**
-     * Error-correction form (Hyndman and Athanasopoulos 2021, "Forecasting: Principles and Practice",
-     * 3rd ed., §8.3; statsmodels {@code ExponentialSmoothing}): s_t = γ(y_t ⊖ (ℓ_{t−1}+b_{t−1}))
-     * + (1−γ)s_{t−m}, relative to the <em>previous</em> level plus trend.
-     */
-    ETS {
-        @Override
-        double seasonalReference(double newLevel, double previousLevelPlusTrend) {
-            return previousLevelPlusTrend;
-        }
-    };
+  /**
+   * Classic Winters (1960) and R {@code stats::HoltWinters}: s_t = γ(y_t ⊖ ℓ_t) + (1−γ)s_{t−m},
+   * relative to the <em>new</em> level ℓ_t.
+   */
+  R_CLASSIC {
+    @Override
+    double seasonalReference(double newLevel, double previousLevelPlusTrend) {
+      return newLevel;
+    }
+  },
+  /**
+   * Error-correction form (Hyndman and Athanasopoulos 2021, "Forecasting: Principles and Practice",
+   * 3rd ed., §8.3; statsmodels {@code ExponentialSmoothing}): s_t = γ(y_t ⊖ (ℓ_{t−1}+b_{t−1}))
+   * + (1−γ)s_{t−m}, relative to the <em>previous</em> level plus trend.
+   */
+  ETS {
+    @Override
+    double seasonalReference(double newLevel, double previousLevelPlusTrend) {
+      return previousLevelPlusTrend;
+    }
+  };
 
-    /** The value the seasonal update removes from y_t: ℓ_t or ℓ_{t−1}+b_{t−1}. */
-    abstract double seasonalReference(double newLevel, double previousLevelPlusTrend);
+  /** The value the seasonal update removes from y_t: ℓ_t or ℓ_{t−1}+b_{t−1}. */
+  abstract double seasonalReference(double newLevel, double previousLevelPlusTrend);
 }

@@ -17,24 +17,24 @@ import java.util.List;
  */
 public record HoltWintersState(double level, double trend, List<Double> seasonals) {
 
-    /**
-     * Validates and copies the state.
-     *
-     * @throws IllegalArgumentException if level, trend or a seasonal index is not finite
-     * @throws NullPointerException if {@code seasonals} or one of its elements is null
-     */
-    public HoltWintersState {
-        requireFinite("level", level);
-        requireFinite("trend", trend);
-        seasonals = List.copyOf(seasonals);
-        for (int i = 0; i < seasonals.size(); i++) {
-            requireFinite("seasonals[" + i + "]", seasonals.get(i));
-        }
+  /**
+   * Validates and copies the state.
+   *
+   * @throws IllegalArgumentException if level, trend or a seasonal index is not finite
+   * @throws NullPointerException if {@code seasonals} or one of its elements is null
+   */
+  public HoltWintersState {
+    requireFinite("level", level);
+    requireFinite("trend", trend);
+    seasonals = List.copyOf(seasonals);
+    for (int i = 0; i < seasonals.size(); i++) {
+      requireFinite("seasonals[" + i + "]", seasonals.get(i));
     }
+  }
 
-    private static void requireFinite(String name, double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite, but was " + value);
-        }
+  private static void requireFinite(String name, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be finite, but was " + value);
     }
+  }
 }

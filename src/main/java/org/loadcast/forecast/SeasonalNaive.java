@@ -16,53 +16,53 @@ import java.util.stream.IntStream;
  */
 public record SeasonalNaive(int periodLength) {
 
-    /**
-     * Validates the period.
-     *
-     * @throws IllegalArgumentException if {@code periodLength < 1}
-     */
-    public SeasonalNaive {
-        if (periodLength < 1) {
-            throw new IllegalArgumentException("periodLength must be >= 1, but was " + periodLength);
-        }
+  /**
+   * Validates the period.
+   *
+   * @throws IllegalArgumentException if {@code periodLength < 1}
+   */
+  public SeasonalNaive {
+    if (periodLength < 1) {
+      throw new IllegalArgumentException("periodLength must be >= 1, but was " + periodLength);
     }
+  }
 
-    /**
-     * Forecasts the periods after the end of a history.
-     *
-     * @param history y_1 … y_n in time order; at least m values
-     * @param horizon how many periods to forecast; {@code >= 0}
-     * @return ŷ_{n+1} … ŷ_{n+horizon} in time order, in the units of the history; empty for horizon 0
-     * @throws IllegalArgumentException if the history holds fewer than m values or horizon < 0
-     */
-    public double[] forecast(double[] history, int horizon) {
-        requireLongerThan(history, periodLength - 1);
-        if (horizon < 0) {
-            throw new IllegalArgumentException("horizon must be >= 0, but was " + horizon);
-        }
-        int lastCycleStart = history.length - periodLength;
-        return IntStream.range(0, horizon).mapToDouble(h -> history[lastCycleStart + h % periodLength]).toArray();
+  /**
+   * Forecasts the periods after the end of a history.
+   *
+   * @param history y_1 … y_n in time order; at least m values
+   * @param horizon how many periods to forecast; {@code >= 0}
+   * @return ŷ_{n+1} … ŷ_{n+horizon} in time order, in the units of the history; empty for horizon 0
+   * @throws IllegalArgumentException if the history holds fewer than m values or horizon < 0
+   */
+  public double[] forecast(double[] history, int horizon) {
+    requireLongerThan(history, periodLength - 1);
+    if (horizon < 0) {
+      throw new IllegalArgumentException("horizon must be >= 0, but was " + horizon);
     }
+    int lastCycleStart = history.length - periodLength;
+    return IntStream.range(0, horizon).mapToDouble(h -> history[lastCycleStart + h % periodLength]).toArray();
+  }
 
-    /**
-     * Returns the in-sample mean absolute error of this forecaster one step ahead: the MASE scale
-     * (1/(n−m)) Σ_{t=m+1..n} |y_t − y_{t−m}|.
-     *
-     * @param series y_1 … y_n in time order; more than m values
-     * @return the mean absolute seasonal difference, in series units; {@code >= 0}
-     * @throws IllegalArgumentException if the series holds m values or fewer
-     */
-    public double inSampleMae(double[] series) {
-        requireLongerThan(series, periodLength);
-        return IntStream.range(periodLength, series.length)
-                .mapToDouble(t -> Math.abs(series[t] - series[t - periodLength])).average().orElseThrow();
-    }
+  /**
+   * Returns the in-sample mean absolute error of this forecaster one step ahead: the MASE scale
+   * (1/(n−m)) Σ_{t=m+1..n} |y_t − y_{t−m}|.
+   *
+   * @param series y_1 … y_n in time order; more than m values
+   * @return the mean absolute seasonal difference, in series units; {@code >= 0}
+   * @throws IllegalArgumentException if the series holds m values or fewer
+   */
+  public double inSampleMae(double[] series) {
+    requireLongerThan(series, periodLength);
+    return IntStream.range(periodLength, series.length)
+        .mapToDouble(t -> Math.abs(series[t] - series[t - periodLength])).average().orElseThrow();
+  }
 
-    private void requireLongerThan(double[] series, int length) {
-        Objects.requireNonNull(series, "series");
-        if (series.length <= length) {
-            throw new IllegalArgumentException("series must hold more than " + length
-                    + " values for periodLength " + periodLength + ", but held " + series.length);
-        }
+  private void requireLongerThan(double[] series, int length) {
+    Objects.requireNonNull(series, "series");
+    if (series.length <= length) {
+      throw new IllegalArgumentException("series must hold more than " + length
+          + " values for periodLength " + periodLength + ", but held " + series.length);
     }
+  }
 }
