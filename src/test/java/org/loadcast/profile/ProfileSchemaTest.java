@@ -1,0 +1,67 @@
+package org.loadcast.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The JSON Schema that editors use agrees with the example profiles. */
+class ProfileSchemaTest {
+  private static final Path SCHEMA = Path.of("traffic-profiles/traffic-profile.schema.json");
+
+  private static JsonSchema schema() throws IOException {
+    JsonNode node = new ObjectMapper().readTree(SCHEMA.toFile());
+    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(node);
+  }
+
+  private static Set<ValidationMessage> validate(String yaml) throws IOException {
+    return schema().validate(new YAMLMapper().readTree(yaml));
+  }
+
+  @Test
+  void everyExampleProfile_validatesAndNamesTheSchema() throws IOException {
+    List<Path> profiles;
+    try (Stream<Path> files = Files.list(Path.of("traffic-profiles"))) {
+      profiles = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertThat(profiles).isNotEmpty();
+    for (Path profile : profiles) {
+      String text = Files.readString(profile);
+      assertThat(text).as(profile.toString()).startsWith(TrafficProfiles.SCHEMA_COMMENT);
+      assertThat(validate(text)).as(profile.toString()).isEmpty();
+    }
+  }
+
+  @Test
+  void schema_rejectsWhatTheReaderRejects() throws IOException {
+    String valid = """
+        name: tiny
+        seed: 7
+        timezone: UTC
+        startTime: 2024-01-01T00:00:00Z
+        rate:
+          curve:
+            points: [{atSeconds: 0, ratePerSecond: 1}, {atSeconds: 60, ratePerSecond: 3}]
+        mix:
+          requests: [{name: home, method: GET, path: /, weight: 1}]
+        """;
+    assertThat(validate(valid)).isEmpty();
+    assertThat(validate(valid.replace("seed: 7", "sead: 7"))).isNotEmpty();
+    assertThat(validate(valid.replace("ratePerSecond: 3", "ratePerSecond: -3"))).isNotEmpty();
+    assertThat(validate(valid.replace("method: GET", "method: FETCH"))).isNotEmpty();
+    assertThat(validate(valid.replace("path: /", "path: home"))).isNotEmpty();
+    assertThat(validate(valid.replace("    points:", "    file: x.csv\n    points:"))).isNotEmpty();
+  }
+}
