@@ -525,13 +525,9 @@ public final class ClusterSimulation implements ScalingView {
     if (length <= 0) {
       return;
     }
-    boolean any = minuteLatency.getTotalCount() > 0;
     minutes.add(new MinuteStats(minute, minuteArrivals, minuteCompleted, minuteDropped, minuteOverSlo,
-        any ? minuteLatency.getValueAtPercentile(50) / 1000.0 : Double.NaN,
-        any ? minuteLatency.getValueAtPercentile(95) / 1000.0 : Double.NaN,
-        any ? minuteLatency.getValueAtPercentile(99) / 1000.0 : Double.NaN,
-        any ? minuteLatency.getValueAtPercentile(spec.slo().percentile()) / 1000.0 : Double.NaN,
-        minuteServingIntegral / length, minuteProvisionedIntegral / length, replicas));
+        millisAt(minuteLatency, 50), millisAt(minuteLatency, 95), millisAt(minuteLatency, 99),
+        millisAt(minuteLatency, spec.slo().percentile()), minuteServingIntegral / length, minuteProvisionedIntegral / length, replicas));
     minuteLatency.reset();
     minuteArrivals = 0;
     minuteCompleted = 0;
@@ -545,17 +541,19 @@ public final class ClusterSimulation implements ScalingView {
     }
   }
 
+  /** Returns a histogram's latency at a percentile in milliseconds, or NaN when it is empty. */
+  private static double millisAt(Histogram micros, double percentile) {
+    return micros.getTotalCount() > 0 ? micros.getValueAtPercentile(percentile) / 1000.0 : Double.NaN;
+  }
+
   private SimulationTotals totals() {
     changeInSystem(0);
     long violating = minutes.stream().filter(m -> m.violates(spec.slo().latencyMillis())).count();
     long withCompletions = minutes.stream().filter(m -> m.completed() > 0).count();
-    boolean any = totalLatency.getTotalCount() > 0;
     int outs = (int) actions.stream().filter(ScalingAction::scaleOut).count();
     return new SimulationTotals(arrivals, totalLatency.getTotalCount(), dropped, overSlo,
-        any ? totalLatency.getMean() / 1000.0 : Double.NaN,
-        any ? totalLatency.getValueAtPercentile(50) / 1000.0 : Double.NaN,
-        any ? totalLatency.getValueAtPercentile(95) / 1000.0 : Double.NaN,
-        any ? totalLatency.getValueAtPercentile(99) / 1000.0 : Double.NaN,
+        totalLatency.getTotalCount() > 0 ? totalLatency.getMean() / 1000.0 : Double.NaN,
+        millisAt(totalLatency, 50), millisAt(totalLatency, 95), millisAt(totalLatency, 99),
         started == 0 ? Double.NaN : waitSum / started,
         started == 0 ? 0 : (double) waited / started,
         inSystemIntegral / spec.durationSeconds(),
