@@ -10,7 +10,9 @@ import org.loadcast.results.ProbeStepMeasurement;
  * The service model of one instance, calibrated from a load test's probe: what one instance can
  * really do, and how long it takes per request.
  *
- * <p>Per-instance capacity is the highest throughput any probe step reached. The service-time
+ * <p>Steps where more than 1 % of the requests failed are left out: a refused connection or an
+ * error page says nothing of the service. Per-instance capacity is the highest throughput of
+ * successful requests that a usable step reached. The service-time
  * distribution is a log-normal fitted by maximum likelihood (the mean and standard deviation of
  * the log-latencies; Johnson, Kotz and Balakrishnan, "Continuous Univariate Distributions", vol. 1,
  * 2nd ed., §14.5) to the latencies of the lowest-rate step, where queueing is smallest. The number
@@ -45,7 +47,8 @@ public record ServiceCalibration(
    *
    * @param steps the measured steps in increasing rate order; at least one with completions
    * @return the calibration
-   * @throws IllegalArgumentException if no step completed a request
+   * @throws IllegalArgumentException if no step completed requests without failures, or no such
+   *     step was steady; the message gives the share of failed requests
    */
   public static ServiceCalibration fromProbe(List<ProbeStepMeasurement> steps) {
     List<ProbeStepCheck> checks = new ArrayList<>();
@@ -55,6 +58,9 @@ public record ServiceCalibration(
     for (ProbeStepMeasurement step : steps) {
       ProbeStepCheck check = check(step);
       checks.add(check);
+      if (!check.usable()) {
+        continue;
+      }
       capacity = Math.max(capacity, step.throughputPerSecond());
       saturated |= check.saturated();
       if (lowest == null && step.latencyMicros().getTotalCount() > 0 && !check.measurementProblem()) {
@@ -62,7 +68,9 @@ public record ServiceCalibration(
       }
     }
     if (lowest == null || capacity <= 0) {
-      throw new IllegalArgumentException("the probe completed no request in a steady step, so nothing can be calibrated");
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "the probe completed no request without failures in a steady step (%.1f %% of its completions failed), "
+              + "so nothing can be calibrated", 100 * failedShare(steps)));
     }
     double[] fit = logNormalFit(lowest.latencyMicros());
     double median = fit[0];
@@ -71,6 +79,13 @@ public record ServiceCalibration(
     int workers = Math.max(1, (int) Math.round(capacity * mean));
     double scaledMedian = median * workers / (capacity * mean);
     return new ServiceCalibration(capacity, saturated, workers, scaledMedian, sigma, median, checks);
+  }
+
+  /** Returns the failed share of all the probe's completions; 0 when none completed. */
+  public static double failedShare(List<ProbeStepMeasurement> steps) {
+    double ok = steps.stream().mapToDouble(s -> s.throughputPerSecond() * s.seconds()).sum();
+    double failed = steps.stream().mapToDouble(s -> s.failedPerSecond() * s.seconds()).sum();
+    return ok + failed == 0 ? 0 : failed / (ok + failed);
   }
 
   private static ProbeStepCheck check(ProbeStepMeasurement step) {
@@ -82,10 +97,13 @@ public record ServiceCalibration(
       discrepancy = little.relativeDiscrepancyFraction();
       problem = !little.holdsWithin(LittlesLawCheck.LOAD_TEST_TOLERANCE_FRACTION);
     }
+    double completed = step.throughputPerSecond() + step.failedPerSecond();
+    double failedFraction = completed == 0 ? 0 : step.failedPerSecond() / completed;
     boolean saturated = step.throughputPerSecond() < 0.95 * step.arrivalRatePerSecond();
-    return new ProbeStepCheck(step.offeredRatePerSecond(), step.throughputPerSecond(), step.meanConcurrency(),
-        meanLatency * 1000, step.latencyMillisAt(50), step.latencyMillisAt(95), step.latencyMillisAt(99),
-        discrepancy, saturated, problem && !saturated);
+    return new ProbeStepCheck(step.offeredRatePerSecond(), step.throughputPerSecond(), failedFraction,
+        step.meanConcurrency(), meanLatency * 1000, step.latencyMillisAt(50), step.latencyMillisAt(95),
+        step.latencyMillisAt(99), discrepancy, saturated, problem && !saturated,
+        failedFraction > ProbeStepCheck.MAX_FAILED_FRACTION);
   }
 
   /** Returns {median seconds, sigma}: the MLE of a log-normal from a histogram of microseconds. */

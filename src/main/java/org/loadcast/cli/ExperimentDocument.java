@@ -34,12 +34,33 @@ public record ExperimentDocument(
     @JsonProperty(required = true) List<PolicyDocument> policies) {
 
   /**
+   * Checks the name, which becomes part of file names.
+   *
+   * @throws IllegalArgumentException if the name has characters other than letters, digits, '.', '-'
+   *     and '_', or starts with '.'
+   */
+  public ExperimentDocument {
+    if (name == null || !name.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*")) {
+      throw new IllegalArgumentException("name must use only letters, digits, '.', '-' and '_', and not start with '.', but was "
+          + (name == null ? "missing" : "'" + name + "'"));
+    }
+    policies = policies == null ? List.of() : List.copyOf(policies);
+  }
+
+  /**
    * The system under test: the embedded one, or a URL.
    *
    * @param embedded the embedded WireMock system under test; used when no URL is given
    * @param url a base URL such as {@code http://127.0.0.1:8080}; {@code -Dtarget=} overrides it
    */
-  public record Target(Embedded embedded, String url) {}
+  public record Target(Embedded embedded, String url) {
+    /** Checks that at most one of the two is given. @throws IllegalArgumentException if both are */
+    public Target {
+      if (embedded != null && url != null) {
+        throw new IllegalArgumentException("url must not be given together with embedded: give one target");
+      }
+    }
+  }
 
   /**
    * The embedded system under test: a fixed pool of workers with log-normal service times.
@@ -77,11 +98,14 @@ public record ExperimentDocument(
   /**
    * Stepped constant arrival rates up to saturation.
    *
+   * @param warmupSeconds time at the first rate before the first step, not measured: the JIT,
+   *     connection pools and caches of both sides warm up, {@code >= 0}
    * @param ratesPerSecond the rate of each step, increasing, each {@code > 0}
    * @param stepSeconds duration of each step, {@code >= 1}
    * @param drainSeconds pause after the probe for queues to empty, {@code >= 0}
    */
   public record Probe(
+      int warmupSeconds,
       @JsonProperty(required = true) List<Double> ratesPerSecond,
       @JsonProperty(required = true) int stepSeconds,
       int drainSeconds) {
@@ -102,6 +126,9 @@ public record ExperimentDocument(
       }
       if (drainSeconds < 0) {
         throw new IllegalArgumentException("drainSeconds must be >= 0, but was " + drainSeconds);
+      }
+      if (warmupSeconds < 0) {
+        throw new IllegalArgumentException("warmupSeconds must be >= 0, but was " + warmupSeconds);
       }
     }
   }
@@ -190,7 +217,22 @@ public record ExperimentDocument(
    * @param sigma the standard deviation of the log, for lognormal
    */
   public record ServiceTimeDocument(
-      @JsonProperty(required = true) String distribution, Double meanMillis, Double medianMillis, Double sigma) {}
+      @JsonProperty(required = true) String distribution, Double meanMillis, Double medianMillis, Double sigma) {
+    /** Checks the values given, in the units written. @throws IllegalArgumentException if one is out of range */
+    public ServiceTimeDocument {
+      positive("meanMillis", meanMillis);
+      positive("medianMillis", medianMillis);
+      if (sigma != null && !(sigma >= 0 && sigma <= 5)) {
+        throw new IllegalArgumentException("sigma must be in [0, 5] (beyond 5 the mean is e^12.5 times the median), but was " + sigma);
+      }
+    }
+
+    private static void positive(String field, Double value) {
+      if (value != null && !(value > 0 && Double.isFinite(value))) {
+        throw new IllegalArgumentException(field + " must be a finite number > 0, but was " + value);
+      }
+    }
+  }
 
   /**
    * The instance lifecycle and price.

@@ -47,6 +47,9 @@ public final class Experiments {
     if (profile != null) {
       checkAgainstProfile(yaml, profile, problems);
     }
+    if (profile != null && service != null && problems.isEmpty()) {
+      checkSimulationSize(yaml, profile, service, problems);
+    }
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
@@ -66,8 +69,8 @@ public final class Experiments {
 
   private static TrafficProfile readProfile(YamlFile<ExperimentDocument> yaml, Path profileFile, List<InputProblem> problems) {
     if (!Files.isRegularFile(profileFile)) {
-      problems.add(yaml.problemAt("profile", "profile must name a traffic profile file, but '"
-          + yaml.value().profile() + "' does not exist (looked for " + profileFile + ")"));
+      problems.add(yaml.problemAt("profile", "profile must name a traffic profile file, but '" + yaml.value().profile()
+          + (Files.isDirectory(profileFile) ? "' is a directory" : "' does not exist") + " (looked for " + profileFile + ")"));
       return null;
     }
     try {
@@ -85,8 +88,14 @@ public final class Experiments {
     if (time == null) {
       return null;
     }
-    return check(yaml, base, problems, () -> new ServiceModel(s.workersPerInstance(), s.maxQueueLength(), time,
+    ServiceModel model = check(yaml, base, problems, () -> new ServiceModel(s.workersPerInstance(), s.maxQueueLength(), time,
         "written in the experiment (" + yaml.fileName() + ")"));
+    if (model != null && !(model.capacityPerSecond() > 0 && Double.isFinite(model.capacityPerSecond()))) {
+      problems.add(yaml.problemAt(base + ".serviceTime", base + ".serviceTime must have a finite mean above 0, but its mean is "
+          + time.meanSeconds() + " s"));
+      return null;
+    }
+    return model;
   }
 
   private static ServiceTime serviceTime(ExperimentDocument.ServiceTimeDocument d) {
@@ -127,6 +136,7 @@ public final class Experiments {
       problems.add(yaml.problemAt("policies", "policies must list at least one policy, but was empty"));
     }
     Map<String, HpaPolicy> hpas = new HashMap<>();
+    java.util.Set<String> failed = new java.util.HashSet<>();
     List<NamedPolicy> policies = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
       String base = "policies[" + i + "]";
@@ -135,8 +145,13 @@ public final class Experiments {
         problems.add(yaml.problemAt(base + ".name", base + ".name must be unique, but '" + doc.name() + "' repeats"));
         continue;
       }
+      if (doc instanceof ExperimentDocument.PredictiveDocument p && failed.contains(p.reactive())) {
+        continue;
+      }
       ScalingPolicy policy = check(yaml, base, problems, () -> build(doc, hpas, yaml, base, problems));
-      if (policy != null) {
+      if (policy == null) {
+        failed.add(doc.name());
+      } else {
         policies.add(new NamedPolicy(doc.name(), policy));
         if (policy instanceof HpaPolicy hpa) {
           hpas.put(doc.name(), hpa);
@@ -180,7 +195,12 @@ public final class Experiments {
     double horizon = yaml.value().simulation().horizonSeconds();
     if (horizon >= length) {
       problems.add(yaml.problemAt("simulation.horizonSeconds", "simulation.horizonSeconds must be less than the profile's length ("
-          + (long) length + " s) so that history remains before it, but was " + (long) horizon));
+          + number(length) + " s) so that history remains before it, but was " + number(horizon)));
+    }
+    double boot = yaml.value().simulation().instances().bootSeconds();
+    if (boot >= horizon) {
+      problems.add(yaml.problemAt("simulation.instances.bootSeconds", "simulation.instances.bootSeconds must be less than "
+          + "simulation.horizonSeconds (" + number(horizon) + "), but was " + number(boot)));
     }
     ExperimentDocument.LoadTest loadTest = yaml.value().loadTest();
     if (loadTest != null) {
@@ -195,6 +215,38 @@ public final class Experiments {
           "loadTest.replay.startTime must be an ISO-8601 date-time with offset such as 1995-07-27T00:00:00-04:00, but was '"
               + loadTest.replay().startTime() + "'")));
     }
+  }
+
+  /** The most arrivals one simulated policy may draw: about ten minutes of simulation on one core. */
+  public static final double MAX_SIMULATED_ARRIVALS = 5e9;
+
+  /**
+   * Returns the arrivals one policy's simulation draws on average: the integral of the demand,
+   * scaled so that its peak needs {@code peakInstances} instances of the service.
+   */
+  public static double expectedArrivals(TrafficProfile profile, double horizonSeconds, double peakInstances,
+      double peakUtilizationPercent, ServiceModel service) {
+    org.loadcast.profile.RateCurve bridged = profile.rate().bridgedOverMissing();
+    double from = profile.rate().endSeconds() - horizonSeconds;
+    double peak = bridged.peakRatePerSecond(from, from + horizonSeconds);
+    double scale = peakInstances * service.capacityPerSecond() * peakUtilizationPercent / 100 / peak;
+    return scale * bridged.integral(from, from + horizonSeconds);
+  }
+
+  private static void checkSimulationSize(
+      YamlFile<ExperimentDocument> yaml, TrafficProfile profile, ServiceModel service, List<InputProblem> problems) {
+    ExperimentDocument.Simulation sim = yaml.value().simulation();
+    double arrivals = expectedArrivals(profile, sim.horizonSeconds(), sim.peakInstances(), sim.peakUtilizationPercent(), service);
+    if (!(arrivals <= MAX_SIMULATED_ARRIVALS)) {
+      problems.add(yaml.problemAt("simulation.peakInstances", String.format(java.util.Locale.ROOT,
+          "simulation.peakInstances (%s) and the service's capacity (%.4g requests per second per instance) make %.3g "
+              + "arrivals over the horizon, more than the %.0g one simulation may draw: lower peakInstances, the horizon or "
+              + "the workers", number(sim.peakInstances()), service.capacityPerSecond(), arrivals, MAX_SIMULATED_ARRIVALS)));
+    }
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
   }
 
   /**

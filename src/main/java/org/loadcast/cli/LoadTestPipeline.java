@@ -40,7 +40,26 @@ public final class LoadTestPipeline {
    */
   public static ServiceCalibration calibrate(LoadTestPlan plan, List<SecondResult> seconds) {
     return ServiceCalibration.fromProbe(
-        ProbeStepMeasurement.measure(seconds, 0, plan.probeRatesPerSecond(), plan.probeStepSeconds()));
+        ProbeStepMeasurement.measure(seconds, plan.probeStartSecond(), plan.probeRatesPerSecond(), plan.probeStepSeconds()));
+  }
+
+  /** The share of failed requests above which a load test is not used: 5 %. */
+  public static final double MAX_FAILED_SHARE = 0.05;
+
+  /** Thrown when a load test's results cannot calibrate a model: too many failures, or no steady step. */
+  public static final class LoadTestFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final boolean tooManyFailures;
+
+    LoadTestFailedException(String message, boolean tooManyFailures) {
+      super(message);
+      this.tooManyFailures = tooManyFailures;
+    }
+
+    /** Returns whether the cause is the share of failed requests, which Gatling's assertion also catches. */
+    public boolean tooManyFailures() {
+      return tooManyFailures;
+    }
   }
 
   /**
@@ -53,17 +72,33 @@ public final class LoadTestPipeline {
    * @param seconds the load test's results, from second 0
    * @return the report's directory
    * @throws UncheckedIOException if a file cannot be written
+   * @throws LoadTestFailedException if more than 5 % of the requests failed or the probe cannot
+   *     calibrate a model; the results are written all the same, the report is not
    */
   public static Path finish(
       LoadTestRun run, Experiment experiment, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds) {
     Path directory = run.reportsDirectory().resolve(run.runId());
     try {
       ResultFiles.write(directory.resolve("results"), seconds, run.startedAt().toEpochMilli());
-      ServiceCalibration calibration = calibrate(plan, seconds);
+      checkFailures(seconds, directory.resolve("results"));
+      ServiceCalibration calibration;
+      try {
+        calibration = calibrate(plan, seconds);
+      } catch (IllegalArgumentException e) {
+        throw new LoadTestFailedException(e.getMessage() + "; the results are in " + directory.resolve("results"), false);
+      }
       ResultFiles.writeAtomically(directory.resolve("results").resolve("probe-steps.csv"), probeCsv(calibration));
       LoadTestSummary summary = summary(run, plan, gate, seconds, calibration);
       ResultFiles.writeAtomically(directory.resolve("results").resolve("replay.csv"), replayCsv(summary));
       ServiceModel service = calibratedModel(experiment, calibration, run.runId());
+      double arrivals = Experiments.expectedArrivals(experiment.profile(), experiment.horizonSeconds(),
+          experiment.peakInstances(), experiment.peakUtilizationPercent(), service);
+      if (!(arrivals <= Experiments.MAX_SIMULATED_ARRIVALS)) {
+        throw new LoadTestFailedException(String.format(Locale.ROOT, "the calibrated capacity (%.4g requests per second per "
+            + "instance) makes %.3g arrivals over the horizon, more than the %.0g one simulation may draw: lower "
+            + "simulation.peakInstances in %s", service.capacityPerSecond(), arrivals, Experiments.MAX_SIMULATED_ARRIVALS,
+            experiment.file()), false);
+      }
       RunMetadata metadata = new RunMetadata(RunFiles.version(), run.runId(), run.commandLine(),
           run.startedAt().toString(), 0, RunFiles.inputDigests(experiment));
       RunReport report = ExperimentRun.simulate(experiment, service, Optional.of(summary), metadata,
@@ -78,16 +113,34 @@ public final class LoadTestPipeline {
     }
   }
 
+  static void checkFailures(List<SecondResult> seconds, Path results) {
+    long completed = seconds.stream().mapToLong(SecondResult::completed).sum();
+    long failed = seconds.stream().mapToLong(SecondResult::failed).sum();
+    if (completed == 0 || failed > MAX_FAILED_SHARE * completed) {
+      java.util.Map<Integer, Long> statuses = new java.util.TreeMap<>();
+      seconds.forEach(s -> s.statusCounts().forEach((status, n) -> statuses.merge(status, n, Long::sum)));
+      StringBuilder byStatus = new StringBuilder();
+      statuses.forEach((status, n) -> byStatus.append(byStatus.length() == 0 ? "" : ", ")
+          .append(status == 0 ? "no response" : "HTTP " + status).append(": ").append(n));
+      throw new LoadTestFailedException(String.format(Locale.ROOT,
+          "%d of %d requests failed (%s), more than %.0f %%: the target is down, refuses the load or answers errors, "
+              + "so it cannot calibrate a model; the results are in %s", failed, completed,
+          byStatus.length() == 0 ? "none completed" : byStatus, 100 * MAX_FAILED_SHARE, results), true);
+    }
+  }
+
   /**
    * Returns the service model the simulator runs after a load test: the calibrated workers and
    * log-normal service time, with the experiment's queue limit.
    */
   static ServiceModel calibratedModel(Experiment experiment, ServiceCalibration c, String runId) {
     String origin = String.format(Locale.ROOT,
-        "calibrated from the probe of run %s: capacity %.1f requests per second%s, log-normal service time fitted to the "
-            + "lowest step's latencies (median %.1f ms, σ %.2f), %d workers by Little's law at saturation",
-        runId, c.capacityPerSecond(), c.saturated() ? "" : " (a lower bound: no step saturated)",
-        c.fittedMedianSeconds() * 1000, c.serviceTimeSigma(), c.workers());
+        "calibrated from the probe of run %s: capacity %.1f requests per second (the highest throughput%s); a log-normal "
+            + "service time fitted to the lowest steady step (median %.1f ms, σ %.2f); %d worker%s, the capacity times the "
+            + "mean service time (Little's law); the median scaled to %.1f ms so that the workers carry exactly that capacity",
+        runId, c.capacityPerSecond(), c.saturated() ? ", at saturation" : "; no step saturated, so it is a lower bound",
+        c.fittedMedianSeconds() * 1000, c.serviceTimeSigma(), c.workers(), c.workers() == 1 ? "" : "s",
+        c.serviceTimeMedianSeconds() * 1000);
     return new ServiceModel(c.workers(), experiment.service().maxQueueLength(),
         new ServiceTime.LogNormal(c.serviceTimeMedianSeconds(), c.serviceTimeSigma()), origin);
   }
@@ -113,12 +166,14 @@ public final class LoadTestPipeline {
   }
 
   private static String probeCsv(ServiceCalibration calibration) {
-    StringBuilder csv = new StringBuilder("offeredRatePerSecond,throughputPerSecond,meanConcurrency,meanLatencyMillis,"
-        + "p50LatencyMillis,p95LatencyMillis,p99LatencyMillis,littleDiscrepancyPercent,saturated,measurementProblem\n");
+    StringBuilder csv = new StringBuilder("offeredRatePerSecond,throughputPerSecond,failedPercent,meanConcurrency,"
+        + "meanLatencyMillis,p50LatencyMillis,p95LatencyMillis,p99LatencyMillis,littleDiscrepancyPercent,saturated,"
+        + "measurementProblem,failing\n");
     for (ProbeStepCheck s : calibration.steps()) {
-      csv.append(String.format(Locale.ROOT, "%.3f,%.3f,%.4f,%.3f,%.3f,%.3f,%.3f,%.2f,%b,%b%n", s.offeredRatePerSecond(),
-          s.throughputPerSecond(), s.meanConcurrency(), s.meanLatencyMillis(), s.p50LatencyMillis(), s.p95LatencyMillis(),
-          s.p99LatencyMillis(), 100 * s.littleDiscrepancyFraction(), s.saturated(), s.measurementProblem()));
+      csv.append(String.format(Locale.ROOT, "%.3f,%.3f,%.2f,%.4f,%.3f,%.3f,%.3f,%.3f,%.2f,%b,%b,%b%n",
+          s.offeredRatePerSecond(), s.throughputPerSecond(), 100 * s.failedFraction(), s.meanConcurrency(),
+          s.meanLatencyMillis(), s.p50LatencyMillis(), s.p95LatencyMillis(), s.p99LatencyMillis(),
+          100 * s.littleDiscrepancyFraction(), s.saturated(), s.measurementProblem(), s.failing()));
     }
     return csv.toString().replace("NaN", "");
   }

@@ -15,6 +15,7 @@ import org.loadcast.profile.RequestMix;
  * Compressing {@code d} profile seconds into {@code r} replay seconds multiplies the rate by
  * {@code d / r}; the rate scale applies to the profile's rate before that.
  *
+ * @param warmupSeconds unmeasured time at the first rate before the probe
  * @param probeRatesPerSecond the probe's step rates, increasing
  * @param probeStepSeconds each step's length
  * @param drainSeconds pause between probe and replay, for queues to empty
@@ -28,7 +29,7 @@ import org.loadcast.profile.RequestMix;
  * @param seed the seed of the mix's random stream
  */
 public record LoadTestPlan(
-    List<Double> probeRatesPerSecond, int probeStepSeconds, int drainSeconds, ArrivalSchedule upperSchedule,
+    int warmupSeconds, List<Double> probeRatesPerSecond, int probeStepSeconds, int drainSeconds, ArrivalSchedule upperSchedule,
     double upperRateScale, double replayFromSeconds, double replayProfileSeconds, double replayMissingSeconds,
     RequestMix mix, long seed) {
 
@@ -58,7 +59,7 @@ public record LoadTestPlan(
     double compression = replay.durationSeconds() / replay.replaySeconds();
     double upperScale = replay.peakUtilizationFraction() * topProbeRate / (replayPeak * compression);
     ArrivalSchedule schedule = ArrivalSchedule.compile(bridged, from, to, replay.replaySeconds(), 1, upperScale);
-    return new LoadTestPlan(probe.ratesPerSecond(), probe.stepSeconds(), probe.drainSeconds(), schedule, upperScale,
+    return new LoadTestPlan(probe.warmupSeconds(), probe.ratesPerSecond(), probe.stepSeconds(), probe.drainSeconds(), schedule, upperScale,
         from, replay.durationSeconds(), curve.missingSeconds(from, to), experiment.profile().mix(), experiment.seed());
   }
 
@@ -67,9 +68,14 @@ public record LoadTestPlan(
     return probeRatesPerSecond.size() * probeStepSeconds;
   }
 
-  /** Returns the load-test second at which the replay starts: after the probe and the drain. */
+  /** Returns the load-test second at which the probe's first step starts: after the warm-up. */
+  public int probeStartSecond() {
+    return warmupSeconds;
+  }
+
+  /** Returns the load-test second at which the replay starts: after the warm-up, the probe and the drain. */
   public int replayStartSecond() {
-    return probeSeconds() + drainSeconds;
+    return warmupSeconds + probeSeconds() + drainSeconds;
   }
 
   /** Returns the probe's top rate, the upper bound of any capacity it can measure. */

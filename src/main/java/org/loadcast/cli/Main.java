@@ -42,6 +42,11 @@ public final class Main {
         err.flush();
         return USER_ERROR;
       }
+      if (e instanceof java.io.UncheckedIOException io) {
+        err.println("loadcast: cannot write or read a file: " + io.getCause());
+        err.flush();
+        return USER_ERROR;
+      }
       err.println("loadcast: internal error: " + e);
       e.printStackTrace(err);
       err.flush();

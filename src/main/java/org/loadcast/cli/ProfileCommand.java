@@ -103,15 +103,39 @@ public final class ProfileCommand {
       TrafficProfile profile = new TrafficProfile(profileName, description(counts, startTime, mixSource),
           seed, ZoneId.of(timezone), startTime, curve, mix);
       TrafficProfiles.write(profile, source(counts, derived, mixSource, mixLog, mix), out);
+      warn(logs.isEmpty() ? null : logs.get(0), mixLog, curve);
       spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d points, %d missing range(s), %.0f requests, mix of %d%n",
           out, curve.pointCount(), curve.missing().size(), curve.integral(curve.startSeconds(), curve.endSeconds()),
           mix.requests().size());
       return 0;
     }
 
+    /** Warns on standard error about what the derivation had to leave out. */
+    private void warn(TrafficSources.AccessLog rateLog, TrafficSources.AccessLog mixLog, RateCurve curve) {
+      var err = spec.commandLine().getErr();
+      for (TrafficSources.AccessLog log : new java.util.LinkedHashSet<>(java.util.Arrays.asList(rateLog, mixLog))) {
+        if (log != null && !log.skippedLines().isEmpty()) {
+          err.printf(Locale.ROOT, "warning: %d line(s) of the log are not in the Common or Combined Log Format and were left out, "
+              + "the first at line %d%n", log.skippedLines().size(), log.skippedLines().get(0));
+        }
+      }
+      double span = curve.endSeconds() - curve.startSeconds();
+      double missing = curve.missingSeconds(curve.startSeconds(), curve.endSeconds());
+      if (missing > 0.5 * span) {
+        err.printf(Locale.ROOT, "warning: %.0f %% of the span has no data (%d stretch(es)); is the source sampled, such as a few "
+            + "minutes per hour? The curve's rate there is unknown, not zero%n", 100 * missing / span, curve.missing().size());
+      }
+    }
+
     private void validateOptions() {
       if (!Files.isRegularFile(input)) {
         throw new InputException(new InputProblem(input.toString(), 0, 0, "INPUT does not exist or is not a file"));
+      }
+      if (Files.isDirectory(out)) {
+        throw optionError("--out", "--out must name the profile's YAML file, but '" + out + "' is a directory");
+      }
+      if (name != null && !name.matches("[A-Za-z0-9._-]+")) {
+        throw optionError("--name", "--name must use only letters, digits, '.', '-' and '_', but was '" + name + "'");
       }
       if (!isLog(input) && start == null) {
         throw optionError("--start", "a per-second series has no timestamps: give --start with the time of its first value");

@@ -18,6 +18,7 @@ public final class ReplayGate {
   private final LoadTestPlan plan;
   private final DoubleSupplier measuredCapacity;
   private double fraction = Double.NaN;
+  private String failure = "";
   private long ordinal;
 
   /**
@@ -38,13 +39,26 @@ public final class ReplayGate {
     return Math.floor((j + 1) * q) > Math.floor(j * q);
   }
 
-  /** Returns the admitted fraction, fixing it on the first call. */
+  /**
+   * Returns the admitted fraction, fixing it on the first call. When the capacity cannot be
+   * measured (the probe's requests failed), the fraction is 0, no replay request is sent, and
+   * {@link #failure()} says why.
+   */
   public synchronized double fraction() {
     if (Double.isNaN(fraction)) {
-      double capacity = measuredCapacity.getAsDouble();
-      fraction = Math.min(1.0, capacity / plan.topProbeRatePerSecond());
+      try {
+        fraction = Math.min(1.0, measuredCapacity.getAsDouble() / plan.topProbeRatePerSecond());
+      } catch (IllegalArgumentException e) {
+        fraction = 0;
+        failure = e.getMessage();
+      }
     }
     return fraction;
+  }
+
+  /** Returns why the capacity could not be measured, or empty when it was. */
+  public synchronized String failure() {
+    return failure;
   }
 
   /**

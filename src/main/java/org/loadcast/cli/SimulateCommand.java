@@ -26,7 +26,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml", description = "the experiment, such as simulations/smoke.yaml")
+  @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "the experiment file, such as simulations/smoke.yaml")
   Path experimentFile;
 
   @Option(names = "--out", paramLabel = "DIR", description = "the report directory (default: reports/<run-id>)")
@@ -41,6 +41,10 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Instant started = Instant.now();
+    if (threads != null && threads < 1) {
+      throw new org.loadcast.profile.InputException(new org.loadcast.profile.InputProblem("loadcast simulate", 0, 0,
+          "--threads must be >= 1, but was " + threads));
+    }
     Experiment experiment = Experiments.read(experimentFile);
     if (seed != null) {
       experiment = experiment.withSeed(seed);
@@ -49,7 +53,7 @@ final class SimulateCommand implements Callable<Integer> {
     Path directory = out != null ? out : Path.of("reports", runId);
     RunMetadata metadata = new RunMetadata(RunFiles.version(), runId, commandLine(), started.toString(), 0,
         RunFiles.inputDigests(experiment));
-    int parallel = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+    int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     RunReport report = ExperimentRun.simulate(experiment, experiment.service(), Optional.empty(), metadata, parallel);
     double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
     report = report.withMetadata(new RunMetadata(metadata.loadcastVersion(), runId, metadata.commandLine(),

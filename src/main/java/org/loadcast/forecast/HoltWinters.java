@@ -8,6 +8,7 @@ import java.util.stream.DoubleStream;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
@@ -230,12 +231,33 @@ public record HoltWinters(Seasonality seasonality, boolean hasTrend, int periodL
         GoalType.MINIMIZE, new SearchInterval(0, 1, start)).getPoint();
   }
 
+  /**
+   * BOBYQA on [0, 1]^k. The objective is divided by its value at the start, so that it is of order
+   * one whatever the series' scale. BOBYQA can stop with "trust region step has failed to reduce Q"
+   * when rounding defeats its quadratic model near the optimum (commons-math3 3.6.1); then the best
+   * point it evaluated is returned, which is where it was converging.
+   */
   private static double[] bobyqa(MultivariateFunction objective, double[] start) {
     double[] upper = new double[start.length];
     Arrays.fill(upper, 1);
-    return new BOBYQAOptimizer(2 * start.length + 1).optimize(new MaxEval(MAX_EVALUATIONS),
-        new ObjectiveFunction(objective), GoalType.MINIMIZE, new InitialGuess(start),
-        new SimpleBounds(new double[start.length], upper)).getPoint();
+    double scale = Math.max(objective.value(start), Double.MIN_NORMAL);
+    double[] best = start.clone();
+    double[] bestValue = {Double.POSITIVE_INFINITY};
+    MultivariateFunction scaled = point -> {
+      double value = objective.value(point) / scale;
+      if (value < bestValue[0]) {
+        bestValue[0] = value;
+        System.arraycopy(point, 0, best, 0, best.length);
+      }
+      return value;
+    };
+    try {
+      return new BOBYQAOptimizer(2 * start.length + 1).optimize(new MaxEval(MAX_EVALUATIONS),
+          new ObjectiveFunction(scaled), GoalType.MINIMIZE, new InitialGuess(start),
+          new SimpleBounds(new double[start.length], upper)).getPoint();
+    } catch (MathIllegalStateException e) {
+      return best;
+    }
   }
 
   /** Checks the length and values of a series (package-private: the decomposition shares it). */

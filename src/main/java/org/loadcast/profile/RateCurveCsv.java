@@ -44,20 +44,25 @@ public final class RateCurveCsv {
     try {
       return RateCurve.of(points[0], points[1], interpolation, missing);
     } catch (IllegalArgumentException e) {
-      throw new InputException(locate(file, e.getMessage()));
+      if (!POINT_INDEX.matcher(e.getMessage()).matches()) {
+        throw e; // a rule about the missing ranges, which the YAML gives: the caller locates it there
+      }
+      throw new InputException(locate(file, e.getMessage(), points[2]));
     }
   }
 
+  /** Returns {atSeconds, ratePerSecond, column of each rate} parsed from the file. */
   private static double[][] parse(Path file, List<InputProblem> problems) {
     double[] at = new double[1024];
     double[] rate = new double[1024];
+    double[] rateColumn = new double[1024];
     int n = 0;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = reader.readLine();
       if (header == null || !header.strip().equals(HEADER)) {
         problems.add(new InputProblem(file.toString(), 1, 1,
             "the header must be '" + HEADER + "', but was " + (header == null ? "missing (empty file)" : "'" + header + "'")));
-        return new double[][] {new double[0], new double[0]};
+        return new double[][] {new double[0], new double[0], new double[0]};
       }
       String line;
       int lineNumber = 1;
@@ -69,15 +74,17 @@ public final class RateCurveCsv {
         if (n == at.length) {
           at = Arrays.copyOf(at, n * 2);
           rate = Arrays.copyOf(rate, n * 2);
+          rateColumn = Arrays.copyOf(rateColumn, n * 2);
         }
         if (parseLine(file, line, lineNumber, problems, at, rate, n)) {
+          rateColumn[n] = line.indexOf(',') + 2;
           n++;
         }
       }
     } catch (IOException e) {
       problems.add(new InputProblem(file.toString(), 0, 0, "cannot read the file: " + e.getMessage()));
     }
-    return new double[][] {Arrays.copyOf(at, n), Arrays.copyOf(rate, n)};
+    return new double[][] {Arrays.copyOf(at, n), Arrays.copyOf(rate, n), Arrays.copyOf(rateColumn, n)};
   }
 
   private static boolean parseLine(
@@ -107,13 +114,12 @@ public final class RateCurveCsv {
     }
   }
 
-  private static InputProblem locate(Path file, String message) {
+  private static InputProblem locate(Path file, String message, double[] rateColumns) {
     Matcher m = POINT_INDEX.matcher(message);
-    if (!m.matches()) {
-      return new InputProblem(file.toString(), 0, 0, message);
-    }
-    int line = Integer.parseInt(m.group(1)) + 2;
-    int column = 1;
+    m.matches();
+    int index = Integer.parseInt(m.group(1));
+    int line = index + 2;
+    int column = m.group(2).equals("ratePerSecond") ? (int) rateColumns[index] : 1;
     String rest = m.group(3).replaceAll("points\\[(\\d+)]\\.atSeconds", "the previous line's atSeconds");
     return new InputProblem(file.toString(), line, column, m.group(2) + rest);
   }

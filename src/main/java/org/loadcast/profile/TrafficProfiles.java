@@ -143,8 +143,15 @@ public final class TrafficProfiles {
       StringWriter csv = new StringWriter();
       RateCurveCsv.write(profile.rate(), csv);
       String yaml = SCHEMA_COMMENT + "\n" + WRITER.writeValueAsString(doc);
-      writeAtomically(yamlFile.resolveSibling(csvName), csv.toString());
-      writeAtomically(yamlFile, yaml);
+      Path csvTemp = temporary(yamlFile.resolveSibling(csvName), csv.toString());
+      Path yamlTemp = temporary(yamlFile, yaml);
+      try {
+        Files.move(csvTemp, yamlFile.resolveSibling(csvName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(yamlTemp, yamlFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(csvTemp);
+        Files.deleteIfExists(yamlTemp);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -159,6 +166,16 @@ public final class TrafficProfiles {
    * @throws IOException if writing or moving fails; the temporary file is removed
    */
   public static void writeAtomically(Path file, String text) throws IOException {
+    Path temp = temporary(file, text);
+    try {
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Writes text to a new temporary file beside {@code file}, readable by all, and returns it. */
+  private static Path temporary(Path file, String text) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
@@ -167,9 +184,10 @@ public final class TrafficProfiles {
       if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
         Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
       }
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
+      return temp;
+    } catch (IOException e) {
       Files.deleteIfExists(temp);
+      throw e;
     }
   }
 }

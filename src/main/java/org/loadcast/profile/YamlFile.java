@@ -41,8 +41,10 @@ import java.util.regex.Pattern;
  * @param <T> the bound type
  */
 public final class YamlFile<T> {
-  private static final ObjectMapper MAPPER = JsonMapper.builder(new YAMLFactory())
+  private static final ObjectMapper MAPPER = JsonMapper.builder(YAMLFactory.builder()
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -79,8 +81,11 @@ public final class YamlFile<T> {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InputException(new InputProblem(file.toString(), 0, 0, "no such file"));
     } catch (IOException e) {
-      throw new InputException(new InputProblem(file.toString(), 0, 0, "cannot read the file: " + e.getMessage()));
+      String reason = java.nio.file.Files.isDirectory(file) ? "it is a directory, not a file" : e.toString();
+      throw new InputException(new InputProblem(file.toString(), 0, 0, "cannot read the file: " + reason));
     }
     return parse(text, file.toString(), type);
   }
@@ -157,6 +162,9 @@ public final class YamlFile<T> {
     if (e instanceof ValueInstantiationException failed && failed.getCause() != null) {
       return problemBelow(path, failed.getCause().getMessage());
     }
+    if (e instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException typeId) {
+      return typeProblem(path, typeId);
+    }
     if (e instanceof InvalidFormatException format) {
       return problemAt(path, label(path) + " must be " + describe(format.getTargetType())
           + ", but was '" + format.getValue() + "'");
@@ -165,8 +173,45 @@ public final class YamlFile<T> {
       return mismatchProblem(path, mismatch);
     }
     JsonLocation location = e.getLocation();
-    return new InputProblem(fileName, lineOf(location), columnOf(location),
-        "not valid YAML: " + e.getOriginalMessage());
+    return new InputProblem(fileName, lineOf(location), columnOf(location), syntaxMessage(e.getOriginalMessage()));
+  }
+
+  private InputProblem typeProblem(String path, com.fasterxml.jackson.databind.exc.InvalidTypeIdException e) {
+    Matcher known = Pattern.compile("known type ids = \\[([^\\]]*)]").matcher(e.getOriginalMessage());
+    String choices = known.find() ? known.group(1) : "";
+    String field = join(path, "type");
+    if (e.getTypeId() == null) {
+      return problemAt(path, field + " is required: one of " + choices);
+    }
+    String hint = closestName(e.getTypeId(), List.of(choices.split(",\\s*"))).map(s -> " (did you mean '" + s + "'?)").orElse("");
+    return problemAt(field, field + " must be one of " + choices + ", but was '" + e.getTypeId() + "'" + hint);
+  }
+
+  /**
+   * Returns a YAML parser's message on one line: what it was parsing and what it found, without the
+   * positions and the quoted snippet, which the location already gives.
+   */
+  static String syntaxMessage(String message) {
+    if (message == null) {
+      return "not valid YAML";
+    }
+    Matcher duplicate = Pattern.compile("Duplicate field '([^']*)'").matcher(message);
+    if (duplicate.find()) {
+      return "the key '" + duplicate.group(1) + "' appears twice in the same mapping; keep one";
+    }
+    List<String> kept = new java.util.ArrayList<>();
+    boolean inSnippet = false;
+    for (String line : message.lines().toList()) {
+      String stripped = line.strip();
+      if (stripped.startsWith("in '")) {
+        inSnippet = true;
+      } else if (inSnippet) {
+        inSnippet = !stripped.startsWith("^");
+      } else if (!stripped.isEmpty()) {
+        kept.add(stripped);
+      }
+    }
+    return "not valid YAML: " + String.join("; ", kept);
   }
 
   private InputProblem mismatchProblem(String path, MismatchedInputException e) {
@@ -361,7 +406,7 @@ public final class YamlFile<T> {
         JsonLocation location = e instanceof JsonProcessingException p ? p.getLocation() : null;
         String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
         throw new InputException(new InputProblem(fileName, lineOf(location), columnOf(location),
-            "not valid YAML: " + firstLine(message)));
+            syntaxMessage(message)));
       }
       return locations;
     }
@@ -378,10 +423,6 @@ public final class YamlFile<T> {
         values.put(pointer, location);
         texts.put(pointer, token == JsonToken.VALUE_NULL ? "null" : parser.getText());
       }
-    }
-
-    private static String firstLine(String message) {
-      return message == null ? "" : message.lines().findFirst().orElse("");
     }
   }
 }

@@ -69,8 +69,8 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
     for (PolicyOutcome outcome : report.policies().subList(1, report.policies().size())) {
       SimulationTotals t = outcome.result().totals();
       verdicts.add(String.format(Locale.ROOT,
-          "%s: SLO-violation minutes %.2f %% against %.2f %% for %s; requests over the SLO %.3f %% against %.3f %%; cost %s%.1f %% (%.2f against %.2f).",
-          outcome.name(), t.sloViolationMinutesPercent(), reference.sloViolationMinutesPercent(), referenceName,
+          "%s: %d SLO-violating minutes against %d for %s; requests over the SLO or dropped %.3f %% against %.3f %%; cost %s%.1f %% (%.2f against %.2f).",
+          outcome.name(), t.sloViolationMinutes(), reference.sloViolationMinutes(), referenceName,
           t.sloViolationRequestsPercent(), reference.sloViolationRequestsPercent(),
           t.cost() >= reference.cost() ? "+" : "", percentChange(t.cost(), reference.cost()), t.cost(), reference.cost()));
     }
@@ -113,7 +113,8 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
 
     static PolicyRow of(PolicyOutcome outcome, Set<String> best) {
       SimulationTotals t = outcome.result().totals();
-      return new PolicyRow(outcome.name(), outcome.description(), fixed(t.sloViolationMinutesPercent(), 2),
+      return new PolicyRow(outcome.name(), outcome.description(),
+          fixed(t.sloViolationMinutesPercent(), 2) + " (" + t.sloViolationMinutes() + " of " + t.minutesWithTraffic() + ")",
           fixed(t.sloViolationRequestsPercent(), 3), Long.toString(t.dropped()), fixed(t.p95LatencyMillis(), 1),
           fixed(t.p99LatencyMillis(), 1), fixed(t.instanceHours(), 1), fixed(t.cost(), 2),
           t.scaleOuts() + " out, " + t.scaleIns() + " in", best);
@@ -136,7 +137,8 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
       String little, String status) {
 
     static ProbeRow of(ProbeStepCheck s) {
-      String status = s.saturated() ? "saturated" : s.measurementProblem() ? "Little's law off by more than 5 %: not used" : "ok";
+      String status = s.failing() ? String.format(Locale.ROOT, "%.1f %% failed: not used", 100 * s.failedFraction())
+          : s.saturated() ? "saturated" : s.measurementProblem() ? "Little's law off by more than 5 %: not used" : "ok";
       return new ProbeRow(fixed(s.offeredRatePerSecond(), 1), fixed(s.throughputPerSecond(), 1),
           fixed(s.meanConcurrency(), 2), fixed(s.p50LatencyMillis(), 1), fixed(s.p95LatencyMillis(), 1),
           fixed(s.p99LatencyMillis(), 1), fixed(100 * s.littleDiscrepancyFraction(), 1), status);

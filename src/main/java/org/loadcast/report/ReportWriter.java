@@ -180,14 +180,14 @@ public final class ReportWriter {
   }
 
   /** One policy in {@code summary.json}. */
-  record PolicySummary(String name, double sloViolationMinutesPercent, double sloViolationRequestsPercent,
-      long droppedRequests, double instanceHours, double cost, long arrivals, long completed,
+  record PolicySummary(String name, double sloViolationMinutesPercent, long sloViolationMinutes,
+      long minutesWithTraffic, double sloViolationRequestsPercent, long droppedRequests, double instanceHours, double cost, long arrivals, long completed,
       Double p95LatencyMillis, Double p99LatencyMillis, int scaleOuts, int scaleIns) {
 
     static PolicySummary of(PolicyOutcome outcome) {
       var t = outcome.result().totals();
-      return new PolicySummary(outcome.name(), t.sloViolationMinutesPercent(), t.sloViolationRequestsPercent(),
-          t.dropped(), t.instanceHours(), t.cost(), t.arrivals(), t.completed(), finite(t.p95LatencyMillis()),
+      return new PolicySummary(outcome.name(), t.sloViolationMinutesPercent(), t.sloViolationMinutes(),
+          t.minutesWithTraffic(), t.sloViolationRequestsPercent(), t.dropped(), t.instanceHours(), t.cost(), t.arrivals(), t.completed(), finite(t.p95LatencyMillis()),
           finite(t.p99LatencyMillis()), t.scaleOuts(), t.scaleIns());
     }
 

@@ -27,7 +27,7 @@ public final class LoadTestRecorder {
   private final LongSupplier nanoClock;
   private final long startNanos;
   private final TreeMap<Integer, Second> seconds = new TreeMap<>();
-  private Phase currentPhase = Phase.PROBE;
+  private Phase currentPhase = Phase.WARMUP;
   private int inFlight;
   private long lastChangeNanos;
 
@@ -59,7 +59,9 @@ public final class LoadTestRecorder {
   }
 
   /**
-   * Records that a request's response ended now, or that it failed.
+   * Records that a request's response ended now, or that it failed. Only successful requests go
+   * into the latency histograms: a refused connection or an error page says nothing of the service
+   * time. Failures are counted per second and per status.
    *
    * @param requestName the request's name
    * @param startedNanos what {@link #started} returned for it
@@ -74,9 +76,11 @@ public final class LoadTestRecorder {
     if (failed) {
       done.failed++;
     }
-    long micros = Math.max(1, Math.min(HIGHEST_LATENCY_MICROS, (now - startedNanos) / 1000));
-    second(startedNanos).latency.computeIfAbsent(requestName,
-        k -> new Histogram(HIGHEST_LATENCY_MICROS, SIGNIFICANT_DIGITS)).recordValue(micros);
+    if (!failed) {
+      long micros = Math.max(1, Math.min(HIGHEST_LATENCY_MICROS, (now - startedNanos) / 1000));
+      second(startedNanos).latency.computeIfAbsent(requestName,
+          k -> new Histogram(HIGHEST_LATENCY_MICROS, SIGNIFICANT_DIGITS)).recordValue(micros);
+    }
     inFlight--;
   }
 
@@ -100,7 +104,7 @@ public final class LoadTestRecorder {
     if (seconds.isEmpty()) {
       return result;
     }
-    Phase phase = Phase.PROBE;
+    Phase phase = Phase.WARMUP;
     for (int s = 0; s <= seconds.lastKey(); s++) {
       Second sec = seconds.get(s);
       if (sec == null) {

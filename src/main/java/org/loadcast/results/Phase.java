@@ -2,6 +2,8 @@ package org.loadcast.results;
 
 /** The phase of a load test a request belongs to. */
 public enum Phase {
+  /** A constant rate before the probe, not measured: the JIT, pools and caches warm up. */
+  WARMUP,
   /** Stepped constant rates up to saturation, to measure capacity. */
   PROBE,
   /** The compressed replay of the traffic profile. */

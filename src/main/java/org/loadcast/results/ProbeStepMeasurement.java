@@ -9,7 +9,7 @@ import org.HdrHistogram.Histogram;
  *
  * @param offeredRatePerSecond the rate the step injected
  * @param arrivalRatePerSecond requests sent per second, as achieved
- * @param throughputPerSecond completions per second
+ * @param throughputPerSecond successful completions per second
  * @param failedPerSecond failed completions per second
  * @param meanConcurrency time-average of requests in flight
  * @param latencyMicros latencies of the requests sent in the step; a copy
@@ -78,7 +78,7 @@ public record ProbeStepMeasurement(
       latency.add(s.allLatencyMicros());
     }
     int n = window.size();
-    return new ProbeStepMeasurement(offered, (double) started / n, (double) completed / n, (double) failed / n,
-        concurrency / n, latency, n);
+    return new ProbeStepMeasurement(offered, (double) started / n, (double) (completed - failed) / n,
+        (double) failed / n, concurrency / n, latency, n);
   }
 }

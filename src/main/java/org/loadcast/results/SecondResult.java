@@ -19,8 +19,8 @@ import org.HdrHistogram.Histogram;
  * @param failed completions that failed: a status of 400 or more, or no response
  * @param meanConcurrency time-average of requests in flight over the second
  * @param statusCounts completions per HTTP status; 0 for no response
- * @param latencyMicros latencies of requests started in this second, per request name; the
- *     histograms are copies
+ * @param latencyMicros latencies of the successful requests started in this second, per request
+ *     name; the histograms are copies
  */
 public record SecondResult(
     int second, Phase phase, long started, long completed, long failed, double meanConcurrency,

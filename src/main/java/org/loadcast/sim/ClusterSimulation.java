@@ -199,10 +199,17 @@ public final class ClusterSimulation implements ScalingView {
       return -1;
     }
     return switch (cluster.loadBalancing()) {
-      case ROUND_ROBIN -> serving[roundRobin++ % servingCount];
+      case ROUND_ROBIN -> serving[nextRoundRobin()];
       case RANDOM -> serving[balancerRandom.nextInt(servingCount)];
       case LEAST_OUTSTANDING -> leastOutstanding();
     };
+  }
+
+  private int nextRoundRobin() {
+    if (roundRobin >= servingCount) {
+      roundRobin = 0;
+    }
+    return roundRobin++;
   }
 
   private int leastOutstanding() {
@@ -548,8 +555,8 @@ public final class ClusterSimulation implements ScalingView {
 
   private SimulationTotals totals() {
     changeInSystem(0);
-    long violating = minutes.stream().filter(m -> m.violates(spec.slo().latencyMillis())).count();
-    long withCompletions = minutes.stream().filter(m -> m.completed() > 0).count();
+    long violating = minutes.stream().filter(m -> m.violates(spec.slo())).count();
+    long withTraffic = minutes.stream().filter(MinuteStats::hasTraffic).count();
     int outs = (int) actions.stream().filter(ScalingAction::scaleOut).count();
     return new SimulationTotals(arrivals, totalLatency.getTotalCount(), dropped, overSlo,
         totalLatency.getTotalCount() > 0 ? totalLatency.getMean() / 1000.0 : Double.NaN,
@@ -557,7 +564,7 @@ public final class ClusterSimulation implements ScalingView {
         started == 0 ? Double.NaN : waitSum / started,
         started == 0 ? 0 : (double) waited / started,
         inSystemIntegral / spec.durationSeconds(),
-        violating, withCompletions, instanceSeconds, instanceSeconds / 3600 * cluster.pricePerHour(),
+        violating, withTraffic, instanceSeconds, instanceSeconds / 3600 * cluster.pricePerHour(),
         outs, actions.size() - outs);
   }
 }

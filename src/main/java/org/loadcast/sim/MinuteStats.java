@@ -22,8 +22,22 @@ public record MinuteStats(
     double p50LatencyMillis, double p95LatencyMillis, double p99LatencyMillis, double sloPercentileLatencyMillis,
     double meanServingInstances, double meanProvisionedInstances, int desiredReplicas) {
 
-  /** Returns whether requests completed in this minute and their SLO percentile exceeded the bound. */
-  public boolean violates(double latencyMillis) {
-    return completed > 0 && sloPercentileLatencyMillis > latencyMillis;
+  /** Returns whether any request completed or was dropped in this minute. */
+  public boolean hasTraffic() {
+    return completed + dropped > 0;
+  }
+
+  /**
+   * Returns whether this minute violates the SLO: its latency at the SLO's percentile, with dropped
+   * requests counted as infinitely slow, exceeds the bound. Equivalently, more than {@code 100 −
+   * percentile} percent of the requests completed or dropped in the minute were over the bound or
+   * dropped. Counted exactly, not from the histogram.
+   *
+   * @param slo the objective
+   * @return false for a minute without traffic
+   */
+  public boolean violates(LatencySlo slo) {
+    long requests = completed + dropped;
+    return requests > 0 && (overSlo + dropped) > (1 - slo.percentile() / 100) * requests;
   }
 }

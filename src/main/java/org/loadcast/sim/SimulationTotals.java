@@ -14,8 +14,9 @@ package org.loadcast.sim;
  * @param meanWaitSeconds mean time in queue of requests that started service; NaN when none
  * @param waitedFraction share of requests that started service after waiting, in [0, 1]
  * @param meanInSystem time-average of requests in service or queued (L of Little's law)
- * @param sloViolationMinutes minutes with completions whose percentile latency exceeded the SLO
- * @param minutesWithCompletions minutes with at least one completion
+ * @param sloViolationMinutes minutes that violate the SLO, dropped requests counting as too slow
+ *     ({@link MinuteStats#violates})
+ * @param minutesWithTraffic minutes with at least one completion or drop
  * @param instanceSeconds provisioned instance-seconds: the billable time
  * @param cost instance-hours times the price per hour
  * @param scaleOuts scaling actions that added instances
@@ -25,12 +26,12 @@ public record SimulationTotals(
     long arrivals, long completed, long dropped, long overSlo,
     double meanLatencyMillis, double p50LatencyMillis, double p95LatencyMillis, double p99LatencyMillis,
     double meanWaitSeconds, double waitedFraction, double meanInSystem,
-    long sloViolationMinutes, long minutesWithCompletions,
+    long sloViolationMinutes, long minutesWithTraffic,
     double instanceSeconds, double cost, int scaleOuts, int scaleIns) {
 
-  /** Returns the share of minutes with completions whose SLO percentile was violated, in percent. */
+  /** Returns the share of minutes with traffic that violate the SLO, in percent; 0 without traffic. */
   public double sloViolationMinutesPercent() {
-    return minutesWithCompletions == 0 ? 0 : 100.0 * sloViolationMinutes / minutesWithCompletions;
+    return minutesWithTraffic == 0 ? 0 : 100.0 * sloViolationMinutes / minutesWithTraffic;
   }
 
   /**

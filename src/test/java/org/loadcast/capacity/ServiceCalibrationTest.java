@@ -54,6 +54,25 @@ class ServiceCalibrationTest {
   }
 
   @Test
+  void fromProbe_failingStep_isLeftOut() {
+    Histogram good = logNormalMicros(40, 0.5, 20_000, 5);
+    Histogram fast = logNormalMicros(1, 0.1, 20_000, 6);
+    // the second step answers quickly, but with 30 % errors: it must not raise the capacity
+    ProbeStepMeasurement failing = new ProbeStepMeasurement(200, 200, 140, 60, 140 * 0.001, fast, 4);
+    ServiceCalibration c = ServiceCalibration.fromProbe(List.of(step(40, 40, good.getMean() / 1e6, good), failing));
+    assertThat(c.steps().get(1).failing()).isTrue();
+    assertThat(c.steps().get(1).failedFraction()).isCloseTo(0.3, within(1e-12));
+    assertThat(c.capacityPerSecond()).isEqualTo(40);
+  }
+
+  @Test
+  void fromProbe_everyStepFailing_isAnErrorThatGivesTheShare() {
+    Histogram empty = new Histogram(LoadTestRecorder.HIGHEST_LATENCY_MICROS, 3);
+    assertThatThrownBy(() -> ServiceCalibration.fromProbe(List.of(new ProbeStepMeasurement(10, 10, 0, 10, 0, empty, 4))))
+        .hasMessageContaining("(100.0 % of its completions failed)");
+  }
+
+  @Test
   void fromProbe_nothingCompleted_isAnError() {
     Histogram empty = new Histogram(LoadTestRecorder.HIGHEST_LATENCY_MICROS, 3);
     assertThatThrownBy(() -> ServiceCalibration.fromProbe(List.of(new ProbeStepMeasurement(10, 10, 0, 0, 0, empty, 4))))

@@ -53,6 +53,63 @@ class MainTest {
   }
 
   @Test
+  void simulate_twoWorkers_fitsTheForecasterWithoutFailing() throws IOException {
+    // this scaling once made BOBYQA stop with "trust region step has failed to reduce Q"
+    String two = Files.readString(Path.of("simulations/smoke.yaml"))
+        .replace("profile: ../traffic-profiles/nasa-kennedy-1995.yaml", "profile: " + Path.of("traffic-profiles/nasa-kennedy-1995.yaml").toAbsolutePath())
+        .replace("workersPerInstance: 4", "workersPerInstance: 2");
+    Path file = dir.resolve("two.yaml");
+    Files.writeString(file, two);
+    Run r = run("simulate", file.toString(), "--out", dir.resolve("two").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(dir.resolve("two/summary.json")).isNotEmptyFile();
+  }
+
+  @Test
+  void simulate_zeroThreads_exitsWith2() {
+    Run r = run("simulate", "simulations/smoke.yaml", "--threads", "0");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--threads must be >= 1, but was 0");
+  }
+
+  @Test
+  void simulate_outIsAFile_exitsWith2WithOneLine() throws IOException {
+    Path file = dir.resolve("taken");
+    Files.writeString(file, "x");
+    Run r = run("simulate", "simulations/smoke.yaml", "--out", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().lines()).singleElement().asString().startsWith("loadcast: cannot write or read a file:");
+  }
+
+  @Test
+  void profileDerive_outIsADirectory_writesNothing() throws IOException {
+    Files.createDirectories(dir.resolve("d.yaml"));
+    Run r = run("profile", "derive", "traffic-profiles/sources/nasa/nasa_ksc_1995-08-01_first20000.log.gz",
+        "--out", dir.resolve("d.yaml").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("is a directory");
+    assertThat(dir.resolve("d.rate.csv")).doesNotExist();
+  }
+
+  @Test
+  void profileDerive_sampledLog_warnsThatMostOfTheSpanIsMissing() throws IOException {
+    Path log = dir.resolve("sampled.log");
+    StringBuilder lines = new StringBuilder();
+    for (int hour = 10; hour < 16; hour++) {
+      for (int second = 0; second < 60; second++) {
+        lines.append(String.format(java.util.Locale.ROOT,
+            "h - - [17/May/2015:%02d:05:%02d +0000] \"GET /a HTTP/1.1\" 200 5%n", hour, second));
+      }
+    }
+    lines.append("garbage\n");
+    Files.writeString(log, lines.toString());
+    Run r = run("profile", "derive", log.toString(), "--out", dir.resolve("s.yaml").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("warning: 1 line(s) of the log are not in the Common or Combined Log Format")
+        .contains("of the span has no data");
+  }
+
+  @Test
   void simulate_brokenExperiment_printsOneLinePerProblemAndExitsWith2() throws IOException {
     String broken = Files.readString(Path.of("simulations/smoke.yaml"))
         .replace("profile: ../traffic-profiles/nasa-kennedy-1995.yaml", "profile: " + Path.of("traffic-profiles/nasa-kennedy-1995.yaml").toAbsolutePath())
@@ -63,8 +120,8 @@ class MainTest {
     Run r = run("simulate", file.toString(), "--out", dir.resolve("out").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines().toList()).containsExactly(
-        file + ":45:18: slo.latencyMillis must be a finite number > 0, but was -250.0",
-        file + ":55:15: policies[1].reactive must name an hpa policy listed before this one, but was 'reactiv-hpa' "
+        file + ":46:18: slo.latencyMillis must be a finite number > 0, but was -250.0",
+        file + ":56:15: policies[1].reactive must name an hpa policy listed before this one, but was 'reactiv-hpa' "
             + "(did you mean 'reactive-hpa'?); hpa policies: reactive-hpa");
     assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(dir.resolve("out")).doesNotExist();
@@ -74,7 +131,7 @@ class MainTest {
   void simulate_missingFile_exitsWith2() {
     Run r = run("simulate", dir.resolve("nothing.yaml").toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("nothing.yaml: cannot read the file");
+    assertThat(r.err()).contains("nothing.yaml: no such file");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.loadcast.loadtest;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -60,10 +61,11 @@ public class ProfileSimulation extends Simulation {
   public ProfileSimulation() {
     Path experimentFile = Path.of(System.getProperty("experiment", "simulations/nasa-reactive-vs-predictive.yaml"));
     experiment = readOrExit(experimentFile);
+    String url = System.getProperty("target", experiment.target().url());
+    checkTargetOrExit(url);
     plan = LoadTestPlan.of(experiment);
     runId = RunFiles.runId(experiment.name(), startedAt);
     mixRandom = new RandomStreams(experiment.seed()).stream("mix");
-    String url = System.getProperty("target", experiment.target().url());
     if (url == null || url.isBlank()) {
       embedded = new EmbeddedSystemUnderTest(embeddedConfig(), experiment.profile().mix(), experiment.seed());
       target = embedded.start();
@@ -74,17 +76,43 @@ public class ProfileSimulation extends Simulation {
     gate = new ReplayGate(plan, () -> LoadTestPipeline.calibrate(plan, recorder.snapshot()).capacityPerSecond());
     System.out.printf("loadcast: run %s, experiment %s, target %s%n", runId, experimentFile, target);
     setUp(
+        scenario("warmup", Phase.WARMUP, false).injectOpen(warmupSteps()),
         scenario("probe", Phase.PROBE, false).injectOpen(probeSteps()),
         scenario("replay", Phase.REPLAY, true).injectOpen(replaySteps()))
-        .protocols(http.baseUrl(target).shareConnections().disableWarmUp());
+        .protocols(http.baseUrl(target).shareConnections().disableWarmUp())
+        .assertions(global().failedRequests().percent().lte(100 * LoadTestPipeline.MAX_FAILED_SHARE));
   }
 
+  /**
+   * Reads the experiment; on bad input prints one line per problem and ends the load-test JVM with
+   * code 2, as the command line does, rather than a stack trace.
+   */
   private static Experiment readOrExit(Path file) {
     try {
       return Experiments.read(file);
     } catch (InputException e) {
       e.problems().forEach(System.err::println);
-      throw new IllegalArgumentException("the experiment " + file + " has " + e.problems().size() + " problem(s); see above");
+      System.err.flush();
+      System.exit(2);
+      throw e;
+    }
+  }
+
+  /** Checks that a target URL, when given, is an absolute http or https URL with a host. */
+  private static void checkTargetOrExit(String url) {
+    if (url == null || url.isBlank()) {
+      return;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      if ((uri.getScheme() == null || !uri.getScheme().matches("https?")) || uri.getHost() == null) {
+        throw new java.net.URISyntaxException(url, "not an absolute http or https URL with a host");
+      }
+    } catch (java.net.URISyntaxException e) {
+      System.err.println("-Dtarget: target must be an absolute http or https URL such as http://127.0.0.1:8080, but was '"
+          + url + "'");
+      System.err.flush();
+      System.exit(2);
     }
   }
 
@@ -139,8 +167,14 @@ public class ProfileSimulation extends Simulation {
     return session;
   }
 
+  private List<OpenInjectionStep> warmupSteps() {
+    double rate = plan.probeRatesPerSecond().get(0);
+    return List.of(plan.warmupSeconds() == 0 ? nothingFor(0) : constantUsersPerSec(rate).during(plan.warmupSeconds()));
+  }
+
   private List<OpenInjectionStep> probeSteps() {
     List<OpenInjectionStep> steps = new ArrayList<>();
+    steps.add(nothingFor(plan.probeStartSecond()));
     for (double rate : plan.probeRatesPerSecond()) {
       steps.add(constantUsersPerSec(rate).during(plan.probeStepSeconds()));
     }
@@ -165,6 +199,15 @@ public class ProfileSimulation extends Simulation {
           "mvn gatling:test -Dexperiment=" + experiment.file(), gatlingReportLink(reports.resolve(runId)));
       Path directory = LoadTestPipeline.finish(run, experiment, plan, gate, recorder.snapshot());
       System.out.printf("loadcast: report %s%n", directory.resolve("index.html"));
+    } catch (LoadTestPipeline.LoadTestFailedException e) {
+      System.err.println("loadcast: the load test failed, so there is no report: " + e.getMessage());
+      if (!gate.failure().isEmpty()) {
+        System.err.println("loadcast: the replay was not sent: " + gate.failure());
+      }
+      System.err.flush();
+      if (!e.tooManyFailures()) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
     } finally {
       if (embedded != null) {
         embedded.close();

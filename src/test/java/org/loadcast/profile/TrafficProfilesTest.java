@@ -129,6 +129,38 @@ class TrafficProfilesTest {
   }
 
   @Test
+  void read_negativeRateInCsv_pointsAtTheValuesColumn() throws IOException {
+    Files.writeString(dir.resolve("e.rate.csv"), "atSeconds,ratePerSecond\n0,1\n600,-1.5\n");
+    String withFile = VALID.replace("""
+              interpolation: linear
+              points:
+                - {atSeconds: 0, ratePerSecond: 1}
+                - {atSeconds: 60, ratePerSecond: 3}
+          """, """
+              file: e.rate.csv
+          """);
+    assertThat(problems("e.yaml", withFile)).containsExactly(
+        dir.resolve("e.rate.csv") + ":3:5: ratePerSecond must be a finite number >= 0, but was -1.5");
+  }
+
+  @Test
+  void read_missingRangePastTheCurve_isLocatedInTheYaml() throws IOException {
+    Files.writeString(dir.resolve("f.rate.csv"), "atSeconds,ratePerSecond\n0,1\n60,1\n");
+    String withFile = VALID.replace("""
+              interpolation: linear
+              points:
+                - {atSeconds: 0, ratePerSecond: 1}
+                - {atSeconds: 60, ratePerSecond: 3}
+          """, """
+              file: f.rate.csv
+            missing:
+              - {fromSeconds: 30, toSeconds: 90}
+          """);
+    assertThat(problems("f.yaml", withFile)).singleElement().asString()
+        .startsWith(dir.resolve("f.yaml") + ":9:").contains("rate.missing[0] must lie within the curve [0.0, 60.0]");
+  }
+
+  @Test
   void read_notYaml_saysSo() throws IOException {
     assertThat(problems("bad.yaml", "name: [unclosed\n")).singleElement().asString().contains("not valid YAML");
   }

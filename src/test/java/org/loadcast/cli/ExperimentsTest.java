@@ -1,0 +1,121 @@
+package org.loadcast.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loadcast.autoscale.HpaPolicy;
+import org.loadcast.autoscale.PredictivePolicy;
+import org.loadcast.profile.InputException;
+import org.loadcast.profile.InputProblem;
+import org.loadcast.results.LoadTestRecorder;
+import org.loadcast.results.Phase;
+
+/** The experiment files: the two that ship, and one broken copy per rule. */
+class ExperimentsTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void read_shippedExperiments_buildTheirPolicies() {
+    for (String file : List.of("simulations/nasa-reactive-vs-predictive.yaml", "simulations/smoke.yaml")) {
+      Experiment e = Experiments.read(Path.of(file));
+      assertThat(e.policies()).extracting(NamedPolicy::name).containsExactly("reactive-hpa", "predictive-holt-winters");
+      assertThat(e.policies().get(0).policy()).isInstanceOf(HpaPolicy.class);
+      assertThat(e.policies().get(1).policy()).isInstanceOf(PredictivePolicy.class);
+      assertThat(e.loadTest()).isPresent();
+    }
+    Experiment nasa = Experiments.read(Path.of("simulations/nasa-reactive-vs-predictive.yaml"));
+    assertThat(nasa.horizonSeconds()).isEqualTo(604_800);
+    assertThat(nasa.profile().wallClock(nasa.horizonStartSeconds()).toLocalDate().toString()).isEqualTo("1995-07-21");
+    assertThat(nasa.profile().wallClock(nasa.replayStartSeconds()).toLocalDate().toString()).isEqualTo("1995-07-13");
+  }
+
+  private List<String> problems(String from, String to) throws IOException {
+    String text = Files.readString(Path.of("simulations/smoke.yaml"))
+        .replace("profile: ../traffic-profiles/nasa-kennedy-1995.yaml",
+            "profile: " + Path.of("traffic-profiles/nasa-kennedy-1995.yaml").toAbsolutePath());
+    assertThat(text).contains(from);
+    Path file = dir.resolve("e.yaml");
+    Files.writeString(file, text.replace(from, to));
+    InputException e = catchThrowableOfType(InputException.class, () -> Experiments.read(file));
+    assertThat(e).as("expected the experiment to be rejected").isNotNull();
+    return e.problems().stream().map(InputProblem::toString).map(s -> s.substring(file.toString().length() + 1)).toList();
+  }
+
+  @Test
+  void read_misspelledPolicyType_listsTheTypes() throws IOException {
+    assertThat(problems("type: predictive", "type: predictiv")).containsExactly(
+        "55:11: policies[1].type must be one of hpa, predictive, but was 'predictiv' (did you mean 'predictive'?)");
+  }
+
+  @Test
+  void read_brokenFloorPolicy_isReportedOnce() throws IOException {
+    assertThat(problems("targetUtilizationPercent: 75", "targetUtilizationPercent: 175")).singleElement().asString()
+        .contains("policies[0].targetUtilizationPercent must be in 1..100, but was 175");
+  }
+
+  @Test
+  void read_nameThatIsAPath_isRejected() throws IOException {
+    assertThat(problems("name: smoke", "name: ../../escape")).singleElement().asString()
+        .contains("name must use only letters, digits, '.', '-' and '_', and not start with '.', but was '../../escape'");
+  }
+
+  @Test
+  void read_serviceTimeInMillis_isCheckedInTheUnitsWritten() throws IOException {
+    assertThat(problems("medianMillis: 42", "medianMillis: -42")).containsExactly(
+        "37:21: simulation.service.serviceTime.medianMillis must be a finite number > 0, but was -42.0");
+  }
+
+  @Test
+  void read_bootLongerThanTheHorizon_isRejected() throws IOException {
+    assertThat(problems("bootSeconds: 180", "bootSeconds: 1e12")).singleElement().asString()
+        .contains("simulation.instances.bootSeconds must be less than simulation.horizonSeconds (86400), but was 1000000000000");
+  }
+
+  @Test
+  void read_demandTooLargeToSimulate_saysWhatToLower() throws IOException {
+    assertThat(problems("peakInstances: 4", "peakInstances: 100000")).singleElement().asString()
+        .contains("simulation.peakInstances (100000)").contains("lower peakInstances");
+  }
+
+  @Test
+  void read_fractionalWholeNumber_isRejected() throws IOException {
+    assertThat(problems("workersPerInstance: 4", "workersPerInstance: 3.7")).singleElement().asString()
+        .endsWith("simulation.service.workersPerInstance must be a whole number, but was '3.7'");
+  }
+
+  @Test
+  void read_duplicateKey_isRejected() throws IOException {
+    assertThat(problems("seed: 42", "seed: 42\nseed: 43")).singleElement().asString()
+        .contains("the key 'seed' appears twice in the same mapping");
+  }
+
+  @Test
+  void read_urlAndEmbeddedTarget_isAmbiguous() throws IOException {
+    assertThat(problems("target:\n", "target:\n  url: http://127.0.0.1:8080\n")).singleElement().asString()
+        .contains("target.url must not be given together with embedded");
+  }
+
+  @Test
+  void checkFailures_deadTarget_failsWithTheStatuses() {
+    AtomicLong clock = new AtomicLong();
+    LoadTestRecorder recorder = new LoadTestRecorder(clock::get);
+    for (int i = 0; i < 20; i++) {
+      long started = recorder.started(Phase.PROBE);
+      clock.addAndGet(1_000_000);
+      recorder.completed("GET /", started, i < 19 ? 0 : 200, i < 19);
+    }
+    assertThatThrownBy(() -> LoadTestPipeline.checkFailures(recorder.snapshot(), dir))
+        .isInstanceOf(LoadTestPipeline.LoadTestFailedException.class)
+        .hasMessageStartingWith("19 of 20 requests failed (no response: 19, HTTP 200: 1)")
+        .matches(e -> ((LoadTestPipeline.LoadTestFailedException) e).tooManyFailures());
+  }
+}
