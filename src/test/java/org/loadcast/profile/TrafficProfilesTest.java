@@ -100,15 +100,7 @@ class TrafficProfilesTest {
   @Test
   void read_badCurveFileLine_pointsAtTheCsvLine() throws IOException {
     Files.writeString(dir.resolve("c.rate.csv"), "atSeconds,ratePerSecond\n0,1\n60,x\n");
-    String withFile = VALID.replace("""
-              interpolation: linear
-              points:
-                - {atSeconds: 0, ratePerSecond: 1}
-                - {atSeconds: 60, ratePerSecond: 3}
-          """, """
-              interpolation: step
-              file: c.rate.csv
-          """);
+    String withFile = withCurve("    interpolation: step\n    file: c.rate.csv");
     assertThat(problems("c.yaml", withFile)).containsExactly(
         dir.resolve("c.rate.csv") + ":3:4: ratePerSecond must be a number, but was 'x'");
   }
@@ -116,14 +108,7 @@ class TrafficProfilesTest {
   @Test
   void read_csvTimesGoingBack_namesTheLine() throws IOException {
     Files.writeString(dir.resolve("d.rate.csv"), "atSeconds,ratePerSecond\n0,1\n60,1\n30,1\n");
-    String withFile = VALID.replace("""
-              interpolation: linear
-              points:
-                - {atSeconds: 0, ratePerSecond: 1}
-                - {atSeconds: 60, ratePerSecond: 3}
-          """, """
-              file: d.rate.csv
-          """);
+    String withFile = withCurve("    file: d.rate.csv");
     assertThat(problems("d.yaml", withFile)).containsExactly(
         dir.resolve("d.rate.csv") + ":4:1: atSeconds must be > the previous line's atSeconds (60.0), but was 30.0");
   }
@@ -131,14 +116,7 @@ class TrafficProfilesTest {
   @Test
   void read_negativeRateInCsv_pointsAtTheValuesColumn() throws IOException {
     Files.writeString(dir.resolve("e.rate.csv"), "atSeconds,ratePerSecond\n0,1\n600,-1.5\n");
-    String withFile = VALID.replace("""
-              interpolation: linear
-              points:
-                - {atSeconds: 0, ratePerSecond: 1}
-                - {atSeconds: 60, ratePerSecond: 3}
-          """, """
-              file: e.rate.csv
-          """);
+    String withFile = withCurve("    file: e.rate.csv");
     assertThat(problems("e.yaml", withFile)).containsExactly(
         dir.resolve("e.rate.csv") + ":3:5: ratePerSecond must be a finite number >= 0, but was -1.5");
   }
@@ -146,16 +124,7 @@ class TrafficProfilesTest {
   @Test
   void read_missingRangePastTheCurve_isLocatedInTheYaml() throws IOException {
     Files.writeString(dir.resolve("f.rate.csv"), "atSeconds,ratePerSecond\n0,1\n60,1\n");
-    String withFile = VALID.replace("""
-              interpolation: linear
-              points:
-                - {atSeconds: 0, ratePerSecond: 1}
-                - {atSeconds: 60, ratePerSecond: 3}
-          """, """
-              file: f.rate.csv
-            missing:
-              - {fromSeconds: 30, toSeconds: 90}
-          """);
+    String withFile = withCurve("    file: f.rate.csv\n  missing:\n    - {fromSeconds: 30, toSeconds: 90}");
     assertThat(problems("f.yaml", withFile)).singleElement().asString()
         .startsWith(dir.resolve("f.yaml") + ":9:").contains("rate.missing[0] must lie within the curve [0.0, 60.0]");
   }
@@ -176,6 +145,16 @@ class TrafficProfilesTest {
     assertThat(copy.rate().integral(0, copy.rate().endSeconds()))
         .isEqualTo(profile.rate().integral(0, profile.rate().endSeconds()));
     assertThat(dir.resolve("copy.rate.csv")).exists();
+  }
+
+  /** Returns the valid profile with its inline points replaced by other curve lines (indented as under rate). */
+  private static String withCurve(String curveLines) {
+    return VALID.replace("""
+          interpolation: linear
+          points:
+            - {atSeconds: 0, ratePerSecond: 1}
+            - {atSeconds: 60, ratePerSecond: 3}
+      """, curveLines + "\n");
   }
 
   private Path write(String name, String text) throws IOException {
