@@ -42,7 +42,7 @@ public record ClassicalDecomposition(List<Double> trend, List<Double> figure) {
    * @param periodLength f, observations per seasonal cycle; {@code >= 2}
    * @param seasonality {@link Seasonality#ADDITIVE} or {@link Seasonality#MULTIPLICATIVE}
    * @return the decomposition; its trend has {@code y.length} values
-   * @throws IllegalArgumentException if seasonality is NONE, f < 2, y is shorter than 2f, or a value
+   * @throws IllegalArgumentException if seasonality is NONE, f {@literal <} 2, y is shorter than 2f, or a value
    *     of y breaks the rule above (the message names its index and value)
    */
   public static ClassicalDecomposition of(double[] y, int periodLength, Seasonality seasonality) {

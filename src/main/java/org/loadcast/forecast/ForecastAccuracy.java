@@ -110,7 +110,7 @@ public record ForecastAccuracy(List<Double> actual, List<Double> predicted) {
    * @param training the series the forecasts were made from, in time order; more than m values
    * @param seasonalLag m, the seasonal period; {@code >= 1}
    * @return the MASE, dimensionless; below 1 beats the in-sample seasonal naive forecaster
-   * @throws IllegalArgumentException if m < 1, the training series holds m values or fewer, or its
+   * @throws IllegalArgumentException if m {@literal <} 1, the training series holds m values or fewer, or its
    *     seasonal naive MAE is 0 (MASE is undefined)
    */
   public double mase(double[] training, int seasonalLag) {

@@ -86,7 +86,7 @@ public record HoltWinters(Seasonality seasonality, boolean hasTrend, int periodL
    * @param periodLength f, observations per cycle; {@code >= 2}
    * @param formulation which seasonal update
    * @return the model
-   * @throws IllegalArgumentException if seasonality is NONE or periodLength < 2
+   * @throws IllegalArgumentException if seasonality is NONE or periodLength {@literal <} 2
    */
   public static HoltWinters seasonal(Seasonality seasonality, int periodLength, Formulation formulation) {
     if (seasonality == Seasonality.NONE) {

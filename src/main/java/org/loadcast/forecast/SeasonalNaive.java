@@ -33,7 +33,7 @@ public record SeasonalNaive(int periodLength) {
    * @param history y_1 … y_n in time order; at least m values
    * @param horizon how many periods to forecast; {@code >= 0}
    * @return ŷ_{n+1} … ŷ_{n+horizon} in time order, in the units of the history; empty for horizon 0
-   * @throws IllegalArgumentException if the history holds fewer than m values or horizon < 0
+   * @throws IllegalArgumentException if the history holds fewer than m values or horizon {@literal <} 0
    */
   public double[] forecast(double[] history, int horizon) {
     requireLongerThan(history, periodLength - 1);
