@@ -26,6 +26,21 @@ class ClusterSimulationTest {
     }
   }
 
+  /** Returns an autoscaler that decides once a minute with the given function. */
+  private static Autoscaler everyMinute(java.util.function.ToIntFunction<ScalingView> decide) {
+    return new Autoscaler() {
+      @Override
+      public double decisionPeriodSeconds() {
+        return 60;
+      }
+
+      @Override
+      public int desiredReplicas(ScalingView view) {
+        return decide.applyAsInt(view);
+      }
+    };
+  }
+
   private static SimulationSpec mmc(double arrivalRate, int workers, double durationSeconds, long seed) {
     RateCurve flat = RateCurve.of(new double[] {0, durationSeconds}, new double[] {arrivalRate, arrivalRate},
         Interpolation.LINEAR, List.of());
@@ -87,18 +102,10 @@ class ClusterSimulationTest {
         LoadBalancing.ROUND_ROBIN, 1);
     SimulationSpec spec = new SimulationSpec(flat, 0, 600, cluster, new LatencySlo(95, 250), 1);
     List<Double> servingAtDecisions = new ArrayList<>();
-    Autoscaler twoFromTheStart = new Autoscaler() {
-      @Override
-      public double decisionPeriodSeconds() {
-        return 60;
-      }
-
-      @Override
-      public int desiredReplicas(ScalingView view) {
-        servingAtDecisions.add((double) view.pods().stream().filter(p -> p.state().serves()).count());
-        return 2;
-      }
-    };
+    Autoscaler twoFromTheStart = everyMinute(view -> {
+      servingAtDecisions.add((double) view.pods().stream().filter(p -> p.state().serves()).count());
+      return 2;
+    });
     SimulationResult result = ClusterSimulation.run(spec, twoFromTheStart);
     // booted at 120 s: the boot event comes before the decision at the same time
     assertThat(servingAtDecisions.subList(0, 4)).containsExactly(1.0, 1.0, 2.0, 2.0);
@@ -113,18 +120,10 @@ class ClusterSimulationTest {
     ClusterConfig cluster = new ClusterConfig(1, 100, new ServiceTime.Deterministic(0.1), 0, 0, 1,
         LoadBalancing.ROUND_ROBIN, 1);
     SimulationSpec spec = new SimulationSpec(flat, 0, 600, cluster, new LatencySlo(95, 250), 1);
-    Autoscaler peeking = new Autoscaler() {
-      @Override
-      public double decisionPeriodSeconds() {
-        return 60;
-      }
-
-      @Override
-      public int desiredReplicas(ScalingView view) {
-        view.arrivalsBetween(view.nowSeconds(), view.nowSeconds() + 60);
-        return 1;
-      }
-    };
+    Autoscaler peeking = everyMinute(view -> {
+      view.arrivalsBetween(view.nowSeconds(), view.nowSeconds() + 60);
+      return 1;
+    });
     assertThatThrownBy(() -> ClusterSimulation.run(spec, peeking))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("arrivals can be asked for within [0, now");
