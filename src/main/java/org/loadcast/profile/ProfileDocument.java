@@ -16,10 +16,11 @@ import java.util.List;
  * @param timezone a region id such as {@code America/New_York}
  * @param startTime ISO-8601 date-time with offset of profile second 0
  * @param rate the arrival rate
+ * @param events the calendar of known events; null or empty when none
  * @param mix the request mix
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "description", "source", "seed", "timezone", "startTime", "rate", "mix"})
+@JsonPropertyOrder({"name", "description", "source", "seed", "timezone", "startTime", "rate", "events", "mix"})
 public record ProfileDocument(
     @JsonProperty(required = true) String name,
     String description,
@@ -28,7 +29,31 @@ public record ProfileDocument(
     @JsonProperty(required = true) String timezone,
     @JsonProperty(required = true) String startTime,
     @JsonProperty(required = true) Rate rate,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Event> events,
     @JsonProperty(required = true) RequestMix mix) {
+
+  /** Copies the events; absent means none. */
+  public ProfileDocument {
+    events = events == null ? List.of() : List.copyOf(events);
+  }
+
+  /**
+   * A calendar event as written: times are ISO-8601 date-times, read in the profile's timezone when
+   * they have no offset. Exactly one of {@code multiplier} and {@code ratePerSecond} is given.
+   *
+   * @param name the event's name
+   * @param kind campaign, release, holiday or other; other when absent
+   * @param start when it starts
+   * @param end when it ends (exclusive)
+   * @param multiplier multiplies the rate during the event; null when {@code ratePerSecond} is given
+   * @param ratePerSecond replaces the rate during the event; null when {@code multiplier} is given
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"name", "kind", "start", "end", "multiplier", "ratePerSecond"})
+  public record Event(
+      @JsonProperty(required = true) String name, CalendarEvent.Kind kind,
+      @JsonProperty(required = true) String start, @JsonProperty(required = true) String end,
+      Double multiplier, Double ratePerSecond) {}
 
   /**
    * The arrival rate: a curve, and the stretches of it that were not observed.

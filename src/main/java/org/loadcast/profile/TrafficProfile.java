@@ -11,12 +11,22 @@ import java.time.ZoneId;
  * @param seed the seed for everything random that the profile drives
  * @param timezone the zone in which the profile's days and hours are read
  * @param startTime the wall-clock time of profile second 0
- * @param rate the arrival rate against seconds since {@code startTime}
+ * @param rate the arrival rate against seconds since {@code startTime}, with the calendar's events
+ *     applied
+ * @param events the calendar of known events, already applied to {@code rate}; kept for policies
+ *     that plan ahead and for previews
  * @param mix the request mix
  */
 public record TrafficProfile(
     String name, String description, long seed, ZoneId timezone, OffsetDateTime startTime,
-    RateCurve rate, RequestMix mix) {
+    RateCurve rate, EventCalendar events, RequestMix mix) {
+
+  /** A profile without calendar events. */
+  public TrafficProfile(
+      String name, String description, long seed, ZoneId timezone, OffsetDateTime startTime,
+      RateCurve rate, RequestMix mix) {
+    this(name, description, seed, timezone, startTime, rate, EventCalendar.NONE, mix);
+  }
 
   /**
    * Validates the profile.
@@ -38,6 +48,7 @@ public record TrafficProfile(
     if (rate == null) {
       throw new IllegalArgumentException("rate is required");
     }
+    events = events == null ? EventCalendar.NONE : events;
     if (mix == null) {
       throw new IllegalArgumentException("mix is required");
     }

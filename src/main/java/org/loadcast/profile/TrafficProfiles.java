@@ -38,19 +38,75 @@ public final class TrafficProfiles {
    * @throws InputException listing every problem found, each at {@code file:line:column}
    */
   public static TrafficProfile read(Path file) {
-    YamlFile<ProfileDocument> yaml = YamlFile.read(file, ProfileDocument.class);
+    YamlFile<ProfileDocument> yaml = YamlFile.read(file, ProfileDocument.class, ProfileSchema.get());
     ProfileDocument doc = yaml.value();
     List<InputProblem> problems = new ArrayList<>();
     ZoneId zone = zone(yaml, problems);
     OffsetDateTime start = startTime(yaml, problems);
     RateCurve curve = curve(yaml, file, problems);
+    EventCalendar events = zone == null || start == null || curve == null
+        ? EventCalendar.NONE : events(yaml, zone, start, curve, problems);
     if (!problems.isEmpty()) {
-      throw new InputException(problems);
+      throw new InputException(YamlFile.inFileOrder(problems));
     }
     try {
-      return new TrafficProfile(doc.name(), doc.description(), doc.seed(), zone, start, curve, doc.mix());
+      return new TrafficProfile(doc.name(), doc.description(), doc.seed(), zone, start, events.applyTo(curve),
+          events, doc.mix());
     } catch (IllegalArgumentException e) {
       throw new InputException(yaml.problemBelow("", e.getMessage()));
+    }
+  }
+
+  private static EventCalendar events(
+      YamlFile<ProfileDocument> yaml, ZoneId zone, OffsetDateTime start, RateCurve curve, List<InputProblem> problems) {
+    List<CalendarEvent> events = new ArrayList<>();
+    List<ProfileDocument.Event> written = yaml.value().events();
+    for (int i = 0; i < written.size(); i++) {
+      ProfileDocument.Event e = written.get(i);
+      String path = "events[" + i + "]";
+      Double from = eventTime(yaml, path + ".start", e.start(), zone, start, problems);
+      Double to = eventTime(yaml, path + ".end", e.end(), zone, start, problems);
+      if (from == null || to == null) {
+        continue;
+      }
+      if (!(to > from)) {
+        problems.add(yaml.problemAt(path + ".end", path + ".end must be after " + path + ".start (" + e.start()
+            + "), but was " + e.end()));
+        continue;
+      }
+      if (to <= curve.startSeconds() || from >= curve.endSeconds()) {
+        problems.add(yaml.problemAt(path + ".start", path + " must overlap the profile, which runs from "
+            + start.plusSeconds((long) curve.startSeconds()) + " to " + start.plusSeconds((long) curve.endSeconds())
+            + ", but was " + e.start() + " to " + e.end()));
+        continue;
+      }
+      CalendarEvent.Effect effect = e.multiplier() != null
+          ? new CalendarEvent.Multiplier(e.multiplier()) : new CalendarEvent.AbsoluteRate(e.ratePerSecond());
+      events.add(new CalendarEvent(e.name(), e.kind() == null ? CalendarEvent.Kind.OTHER : e.kind(), from, to, effect));
+    }
+    try {
+      return new EventCalendar(events);
+    } catch (IllegalArgumentException ex) {
+      problems.add(yaml.problemBelow("", ex.getMessage()));
+      return EventCalendar.NONE;
+    }
+  }
+
+  /** Returns a date-time as seconds since the profile starts, or null after adding a problem. */
+  private static Double eventTime(
+      YamlFile<ProfileDocument> yaml, String path, String text, ZoneId zone, OffsetDateTime start,
+      List<InputProblem> problems) {
+    try {
+      java.time.temporal.TemporalAccessor parsed = java.time.format.DateTimeFormatter.ISO_DATE_TIME
+          .parseBest(text, OffsetDateTime::from, java.time.LocalDateTime::from);
+      java.time.Instant instant = parsed instanceof OffsetDateTime offset
+          ? offset.toInstant() : ((java.time.LocalDateTime) parsed).atZone(zone).toInstant();
+      java.time.Duration since = java.time.Duration.between(start.toInstant(), instant);
+      return since.getSeconds() + since.getNano() / 1e9;
+    } catch (DateTimeException e) {
+      problems.add(yaml.problemAt(path, path + " must be an ISO-8601 date-time such as 2026-11-27T00:00 (in the "
+          + "profile's timezone) or 2026-11-27T00:00-05:00, but was '" + text + "'"));
+      return null;
     }
   }
 
@@ -101,6 +157,21 @@ public final class TrafficProfiles {
     }
   }
 
+  private static List<ProfileDocument.Event> documentEvents(TrafficProfile profile) {
+    List<ProfileDocument.Event> events = new ArrayList<>();
+    for (CalendarEvent e : profile.events().events()) {
+      Double multiplier = e.effect() instanceof CalendarEvent.Multiplier m ? m.factor() : null;
+      Double fixed = e.effect() instanceof CalendarEvent.AbsoluteRate a ? a.ratePerSecond() : null;
+      events.add(new ProfileDocument.Event(e.name(), e.kind(), dateTime(profile, e.fromSeconds()),
+          dateTime(profile, e.toSeconds()), multiplier, fixed));
+    }
+    return events;
+  }
+
+  private static String dateTime(TrafficProfile profile, double atSeconds) {
+    return profile.wallClock(atSeconds).toOffsetDateTime().toString();
+  }
+
   /**
    * Returns the files a profile is made of: the YAML, and its curve file when it names one.
    *
@@ -138,7 +209,7 @@ public final class TrafficProfiles {
         profile.timezone().getId(), profile.startTime().toString(),
         new ProfileDocument.Rate(new ProfileDocument.Curve(csvName, null, profile.rate().interpolation()),
             profile.rate().missing()),
-        profile.mix());
+        documentEvents(profile), profile.mix());
     try {
       StringWriter csv = new StringWriter();
       RateCurveCsv.write(profile.rate(), csv);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +54,8 @@ public final class YamlFile<T> {
       .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
       .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
       .build();
+  /** The most problems one file reports; more would bury the first. */
+  public static final int MAX_PROBLEMS = 20;
   private static final Pattern LEADING_PATH = Pattern.compile("^([A-Za-z][A-Za-z0-9]*(?:\\[\\d+])*(?:\\.[A-Za-z][A-Za-z0-9]*(?:\\[\\d+])*)*)\\b(.*)$", Pattern.DOTALL);
 
   private final String fileName;
@@ -78,16 +83,107 @@ public final class YamlFile<T> {
    *     problem carries {@code file:line:column}
    */
   public static <T> YamlFile<T> read(Path file, Class<T> type) {
-    String text;
+    return parse(readText(file), file.toString(), type);
+  }
+
+  private static String readText(Path file) {
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new InputException(new InputProblem(file.toString(), 0, 0, "no such file"));
     } catch (IOException e) {
       String reason = java.nio.file.Files.isDirectory(file) ? "it is a directory, not a file" : e.toString();
       throw new InputException(new InputProblem(file.toString(), 0, 0, "cannot read the file: " + reason));
     }
-    return parse(text, file.toString(), type);
+  }
+
+  /**
+   * Sorts problems into file order and keeps the first {@value #MAX_PROBLEMS}, with a last line
+   * that counts the rest.
+   *
+   * @param problems the problems, in any order
+   * @return a new list in order of line, then column
+   */
+  public static List<InputProblem> inFileOrder(List<InputProblem> problems) {
+    List<InputProblem> sorted = new java.util.ArrayList<>(problems);
+    sorted.sort(java.util.Comparator.comparingInt(InputProblem::line).thenComparingInt(InputProblem::column));
+    if (sorted.size() <= MAX_PROBLEMS) {
+      return sorted;
+    }
+    InputProblem last = sorted.get(MAX_PROBLEMS);
+    List<InputProblem> kept = new java.util.ArrayList<>(sorted.subList(0, MAX_PROBLEMS));
+    kept.add(new InputProblem(last.file(), last.line(), last.column(),
+        "and " + (sorted.size() - MAX_PROBLEMS) + " more problem(s) after this point; fix the ones above first"));
+    return kept;
+  }
+
+  private void checkSchema(String text, JsonSchema schema) {
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new InputException(problemFor(e));
+    }
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      throw new InputException(new InputProblem(fileName, 0, 0, "the file is empty"));
+    }
+    List<InputProblem> problems = new java.util.ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (ValidationMessage message : schema.validate(tree)) {
+      if (insideOneOf(message)) {
+        continue;
+      }
+      InputProblem problem = new SchemaMessage(message, tree, schema.getSchemaNode()).problem(this);
+      if (seen.add(problem.toString())) {
+        problems.add(problem);
+      }
+    }
+    // A misspelled key is both unknown and the reason a required key is missing: say it once.
+    problems.removeIf(p -> p.message().startsWith("unknown key") && p.message().contains("known keys:")
+        && problems.stream().anyMatch(q -> q != p && q.line() == p.line() && q.column() == p.column()
+            && q.message().startsWith(p.message().substring(0, p.message().indexOf(';')))));
+    if (!problems.isEmpty()) {
+      throw new InputException(inFileOrder(problems));
+    }
+  }
+
+  /**
+   * Returns whether a violation lies inside one alternative of a {@code oneOf}: the {@code oneOf}
+   * reports itself, in one sentence, so its alternatives' own failures would only repeat it.
+   */
+  private static boolean insideOneOf(ValidationMessage message) {
+    com.networknt.schema.JsonNodePath path = message.getEvaluationPath();
+    for (int i = 0; i < path.getNameCount() - 1; i++) {
+      if ("oneOf".equals(String.valueOf(path.getElement(i)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns the text of the scalar at a JSON pointer, or null when there is none. */
+  String textAt(String pointer) {
+    return valueTexts.get(pointer);
+  }
+
+  /** Returns the problem at a JSON pointer of this file. */
+  InputProblem problemAtPointer(String pointer, String message) {
+    JsonLocation location = locate(pointer);
+    return new InputProblem(fileName, lineOf(location), columnOf(location), message);
+  }
+
+  /** Returns the problem at the key of a JSON pointer, or its value when the key is not in the file. */
+  InputProblem problemAtKey(String pointer, String message) {
+    JsonLocation location = keyLocations.get(pointer);
+    if (location == null) {
+      return problemAtPointer(pointer, message);
+    }
+    return new InputProblem(fileName, lineOf(location), columnOf(location), message);
+  }
+
+  /** Returns the problem for a required key that is absent, pointing at a likely typo if there is one. */
+  InputProblem missingKeyProblem(String objectPath, String name) {
+    return misspelledKey(objectPath, name).orElseGet(() -> problemAt(objectPath, join(objectPath, name) + " is required"));
   }
 
   /**
@@ -101,7 +197,41 @@ public final class YamlFile<T> {
    * @throws InputException if the text is not valid YAML or does not bind
    */
   public static <T> YamlFile<T> parse(String text, String fileName, Class<T> type) {
+    return parse(text, fileName, type, null);
+  }
+
+  /**
+   * Reads a YAML file, checks it against a JSON Schema, and binds it.
+   *
+   * @param file the file to read
+   * @param type the record type of the document
+   * @param schema the schema the document must satisfy; every violation is reported
+   * @param <T> the bound type
+   * @return the bound document with its locations
+   * @throws InputException if the file cannot be read or is not valid YAML (one problem), or breaks
+   *     the schema (every violation, in file order, at most {@value #MAX_PROBLEMS}), or does not bind
+   */
+  public static <T> YamlFile<T> read(Path file, Class<T> type, JsonSchema schema) {
+    return parse(readText(file), file.toString(), type, schema);
+  }
+
+  /**
+   * Checks YAML text against a JSON Schema and binds it.
+   *
+   * @param text the YAML document
+   * @param fileName the name to show in problems
+   * @param type the record type of the document
+   * @param schema the schema the document must satisfy, or null to only bind
+   * @param <T> the bound type
+   * @return the bound document with its locations
+   * @throws InputException as {@link #read(Path, Class, JsonSchema)}
+   */
+  public static <T> YamlFile<T> parse(String text, String fileName, Class<T> type, JsonSchema schema) {
     Locations locations = Locations.index(text, fileName);
+    if (schema != null) {
+      YamlFile<T> located = new YamlFile<>(fileName, null, locations);
+      located.checkSchema(text, schema);
+    }
     try {
       T value = MAPPER.readValue(text, type);
       if (value == null) {
@@ -249,7 +379,7 @@ public final class YamlFile<T> {
     return Optional.empty();
   }
 
-  private static String join(String objectPath, String name) {
+  static String join(String objectPath, String name) {
     return objectPath.isEmpty() ? name : objectPath + "." + name;
   }
 
