@@ -56,7 +56,7 @@ public final class YamlFile<T> {
       .build();
   /** The most problems one file reports; more would bury the first. */
   public static final int MAX_PROBLEMS = 20;
-  private static final Pattern LEADING_PATH = Pattern.compile("^([A-Za-z][A-Za-z0-9]*(?:\\[\\d+])*(?:\\.[A-Za-z][A-Za-z0-9]*(?:\\[\\d+])*)*)\\b(.*)$", Pattern.DOTALL);
+  private static final Pattern LEADING_PATH = Pattern.compile("^([A-Za-z][A-Za-z0-9]*(?:\\[\\d+])*(?:\\.[A-Za-z][A-Za-z0-9]*(?:\\[\\d+])*)*)(?![A-Za-z0-9\\[.])(.*)$", Pattern.DOTALL);
 
   private final String fileName;
   private final T value;
