@@ -56,16 +56,23 @@ public record ProfileDocument(
       Double multiplier, Double ratePerSecond) {}
 
   /**
-   * The arrival rate: a curve, and the stretches of it that were not observed.
+   * The arrival rate: a curve and the stretches of it that were not observed, or a model.
    *
-   * @param curve the curve
-   * @param missing unobserved ranges in profile seconds, sorted; null or empty when complete
+   * @param curve the curve; null when a model is given
+   * @param model the model of seasonality, trend, bursts and noise; null when a curve is given
+   * @param missing unobserved ranges of the curve in profile seconds, sorted; null or empty when complete
    */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public record Rate(@JsonProperty(required = true) Curve curve, List<TimeRange> missing) {
+  @JsonPropertyOrder({"curve", "model", "missing"})
+  public record Rate(Curve curve, RateModel model, List<TimeRange> missing) {
     /** Copies the list; absent means none. */
     public Rate {
       missing = missing == null ? List.of() : List.copyOf(missing);
+    }
+
+    /** A rate given by a curve. */
+    public Rate(Curve curve, List<TimeRange> missing) {
+      this(curve, null, missing);
     }
   }
 

@@ -43,7 +43,7 @@ public final class TrafficProfiles {
     List<InputProblem> problems = new ArrayList<>();
     ZoneId zone = zone(yaml, problems);
     OffsetDateTime start = startTime(yaml, problems);
-    RateCurve curve = curve(yaml, file, problems);
+    RateCurve curve = curve(yaml, file, zone, start, problems);
     EventCalendar events = zone == null || start == null || curve == null
         ? EventCalendar.NONE : events(yaml, zone, start, curve, problems);
     if (!problems.isEmpty()) {
@@ -131,8 +131,20 @@ public final class TrafficProfiles {
     }
   }
 
-  private static RateCurve curve(YamlFile<ProfileDocument> yaml, Path file, List<InputProblem> problems) {
+  /** Returns the curve of a rate model: one step per this many seconds, each the mean over its step. */
+  public static final double MODEL_RESOLUTION_SECONDS = 60;
+
+  private static RateCurve curve(
+      YamlFile<ProfileDocument> yaml, Path file, ZoneId zone, OffsetDateTime start, List<InputProblem> problems) {
     ProfileDocument.Rate rate = yaml.value().rate();
+    if (rate.model() != null) {
+      if (!rate.missing().isEmpty()) {
+        problems.add(yaml.problemAt("rate.missing", "rate.missing must be absent with a model, which has no "
+            + "unobserved stretches, but was given (" + rate.missing().size() + " range(s))"));
+      }
+      return zone == null || start == null ? null
+          : rate.model().toCurve(start, zone, yaml.value().seed(), MODEL_RESOLUTION_SECONDS);
+    }
     ProfileDocument.Curve curve = rate.curve();
     try {
       if (curve.file() != null) {
@@ -181,7 +193,7 @@ public final class TrafficProfiles {
    */
   public static List<Path> files(Path file) {
     ProfileDocument.Curve curve = YamlFile.read(file, ProfileDocument.class).value().rate().curve();
-    return curve.file() == null ? List.of(file) : List.of(file, relativeSibling(file, curve.file()));
+    return curve == null || curve.file() == null ? List.of(file) : List.of(file, relativeSibling(file, curve.file()));
   }
 
   private static Path relativeSibling(Path file, String name) {

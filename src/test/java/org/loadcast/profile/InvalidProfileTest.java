@@ -116,4 +116,16 @@ class InvalidProfileTest {
     assertThat(profile.events().events()).extracting(CalendarEvent::fromSeconds).containsExactly(1800.0, 5400.0);
     assertThatThrownBy(() -> profile.rate().rateAt(7201)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void read_validModel_materializesItsCurve() {
+    TrafficProfile profile = TrafficProfiles.read(Path.of("src/test/resources/profiles/valid-model.yaml"));
+    assertThat(profile.rate().startSeconds()).isZero();
+    assertThat(profile.rate().endSeconds()).isEqualTo(604800);
+    assertThat(profile.rate().interpolation()).isEqualTo(Interpolation.STEP);
+    // A week of a 20/s base with factors near 1 on average, growing 1 % a day: between 8 and 16 M requests.
+    assertThat(profile.rate().integral(0, 604800)).isBetween(8e6, 16e6);
+    assertThat(TrafficProfiles.read(Path.of("src/test/resources/profiles/valid-model.yaml")).rate().integral(0, 604800))
+        .as("same seed, same noise").isEqualTo(profile.rate().integral(0, 604800));
+  }
 }
