@@ -260,6 +260,15 @@ public final class ProfileCommand {
           profile.timezone(), rate.pointCount(), rate.interpolation().yamlName(), total,
           rate.peakRatePerSecond(rate.startSeconds(), rate.endSeconds()), rate.missing().size(),
           rate.missingSeconds(rate.startSeconds(), rate.endSeconds()), profile.mix().requests().size());
+      for (org.loadcast.profile.CalendarEvent event : profile.events().events()) {
+        spec.commandLine().getOut().printf(Locale.ROOT, "  event %s (%s): %s to %s, %s%n", event.name(),
+            event.kind().yamlName(), profile.wallClock(event.fromSeconds()).toOffsetDateTime(),
+            profile.wallClock(event.toSeconds()).toOffsetDateTime(),
+            event.effect() instanceof org.loadcast.profile.CalendarEvent.Multiplier m
+                ? String.format(Locale.ROOT, "rate x %s", m.factor())
+                : String.format(Locale.ROOT, "rate fixed at %s per second",
+                    ((org.loadcast.profile.CalendarEvent.AbsoluteRate) event.effect()).ratePerSecond()));
+      }
       return 0;
     }
   }
