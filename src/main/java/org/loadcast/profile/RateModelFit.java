@@ -67,6 +67,9 @@ public final class RateModelFit {
   /** The floor of |residual| in the IRLS weights: 2 % on the log scale. */
   private static final double IRLS_FLOOR = 0.02;
   private static final int IRLS_ROUNDS = 8;
+  /** Levenberg-Marquardt fits, each after reweighting from the previous one's residuals. */
+  private static final int REFINE_ROUNDS = 3;
+  private static final double MAX_LOG_FACTOR = Math.log(1000);
 
   private RateModelFit() {}
 
@@ -515,18 +518,47 @@ public final class RateModelFit {
     /** Refines all coefficients on the exact model by Levenberg-Marquardt, burst windows fixed. */
     void refine() {
       int[] hoursUsed = observedHourIndices();
-      double[] target = new double[hoursUsed.length];
-      for (int r = 0; r < hoursUsed.length; r++) {
-        target[r] = Math.sqrt(weights[hoursUsed[r]]) * y[hoursUsed[r]];
+      for (int round = 0; round < REFINE_ROUNDS; round++) {
+        if (round > 0) {
+          reweight(hoursUsed);
+        }
+        double[] target = new double[hoursUsed.length];
+        for (int r = 0; r < hoursUsed.length; r++) {
+          target[r] = Math.sqrt(weights[hoursUsed[r]]) * y[hoursUsed[r]];
+        }
+        LeastSquaresProblem problem = new LeastSquaresBuilder()
+            .start(coefficients)
+            .model(theta -> valueAndJacobian(theta.toArray(), hoursUsed))
+            .target(target)
+            .parameterValidator(this::withinBounds)
+            .maxEvaluations(200)
+            .maxIterations(100)
+            .build();
+        coefficients = new LevenbergMarquardtOptimizer().optimize(problem).getPoint().toArray();
       }
-      LeastSquaresProblem problem = new LeastSquaresBuilder()
-          .start(coefficients)
-          .model(theta -> valueAndJacobian(theta.toArray(), hoursUsed))
-          .target(target)
-          .maxEvaluations(200)
-          .maxIterations(100)
-          .build();
-      coefficients = new LevenbergMarquardtOptimizer().optimize(problem).getPoint().toArray();
+    }
+
+    /**
+     * Clamps the coefficients that weak data could drive to infinity: each log burst peak to
+     * {@code ±ln 1000}, the log growth to {@code ±1} per day, the log weekly factors to {@code ±ln 1000}.
+     */
+    private RealVector withinBounds(RealVector theta) {
+      double[] clamped = theta.toArray();
+      for (int j = layout.dailyBins; j < clamped.length; j++) {
+        double bound = j == trendColumn() ? 1 : MAX_LOG_FACTOR;
+        clamped[j] = Math.max(-bound, Math.min(bound, clamped[j]));
+      }
+      return new ArrayRealVector(clamped, false);
+    }
+
+    /** Sets the IRLS weights from the exact model's log residuals at the current coefficients. */
+    private void reweight(int[] hoursUsed) {
+      double[] fitted = valueAndJacobian(coefficients, hoursUsed).getFirst().toArray();
+      for (int r = 0; r < hoursUsed.length; r++) {
+        int h = hoursUsed[r];
+        double residual = y[h] - fitted[r] / Math.sqrt(weights[h]);
+        weights[h] = 1 / Math.max(Math.abs(residual), IRLS_FLOOR);
+      }
     }
 
     private int[] observedHourIndices() {
