@@ -86,6 +86,11 @@ class RateModelFitTest {
     assertThat(fit.hoursScored()).isLessThan(744 - 37);
   }
 
+  /**
+   * Seasonality in Europe/Paris: the site and the matches were in France, so local evenings and match
+   * days follow French time. The whole trace lies within CEST (UTC+2), so UTC would only move the
+   * day boundaries (and the weekly factors' days) by two hours.
+   */
   @Test
   void fit_worldCup98_scoresWithinTenPercentHourlySmape() {
     Minutes minutes = readWorldCup(SERIES.resolve("worldcup98_requests_per_minute.csv"));
