@@ -49,8 +49,12 @@ import org.loadcast.profile.RateModel.TrendType;
  *       model", Ann. Statist. 6(2):461-464) plus {@code 2·ln(candidates)} for having searched them all
  *       (the Bonferroni-like bound on the largest of many chi-square(1) draws);
  *   <li>refined on the exact model ({@code 1 + (p − 1)·s(u)} bursts, hour means of 12 sub-samples in
- *       local time) by Levenberg-Marquardt on the same weighted log residuals (commons-math3
- *       {@link LevenbergMarquardtOptimizer}; Moré 1978), with burst windows fixed.
+ *       local time) by Levenberg-Marquardt on the weighted log residuals (commons-math3
+ *       {@link LevenbergMarquardtOptimizer}; Moré 1978, "The Levenberg-Marquardt algorithm:
+ *       implementation and theory", Lecture Notes in Mathematics 630), three times, reweighting as in
+ *       step 1 between rounds; burst windows stay fixed, and log burst peaks and log weekly factors are
+ *       held within {@code ±ln 1000}, the log growth within {@code ±1} per day (a burst over a
+ *       near-empty stretch, such as a partly recovered server, would otherwise run to 0).
  * </ol>
  * The daily and weekly factors are then normalized to mean 1, the base rate taking up the scale.
  *
