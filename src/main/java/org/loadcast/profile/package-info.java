@@ -8,6 +8,10 @@
  * {@link org.loadcast.profile.ArrivalSchedule}: whole-second arrival counts whose total equals the
  * integral of the rate curve, which is what a Gatling open-model injection can replay exactly.
  *
+ * <p>A {@link org.loadcast.profile.RateModel} describes the rate by a few parameters instead (base
+ * rate, daily and weekly shapes in local time, trend, bursts, log-normal noise) and materializes into a
+ * rate curve; {@link org.loadcast.profile.RateModelFit} decomposes a measured count series into one.
+ *
  * <p>Stretches of the source data that were not observed (a server outage, the end of a log) are
  * kept as <em>missing</em> ranges, never as zero load.
  *
