@@ -57,8 +57,8 @@ class SessionExtractorLogsTest {
     double weights = x.mix().requests().stream().mapToDouble(RequestTemplate::weight).sum();
     assertThat(weights).isEqualTo(x.requestsInSessions());
     assertThat(x.meanRequestsPerSession()).isCloseTo((double) x.requestsInSessions() / x.sessionCount(), within(1e-9));
-    // The fitted chain reproduces the observed mean session length when no transition was folded
-    // (the ML chain's expected absorption time equals the sample mean); folding changes it a little.
+    // Folding rare transitions renormalises rows, which moves the expected length off the observed
+    // mean; 25 % bounds that on these logs (see the no-folding test for the exact identity).
     assertThat(model.expectedRequestsPerSession()).isCloseTo(x.meanRequestsPerSession(),
         within(0.25 * x.meanRequestsPerSession()));
     SessionWalker walker = new SessionWalker(model);
@@ -91,6 +91,9 @@ class SessionExtractorLogsTest {
     SessionExtraction x = SessionExtractor.extract(log, new ExtractionSettings(20, 1800, 60, 1, 10, false, 100));
     assertSane(x, log);
     assertThat(x.transitionsFolded()).isZero();
+    // Without folding, the ML chain's expected requests per session equals the observed mean exactly:
+    // visits n_j = starts_j + Σ_i c_ij and c_ij = n_i P_ij, so n / sessions solves v = π + vQ.
+    assertThat(x.mix().sessions().expectedRequestsPerSession()).isCloseTo(x.meanRequestsPerSession(), within(1e-9));
     assertThat(x.mix().requests()).extracting(RequestTemplate::path).anyMatch(PathTemplate::isStaticAsset);
   }
 
