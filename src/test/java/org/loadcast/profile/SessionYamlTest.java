@@ -3,11 +3,20 @@ package org.loadcast.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A mix with sessions, headers and bodies binds from YAML; broken ones are located and named. */
 class SessionYamlTest {
+  @TempDir
+  Path dir;
+
   private static final String VALID = """
       name: shop
       seed: 7
@@ -91,5 +100,24 @@ class SessionYamlTest {
     String noSessions = VALID.substring(0, VALID.indexOf("  sessions:"));
     assertThat(problems(noSessions)).singleElement().asString()
         .endsWith("mix.requests[0].weight must be a finite number > 0 when the mix has no sessions, but was missing");
+  }
+
+  @Test
+  void write_extractedSessions_readBackEqual() throws IOException {
+    SessionExtraction extraction = SessionExtractor.extract(SessionExtractorTest.threeClients(),
+        new ExtractionSettings(10, 1800, 60, 1, 10, true, 100));
+    RateCurve curve = RateCurve.of(new double[] {0, 60}, new double[] {1, 1}, Interpolation.STEP, List.of());
+    TrafficProfile profile = new TrafficProfile("shop", "", 7, ZoneOffset.UTC, OffsetDateTime.parse("2024-01-01T00:00:00Z"),
+        curve, extraction.mix());
+    Path out = dir.resolve("shop.yaml");
+    TrafficProfiles.write(profile, new ProfileDocument.Source("test", List.of(), extraction.summary()), out);
+    String text = Files.readString(out);
+    assertThat(text).contains("initial:", "transitions:", "exit:", "constant:", "feeder: feeders/get-items-id.csv");
+    assertThat(text).doesNotContain("meanSeconds", "headers", "body");
+    assertThat(TrafficProfiles.read(out).mix()).isEqualTo(extraction.mix());
+    com.fasterxml.jackson.databind.JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Path.of("traffic-profiles/traffic-profile.schema.json").toFile());
+    assertThat(com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+        .getSchema(schema).validate(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(text))).isEmpty();
   }
 }
