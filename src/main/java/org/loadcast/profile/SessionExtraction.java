@@ -39,8 +39,9 @@ public record SessionExtraction(
   /** Copies the collections. */
   public SessionExtraction {
     feeders = List.copyOf(feeders);
-    omittedRequests = Collections.unmodifiableMap(new EnumMap<>(omittedRequests.isEmpty()
-        ? new EnumMap<>(Omission.class) : omittedRequests));
+    Map<Omission, Long> copy = new EnumMap<>(Omission.class);
+    copy.putAll(omittedRequests);
+    omittedRequests = Collections.unmodifiableMap(copy);
   }
 
   /** Why a request is not a state of a session. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -244,7 +245,7 @@ public final class SessionExtractor {
       RequestTemplate t = catalog.templates().get(a);
       templates.add(new RequestTemplate(t.name(), t.method(), t.path(), t.headers(), t.body(), t.feeder(), (double) visits[a]));
     }
-    Set<String> feeders = new java.util.HashSet<>(templates.stream().map(RequestTemplate::feeder).toList());
+    Set<String> feeders = new HashSet<>(templates.stream().map(RequestTemplate::feeder).toList());
     return new SessionExtraction(new RequestMix(templates, new SessionModel(initial, rows)),
         catalog.feeders().stream().filter(f -> feeders.contains(f.feeder())).toList(), sessions,
         (double) sessionRequests / sessions, (double) sessionSeconds / sessions, requestsRead, sessionRequests,
