@@ -348,14 +348,21 @@ public final class SessionExtractor {
     }
   }
 
-  /** Sorts a client's buffer and takes out every session known to be over. */
+  /**
+   * Sorts a client's buffer and takes out every session known to be over: one whose last request is
+   * followed by a gap over the timeout, and after which no request still to come (none earlier than
+   * {@code settledSecond}, the latest time seen less the reorder tolerance) could fall within the
+   * timeout.
+   */
   private void cutCompleted(List<Pending> buffer, long settledSecond, boolean all) {
     buffer.sort(Comparator.comparingLong(Pending::epochSecond).thenComparingLong(Pending::order));
+    long timeout = settings.sessionTimeoutSeconds();
     int start = 0;
     for (int i = 0; i < buffer.size(); i++) {
-      boolean last = i == buffer.size() - 1;
-      long next = last ? settledSecond : buffer.get(i + 1).epochSecond();
-      if ((last && all) || next - buffer.get(i).epochSecond() > settings.sessionTimeoutSeconds()) {
+      long at = buffer.get(i).epochSecond();
+      boolean gapFollows = i == buffer.size() - 1 || buffer.get(i + 1).epochSecond() - at > timeout;
+      boolean settled = all || settledSecond - at > timeout;
+      if (gapFollows && settled) {
         session(buffer.subList(start, i + 1));
         start = i + 1;
       }

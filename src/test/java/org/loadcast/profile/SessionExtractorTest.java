@@ -90,6 +90,16 @@ class SessionExtractorTest {
   }
 
   @Test
+  void extract_lateRequestInsideAGap_joinsTheEarlierSession() {
+    // a@0, a@1850 (a gap of 1850 s > 1800), then a@1795 logged 55 s late (within the 60 s tolerance):
+    // sorted, the gaps are 1795 and 55 s, so all three are one session.
+    List<LoggedRequest> log = List.of(get(0, "a", "/p"), get(1850, "a", "/p"), get(1795, "a", "/p"));
+    SessionExtraction x = SessionExtractor.extract(log, KEEP_ALL);
+    assertThat(x.sessionCount()).isEqualTo(1);
+    assertThat(x.meanRequestsPerSession()).isEqualTo(3);
+  }
+
+  @Test
   void extract_beyondTolerance_isOmittedAndReported() {
     List<LoggedRequest> log = List.of(get(0, "a", "/home"), get(500, "b", "/home"), get(100, "a", "/search"));
     SessionExtraction x = SessionExtractor.extract(log, KEEP_ALL);
