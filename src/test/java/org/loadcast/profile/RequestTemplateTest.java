@@ -137,4 +137,14 @@ class RequestTemplateTest {
     assertThat(new RequestTemplate("t", "GET", "/", headers, null, null, 1.0).headers().keySet())
         .containsExactly("Z", "A", "M");
   }
+
+  @Test
+  void constructor_blankName_isRejected() {
+    assertThatThrownBy(() -> new RequestTemplate(" ", "GET", "/", 1)).hasMessage("name must not be blank, but was ' '");
+  }
+
+  @Test
+  void constructor_pathWithoutSlash_isRejected() {
+    assertThatThrownBy(() -> new RequestTemplate("t", "GET", "home", 1)).hasMessage("path must start with '/', but was 'home'");
+  }
 }

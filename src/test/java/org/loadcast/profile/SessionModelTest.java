@@ -178,4 +178,27 @@ class SessionModelTest {
     assertThatThrownBy(() -> new RequestMix(List.of(home)))
         .hasMessage("requests[0].weight must be a finite number > 0 when the mix has no sessions, but was missing");
   }
+
+  @Test
+  void constructor_emptyInitial_isRejected() {
+    assertThatThrownBy(() -> new SessionModel(Map.of(), Map.of("a", Map.of("exit", step(1)))))
+        .hasMessage("initial must give the probability of at least one state, but was empty");
+  }
+
+  @Test
+  void constructor_missingStep_isRejected() {
+    Map<String, SessionModel.Transition> row = new LinkedHashMap<>();
+    row.put("exit", null);
+    assertThatThrownBy(() -> new SessionModel(Map.of("a", 1.0), Map.of("a", row)))
+        .hasMessage("transitions.a.exit.probability must be in [0, 1], but was missing");
+  }
+
+  @Test
+  void requestMix_templateNamedExit_isRejectedWithSessions() {
+    List<RequestTemplate> templates = List.of(new RequestTemplate("home", "GET", "/", 1),
+        new RequestTemplate("search", "GET", "/search", 1), new RequestTemplate("exit", "GET", "/bye", 1));
+    assertThatThrownBy(() -> new RequestMix(templates, twoStates()))
+        .hasMessage("requests[2].name must not be 'exit' in a mix with sessions, where it ends a session, but was 'exit'");
+    assertThat(new RequestMix(templates).requests()).hasSize(3);
+  }
 }

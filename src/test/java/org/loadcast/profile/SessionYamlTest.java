@@ -120,4 +120,10 @@ class SessionYamlTest {
     assertThat(com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
         .getSchema(schema).validate(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(text))).isEmpty();
   }
+
+  @Test
+  void parse_transitionsMissing_isRequired() {
+    String text = VALID.substring(0, VALID.indexOf("    transitions:"));
+    assertThat(problems(text)).singleElement().asString().endsWith("mix.sessions.transitions is required");
+  }
 }
