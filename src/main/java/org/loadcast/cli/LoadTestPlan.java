@@ -44,10 +44,12 @@ public record LoadTestPlan(
    * @param experiment an experiment with a load test
    * @return the plan
    * @throws IllegalStateException if the experiment has no load test
+   * @throws IllegalArgumentException if the profile's mix uses what the load test cannot replay yet
    */
   public static LoadTestPlan of(Experiment experiment) {
     ExperimentDocument.LoadTest loadTest = experiment.loadTest()
         .orElseThrow(() -> new IllegalStateException(experiment.file() + " has no loadTest section"));
+    requireReplayable(experiment.profile().mix());
     ExperimentDocument.Probe probe = loadTest.probe();
     ExperimentDocument.Replay replay = loadTest.replay();
     RateCurve curve = experiment.profile().rate();
@@ -81,5 +83,28 @@ public record LoadTestPlan(
   /** Returns the probe's top rate, the upper bound of any capacity it can measure. */
   public double topProbeRatePerSecond() {
     return probeRatesPerSecond.get(probeRatesPerSecond.size() - 1);
+  }
+
+  /**
+   * Checks that the load test can replay a mix: it sends one weighted request per arrival, with
+   * the template's method and path only, so sessions, placeholders, headers and bodies would be
+   * lost, or sent as literal text, without a word.
+   *
+   * @param mix the profile's mix
+   * @throws IllegalArgumentException naming the first template or the sessions that cannot be replayed
+   */
+  static void requireReplayable(RequestMix mix) {
+    if (mix.sessions() != null) {
+      throw new IllegalArgumentException("mix.sessions cannot be replayed by the load test yet, which sends one "
+          + "request per arrival; remove sessions to replay the weighted mix");
+    }
+    for (int i = 0; i < mix.requests().size(); i++) {
+      org.loadcast.profile.RequestTemplate t = mix.requests().get(i);
+      if (!t.placeholders().isEmpty() || !t.headers().isEmpty() || t.body() != null) {
+        throw new IllegalArgumentException("mix.requests[" + i + "] ('" + t.name() + "') cannot be replayed by the load "
+            + "test yet, which sends the method and path only, but it has "
+            + (!t.placeholders().isEmpty() ? "placeholders" : !t.headers().isEmpty() ? "headers" : "a body"));
+      }
+    }
   }
 }

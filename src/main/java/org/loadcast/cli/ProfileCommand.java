@@ -204,7 +204,7 @@ public final class ProfileCommand {
         total += c;
       }
       double missing = curve.missing().stream().mapToDouble(TimeRange::durationSeconds).sum();
-      long mixed = mix.requests().stream().mapToLong(r -> (long) r.weight()).sum();
+      long mixed = mix.requests().stream().mapToLong(r -> r.weight().longValue()).sum();
       String note = String.format(Locale.ROOT,
           "%d requests over %d s, in %d-second buckets. %s %d run(s) of empty seconds (%.0f s in all) are missing data, "
               + "not quiet traffic: each is at least %d s long and at least %.1f times the mean gap between requests "

@@ -1,21 +1,35 @@
 package org.loadcast.profile;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The weighted request templates that arrivals are drawn from.
+ * The request templates that arrivals are drawn from: by weight, or by walking sessions.
+ *
+ * <p>Without {@code sessions}, each arrival is one request, drawn by weight ({@link #pick}). With
+ * {@code sessions}, each arrival of the profile's rate is a <em>session</em>, which {@link
+ * SessionWalker} turns into a sequence of requests with think times; the states of the session model
+ * are template names, and weights are optional (when given, they are kept as information, such as
+ * request counts from a log).
  *
  * @param requests the templates, in the order the profile lists them; at least one, names unique
+ * @param sessions the session model; null for a plain weighted mix
  */
-public record RequestMix(List<RequestTemplate> requests) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RequestMix(List<RequestTemplate> requests, SessionModel sessions) {
 
   /**
    * Validates and copies the mix.
    *
-   * @throws IllegalArgumentException if the list is empty or a name repeats
+   * @throws IllegalArgumentException if the list is empty or a name repeats; without sessions, if a
+   *     weight is missing; with sessions, if a template is named {@code exit} or a state of the
+   *     session model names no template (with the closest name, when one is close)
    */
+  @JsonCreator
   public RequestMix {
     if (requests == null || requests.isEmpty()) {
       throw new IllegalArgumentException("requests must list at least one request template, but was empty");
@@ -23,11 +37,48 @@ public record RequestMix(List<RequestTemplate> requests) {
     requests = List.copyOf(requests);
     Set<String> names = new HashSet<>();
     for (int i = 0; i < requests.size(); i++) {
-      if (!names.add(requests.get(i).name())) {
+      RequestTemplate template = requests.get(i);
+      if (!names.add(template.name())) {
         throw new IllegalArgumentException(
-            "requests[" + i + "].name must be unique, but '" + requests.get(i).name() + "' repeats");
+            "requests[" + i + "].name must be unique, but '" + template.name() + "' repeats");
+      }
+      if (sessions == null && template.weight() == null) {
+        throw new IllegalArgumentException("requests[" + i + "].weight must be a finite number > 0 when the mix "
+            + "has no sessions, but was missing");
+      }
+      if (sessions != null && template.name().equals(SessionModel.EXIT)) {
+        throw new IllegalArgumentException("requests[" + i + "].name must not be '" + SessionModel.EXIT
+            + "' in a mix with sessions, where it ends a session, but was '" + SessionModel.EXIT + "'");
       }
     }
+    if (sessions != null) {
+      requireTemplates(sessions, names);
+    }
+  }
+
+  /**
+   * Returns a weighted mix without sessions.
+   *
+   * @param requests see {@link #requests()}; every weight given
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public RequestMix(List<RequestTemplate> requests) {
+    this(requests, null);
+  }
+
+  private static void requireTemplates(SessionModel sessions, Set<String> names) {
+    for (Map.Entry<String, Map<String, SessionModel.Transition>> row : sessions.transitions().entrySet()) {
+      if (!names.contains(row.getKey())) {
+        String hint = YamlFile.closestName(row.getKey(), names).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        throw new IllegalArgumentException("sessions.transitions." + row.getKey()
+            + " must be the name of a request template, but was '" + row.getKey() + "'" + hint);
+      }
+    }
+  }
+
+  /** Returns the template with this name, or null when none has it. */
+  public RequestTemplate template(String name) {
+    return requests.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
   }
 
   /**
@@ -36,6 +87,7 @@ public record RequestMix(List<RequestTemplate> requests) {
    * @param uniform a draw in {@code [0, 1)}
    * @return the template whose share of the cumulative weight contains the draw
    * @throws IllegalArgumentException if the draw lies outside {@code [0, 1)}
+   * @throws IllegalStateException if a template has no weight (possible only with sessions)
    */
   public RequestTemplate pick(double uniform) {
     if (!(uniform >= 0 && uniform < 1)) {
@@ -52,8 +104,20 @@ public record RequestMix(List<RequestTemplate> requests) {
     return requests.get(requests.size() - 1);
   }
 
-  /** Returns the sum of the weights, {@code > 0}. */
+  /**
+   * Returns the sum of the weights, {@code > 0}.
+   *
+   * @throws IllegalStateException if a template has no weight (possible only with sessions)
+   */
   public double totalWeight() {
-    return requests.stream().mapToDouble(RequestTemplate::weight).sum();
+    double sum = 0;
+    for (RequestTemplate template : requests) {
+      if (template.weight() == null) {
+        throw new IllegalStateException("request '" + template.name() + "' has no weight: this mix draws "
+            + "requests by walking sessions, not by weight");
+      }
+      sum += template.weight();
+    }
+    return sum;
   }
 }

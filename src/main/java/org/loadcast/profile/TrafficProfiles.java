@@ -23,6 +23,7 @@ public final class TrafficProfiles {
   public static final String SCHEMA_COMMENT = "# yaml-language-server: $schema=traffic-profile.schema.json";
   private static final ObjectMapper WRITER = JsonMapper.builder(YAMLFactory.builder()
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
           .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
           .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
           .build())

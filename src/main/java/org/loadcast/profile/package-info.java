@@ -12,6 +12,16 @@
  * rate, daily and weekly shapes in local time, trend, bursts, log-normal noise) and materializes into a
  * rate curve; {@link org.loadcast.profile.RateModelFit} decomposes a measured count series into one.
  *
+ * <p>The mix is either weighted (each arrival is one request, drawn by weight) or session-based:
+ * a {@link org.loadcast.profile.SessionModel} is an absorbing Markov chain over request templates
+ * with a think time on each transition (after WESSBAS), each arrival of the rate curve is then a
+ * session, which {@link org.loadcast.profile.SessionWalker} draws from a named random stream. The
+ * chain's fundamental matrix gives the expected requests per session, which converts a request rate
+ * to a session rate. {@link org.loadcast.profile.TemplateCounter} and
+ * {@link org.loadcast.profile.SessionExtractor} estimate such a model from an access log in two
+ * streaming passes, accounting for every request that does not become a state. Templates may carry
+ * headers, a body and {@code {name}} placeholders filled from a CSV feeder.
+ *
  * <p>Stretches of the source data that were not observed (a server outage, the end of a log) are
  * kept as <em>missing</em> ranges, never as zero load.
  *

@@ -64,4 +64,37 @@ class ProfileSchemaTest {
     assertThat(validate(valid.replace("path: /", "path: home"))).isNotEmpty();
     assertThat(validate(valid.replace("    points:", "    file: x.csv\n    points:"))).isNotEmpty();
   }
+
+  @Test
+  void schema_sessionsHeadersAndBody_validateAndItsRulesReject() throws IOException {
+    String valid = """
+        name: shop
+        seed: 7
+        timezone: UTC
+        startTime: 2024-01-01T00:00:00Z
+        rate:
+          curve:
+            points: [{atSeconds: 0, ratePerSecond: 1}, {atSeconds: 60, ratePerSecond: 3}]
+        mix:
+          requests:
+            - {name: home, method: GET, path: /}
+            - {name: search, method: POST, path: "/search/{category}", headers: {Content-Type: text/plain}, body: "{term}", feeder: terms.csv}
+          sessions:
+            initial: {home: 1}
+            transitions:
+              home:
+                search: {probability: 0.5, thinkTime: {logNormal: {medianSeconds: 4, sigma: 0.8}}}
+                exit: {probability: 0.5}
+              search:
+                exit: {probability: 1}
+        """;
+    assertThat(validate(valid)).isEmpty();
+    String noSessions = valid.substring(0, valid.indexOf("  sessions:"));
+    assertThat(validate(noSessions)).as("weights are required without sessions").isNotEmpty();
+    assertThat(validate(valid.replace("method: POST", "method: GET"))).as("no body with GET").isNotEmpty();
+    assertThat(validate(valid.replace("probability: 0.5, thinkTime", "probability: 1.2, thinkTime"))).isNotEmpty();
+    assertThat(validate(valid.replace("{logNormal: {medianSeconds: 4, sigma: 0.8}}", "{gamma: {shape: 2}}"))).isNotEmpty();
+    assertThat(validate(valid.replace("Content-Type: text/plain", "\"Bad Name\": x"))).isNotEmpty();
+    assertThat(validate(valid.replace("      search:\n", "      exit:\n"))).as("no state named exit").isNotEmpty();
+  }
 }
