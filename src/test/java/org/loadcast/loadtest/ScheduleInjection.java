@@ -94,6 +94,26 @@ public final class ScheduleInjection {
     return steps;
   }
 
+  /**
+   * Returns when Gatling schedules each user of some steps, read from Gatling's own user stream
+   * ({@code OpenInjectionStep.chain}, folded as its {@code UserStream} does). It reaches into
+   * Gatling's Scala internals, which are public in bytecode but not a supported API.
+   *
+   * @param steps open-injection steps of one population
+   * @return each user's start in milliseconds after the population starts, in injection order
+   */
+  public static long[] scheduledMillis(List<OpenInjectionStep> steps) {
+    scala.collection.Iterator<scala.concurrent.duration.FiniteDuration> users = scala.collection.Iterator.empty();
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      users = steps.get(i).asScala().chain(users);
+    }
+    java.util.stream.LongStream.Builder millis = java.util.stream.LongStream.builder();
+    while (users.hasNext()) {
+      millis.add(users.next().toMillis());
+    }
+    return millis.build().toArray();
+  }
+
   /** Returns how many seconds from {@code k} on have the count of second {@code k}, capped so the run's users fit in an int. */
   private static int runLength(int[] counts, int k) {
     int n = counts[k];

@@ -7,8 +7,6 @@ import io.gatling.javaapi.core.OpenInjectionStep;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import scala.collection.Iterator;
-import scala.concurrent.duration.FiniteDuration;
 
 /**
  * Checks the steps against Gatling's own user stream: the start offsets Gatling's injector would
@@ -19,13 +17,8 @@ class ScheduleInjectionTest {
 
   /** Returns the users Gatling schedules in each second after the population starts. */
   private static long[] scheduledPerSecond(List<OpenInjectionStep> steps, int seconds) {
-    Iterator<FiniteDuration> users = Iterator.empty();
-    for (int i = steps.size() - 1; i >= 0; i--) {
-      users = steps.get(i).asScala().chain(users);
-    }
     long[] perSecond = new long[seconds + 1];
-    while (users.hasNext()) {
-      long millis = users.next().toMillis();
+    for (long millis : ScheduleInjection.scheduledMillis(steps)) {
       perSecond[(int) Math.min(seconds, millis / 1000)]++;
     }
     return perSecond;
