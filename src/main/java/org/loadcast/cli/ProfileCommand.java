@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code loadcast profile}: derive, check and schedule traffic profiles. */
-@Command(name = "profile", mixinStandardHelpOptions = true, description = "Derive, check and schedule traffic profiles.",
-    subcommands = {ProfileCommand.Derive.class, ProfileCommand.Check.class, ProfileCommand.Schedule.class})
+/** {@code loadcast profile}: derive, check, schedule and show traffic profiles. */
+@Command(name = "profile", mixinStandardHelpOptions = true, description = "Derive, check, schedule and show traffic profiles.",
+    subcommands = {ProfileCommand.Derive.class, ProfileCommand.Check.class, ProfileCommand.Schedule.class,
+        ProfileCommand.Show.class})
 public final class ProfileCommand {
 
   /** {@code loadcast profile derive}. */
@@ -393,6 +394,32 @@ public final class ProfileCommand {
 
     private static InputException optionError(String message) {
       return new InputException(new InputProblem("loadcast profile schedule", 0, 0, message));
+    }
+  }
+
+  /** {@code loadcast profile show}. */
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Write a self-contained HTML preview of a profile: its rate curve, missing ranges and request mix.")
+  static final class Show implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.yaml", description = "the profile")
+    Path file;
+
+    @Option(names = "--out", required = true, paramLabel = "preview.html", description = "the HTML file to write")
+    Path out;
+
+    @Override
+    public Integer call() {
+      if (Files.isDirectory(out)) {
+        throw new InputException(new InputProblem("loadcast profile show", 0, 0,
+            "--out must name the preview's HTML file, but '" + out + "' is a directory"));
+      }
+      TrafficProfile profile = TrafficProfiles.read(file);
+      org.loadcast.report.ProfilePreview.write(profile, out);
+      spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s%n", out);
+      return 0;
     }
   }
 }

@@ -106,4 +106,22 @@ class ProfileScheduleTest {
   private static String[] concat(String[] head, String... tail) {
     return Stream.concat(Stream.of(head), Stream.of(tail)).toArray(String[]::new);
   }
+
+  @Test
+  void show_nasa_writesTheHtmlPreviewAndNoTemporaryFile() throws IOException {
+    Path out = dir.resolve("preview.html");
+    Run r = run("profile", "show", NASA, "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(out)).contains("Request mix").contains("Missing ranges");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(out);
+    }
+  }
+
+  @Test
+  void show_outIsADirectory_exitsWith2() {
+    Run r = run("profile", "show", NASA, "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--out must name the preview's HTML file");
+  }
 }
