@@ -134,6 +134,6 @@ public final class ArrivalCounter {
   }
 
   private int kept() {
-    return (int) Math.min(next.get(), startNanos.length());
+    return Math.min(next.get(), startNanos.length());
   }
 }
