@@ -9,8 +9,10 @@ import java.util.Arrays;
  * compressionFactor() × stepSeconds()}. Its count is the rounded cumulative integral of the scaled
  * rate, so that the counts add up to the rounded integral of the whole window and no step is off by
  * a whole request or more: {@code count[i] = round(S(i+1)) − round(S(i))}, with {@code S(i)} the
- * expected arrivals before step {@code i}. Gatling truncates sub-second injection steps, so the
- * replay injects whole steps of {@code stepSeconds()} instead.
+ * expected arrivals before step {@code i} (see {@link ArrivalMode.Deterministic}). Gatling truncates
+ * sub-second injection steps, so the replay injects whole steps of {@code stepSeconds()} instead.
+ * {@link ScheduleCompiler} compiles one-second schedules by compression factor, deterministic or
+ * Poisson.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -58,16 +60,21 @@ public final class ArrivalSchedule {
           + ") has " + missingSeconds + " s of missing data; bridge the curve first");
     }
     double stepProfileSeconds = (toSeconds - fromSeconds) / steps;
-    int[] counts = new int[steps];
-    long previous = 0;
-    for (int i = 0; i < steps; i++) {
-      double end = i == steps - 1 ? toSeconds : fromSeconds + (i + 1) * stepProfileSeconds;
-      long rounded = Math.round(rateScale * curve.integral(fromSeconds, end));
-      counts[i] = Math.toIntExact(rounded - previous);
-      previous = rounded;
+    double[] expected = new double[steps + 1];
+    for (int i = 1; i <= steps; i++) {
+      double end = i == steps ? toSeconds : fromSeconds + i * stepProfileSeconds;
+      expected[i] = rateScale * curve.integral(fromSeconds, end);
     }
-    double expected = rateScale * curve.integral(fromSeconds, toSeconds);
-    return new ArrivalSchedule(stepSeconds, stepProfileSeconds / stepSeconds, counts, expected);
+    int[] counts = new ArrivalMode.Deterministic().counts(expected);
+    return new ArrivalSchedule(stepSeconds, stepProfileSeconds / stepSeconds, counts, expected[steps]);
+  }
+
+  /**
+   * Returns a schedule of one-second steps with the given counts; {@link ScheduleCompiler} makes
+   * them.
+   */
+  static ArrivalSchedule ofSeconds(double compressionFactor, int[] counts, double expectedTotal) {
+    return new ArrivalSchedule(1, compressionFactor, counts.clone(), expectedTotal);
   }
 
   /** Returns the replay duration of each step, in seconds. */

@@ -4,9 +4,11 @@
  * <p>A {@link org.loadcast.profile.TrafficProfile} holds an arrival-rate curve (requests per second
  * against seconds since the profile starts), the request mix and the seed. Profiles are read from
  * YAML ({@code traffic-profiles/*.yaml}) with errors located to {@code file:line:column}, derived from
- * historical rate series and access logs, and compiled into an
- * {@link org.loadcast.profile.ArrivalSchedule}: whole-second arrival counts whose total equals the
- * integral of the rate curve, which is what a Gatling open-model injection can replay exactly.
+ * historical rate series and access logs, and compiled by
+ * {@link org.loadcast.profile.ScheduleCompiler} into an {@link org.loadcast.profile.ArrivalSchedule}:
+ * whole-second arrival counts, deterministic (the rounded cumulative integral of the rate curve) or
+ * Poisson (seeded draws at the scaled rate), which is what a Gatling open-model injection can replay
+ * exactly.
  *
  * <p>A {@link org.loadcast.profile.RateModel} describes the rate by a few parameters instead (base
  * rate, daily and weekly shapes in local time, trend, bursts, log-normal noise) and materializes into a

@@ -33,12 +33,12 @@ import org.loadcast.sim.MinuteStats;
  * embeds uPlot from its webjar, so it opens offline from {@code file://}.
  */
 public final class ReportWriter {
-  private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
+  static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .build();
   private static final ObjectMapper SCRIPT_JSON = JsonMapper.builder().build();
-  private static final PebbleEngine PEBBLE = new PebbleEngine.Builder()
+  static final PebbleEngine PEBBLE = new PebbleEngine.Builder()
       .loader(classpathLoader())
       .autoEscaping(true)
       .strictVariables(true)
@@ -127,7 +127,7 @@ public final class ReportWriter {
     return SCRIPT_JSON.writer().with(new ScriptEscapes()).writeValueAsString(value);
   }
 
-  private static String resource(String name) throws IOException {
+  static String resource(String name) throws IOException {
     try (InputStream in = ReportWriter.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
         throw new IOException("the resource " + name + " is not on the classpath");

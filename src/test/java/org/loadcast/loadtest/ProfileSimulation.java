@@ -11,6 +11,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
 import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -43,8 +44,10 @@ import org.loadcast.sim.RandomStreams;
  * simulations/nasa-reactive-vs-predictive.yaml}), {@code target} (a base URL; default: the
  * experiment's, else the embedded system under test) and {@code reports} (default {@code reports}).
  *
- * <p>Every arrival follows the compiled schedule: whole-second constant-rate steps, so Gatling's
- * truncation of sub-second steps never drops one. Each virtual user sends one request (the open
+ * <p>Every arrival follows the compiled schedule, injected by {@link ScheduleInjection}: whole-second
+ * steps, so Gatling's truncation of sub-second steps never drops one; a replay longer than {@value
+ * ScheduleInjection#MAX_SECONDS_PER_POPULATION} s runs as several populations {@code replay}, {@code
+ * replay-2}, ... Each virtual user sends one request (the open
  * workload model); the request template comes from the {@code "mix"} random stream.
  */
 public class ProfileSimulation extends Simulation {
@@ -75,10 +78,14 @@ public class ProfileSimulation extends Simulation {
     }
     gate = new ReplayGate(plan, () -> LoadTestPipeline.calibrate(plan, recorder.snapshot()).capacityPerSecond());
     System.out.printf("loadcast: run %s, experiment %s, target %s%n", runId, experimentFile, target);
-    setUp(
-        scenario("warmup", Phase.WARMUP, false).injectOpen(warmupSteps()),
-        scenario("probe", Phase.PROBE, false).injectOpen(probeSteps()),
-        scenario("replay", Phase.REPLAY, true).injectOpen(replaySteps()))
+    List<PopulationBuilder> populations = new ArrayList<>();
+    populations.add(scenario("warmup", Phase.WARMUP, false).injectOpen(warmupSteps()));
+    populations.add(scenario("probe", Phase.PROBE, false).injectOpen(probeSteps()));
+    List<List<OpenInjectionStep>> replayParts = ScheduleInjection.parts(plan.replayStartSecond(), plan.upperSchedule().counts());
+    for (int part = 0; part < replayParts.size(); part++) {
+      populations.add(scenario(part == 0 ? "replay" : "replay-" + (part + 1), Phase.REPLAY, true).injectOpen(replayParts.get(part)));
+    }
+    setUp(populations)
         .protocols(http.baseUrl(target).shareConnections().disableWarmUp())
         .assertions(global().failedRequests().percent().lte(100 * LoadTestPipeline.MAX_FAILED_SHARE));
   }
@@ -177,15 +184,6 @@ public class ProfileSimulation extends Simulation {
     steps.add(nothingFor(plan.probeStartSecond()));
     for (double rate : plan.probeRatesPerSecond()) {
       steps.add(constantUsersPerSec(rate).during(plan.probeStepSeconds()));
-    }
-    return steps;
-  }
-
-  private List<OpenInjectionStep> replaySteps() {
-    List<OpenInjectionStep> steps = new ArrayList<>();
-    steps.add(nothingFor(plan.replayStartSecond()));
-    for (int count : plan.upperSchedule().counts()) {
-      steps.add(count == 0 ? nothingFor(1) : constantUsersPerSec(count).during(1));
     }
     return steps;
   }
