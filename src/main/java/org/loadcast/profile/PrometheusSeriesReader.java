@@ -14,7 +14,8 @@ import java.io.IOException;
  * "Range vectors"). Values {@code NaN} and {@code ±Inf} are missing points.
  */
 final class PrometheusSeriesReader {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build()
+      .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
   private PrometheusSeriesReader() {}
 

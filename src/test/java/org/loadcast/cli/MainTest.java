@@ -105,8 +105,10 @@ class MainTest {
     Files.writeString(log, lines.toString());
     Run r = run("profile", "derive", log.toString(), "--out", dir.resolve("s.yaml").toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.err()).contains("warning: 1 line(s) of the log are not in the Common or Combined Log Format")
+    assertThat(r.err()).contains("warning: 1 line(s) are not in the common format and were left out, first at line(s) 361")
+        .contains("warning: sampled log: requests fall only in minute(s) :05 of each hour, 1.67 % of the time")
         .contains("of the span has no data");
+    assertThat(TrafficProfiles.read(dir.resolve("s.yaml")).rate().missing()).hasSize(5);
   }
 
   @Test
