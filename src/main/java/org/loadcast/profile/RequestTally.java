@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 import java.util.function.Consumer;
 
 /**
@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * <p>Mutable and not thread-safe: feed it from one reading.
  */
 public final class RequestTally implements Consumer<AccessLogEntry> {
-  private final Map<String, long[]> counts = new TreeMap<>();
+  private final Map<String, long[]> counts = new HashMap<>();
   private long requests;
 
   /** Counts one request. */
