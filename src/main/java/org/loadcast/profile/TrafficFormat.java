@@ -150,7 +150,7 @@ public sealed interface TrafficFormat
   /**
    * Guesses the format from the first non-empty lines of an input.
    *
-   * <p>In order: JSON ({@code {}) is Prometheus; whole numbers only are counts; lines that most parse
+   * <p>In order: a JSON object (an opening brace) is Prometheus; whole numbers only are counts; lines that most parse
    * as Combined (then Common) are that log; two comma-separated columns are CSV.
    *
    * @param firstLines up to about 5 non-empty lines from the start of the input
