@@ -82,6 +82,38 @@ class TrafficSourcesTest {
   }
 
   @Test
+  void readSeries_nasaAugustSlice_http09LinesWithoutProtocolAllParse() throws IOException {
+    List<String> lines = Files.readAllLines(NASA_LOG, StandardCharsets.US_ASCII);
+    List<AccessLogEntry> entries = new ArrayList<>();
+    read(NASA_LOG, TrafficReadOptions.defaults(), entries);
+    List<Integer> withoutProtocol = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String request = lines.get(i).substring(lines.get(i).indexOf('"') + 1, lines.get(i).lastIndexOf('"'));
+      if (request.strip().split(" +").length < 3) {
+        withoutProtocol.add(i);
+      }
+    }
+
+    // ../shared/data/README.md says 49; the file has 36 request lines of fewer than three words
+    // (38 that do not end in HTTP/1.0: two more say "HTTP/V1.0"), and all of them parse
+    assertThat(withoutProtocol).hasSize(36).contains(913);
+    assertThat(withoutProtocol).allSatisfy(i -> assertThat(entries.get(i).path()).startsWith("/"));
+  }
+
+  @Test
+  void readSeries_impossibleDatesAndClocks_areMalformed() {
+    String log = "h - - [31/Feb/1995:00:00:00 -0400] \"GET / HTTP/1.0\" 200 1\n"
+        + "h - - [01/Aug/1995:24:00:00 -0400] \"GET / HTTP/1.0\" 200 1\n"
+        + "h - - [01/aug/1995:00:00:00 -0400] \"GET / HTTP/1.0\" 200 1\n"
+        + "h - - [01/Aug/1995:00:00:00 -0400] \"GET / HTTP/1.0\" 2000 1\n"
+        + "h - - [01/Aug/1995:00:00:00 -0400] \"GET / HTTP/1.0\" 200 1\n";
+    DataQuality quality = read(log, "common", TrafficReadOptions.defaults()).series().quality();
+
+    assertThat(quality.firstMalformedLines()).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(quality.totalRequests()).isEqualTo(1);
+  }
+
+  @Test
   void readSeries_elasticLog_countsTheTruncatedLineAndTheLinesOutOfOrder() {
     TrafficSources.SeriesRead read = read(ELASTIC_LOG, TrafficReadOptions.defaults(), null);
     DataQuality quality = read.series().quality();
