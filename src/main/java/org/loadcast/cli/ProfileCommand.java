@@ -122,31 +122,60 @@ public final class ProfileCommand {
     @Override
     public Integer call() {
       validateOptions();
-      boolean mixFromInput = mixFrom == null || mixFrom.equals(input);
+      Reading reading = readInput();
+      Reading mixReading = readMixSource(reading);
+      TrafficSeries series = reading.read().series();
+      int bucketSeconds = resolution(series.stepSeconds());
+      ProfileDerivation.DerivedCurve derived = deriveCurve(series, bucketSeconds);
+      RequestMix mix = mixReading.requests().toMix(topPaths);
+      write(reading, mixReading, bucketSeconds, derived, mix);
+      return 0;
+    }
+
+    /** Reads INPUT in one pass and prints what it found on standard error. */
+    private Reading readInput() {
       Reading reading = read(input, parsedFormat(), readOptions());
       TrafficSources.SeriesRead read = reading.read();
-      TrafficSeries series = read.series();
       var err = spec.commandLine().getErr();
       DataQualitySummary.print(input.toString(), read, err);
       if (start != null && !(read.format() instanceof TrafficFormat.Counts)) {
         err.printf(Locale.ROOT, "note: --start is ignored: a %s input has its own timestamps%n", read.format().name());
       }
-      if (mixFromInput && !read.format().isAccessLog()) {
-        throw optionError("--mix-from", "a " + read.format().name() + " series has no paths: give --mix-from LOG to take the "
+      return reading;
+    }
+
+    /** Returns the reading whose requests make the mix: INPUT's own when it is a log and --mix-from names no other. */
+    private Reading readMixSource(Reading reading) {
+      boolean mixFromInput = mixFrom == null || mixFrom.equals(input);
+      TrafficFormat format = reading.read().format();
+      if (mixFromInput && !format.isAccessLog()) {
+        throw optionError("--mix-from", "a " + format.name() + " series has no paths: give --mix-from LOG to take the "
             + "request mix from an access log");
       }
-      Reading mixReading = mixFromInput ? reading : read(mixFrom, Optional.empty(), TrafficReadOptions.defaults());
+      if (mixFromInput) {
+        return reading;
+      }
+      Reading mixReading = read(mixFrom, Optional.empty(), TrafficReadOptions.defaults());
       if (!mixReading.read().format().isAccessLog()) {
         throw new InputException(new InputProblem(mixFrom.toString(), 0, 0, "--mix-from must name an access log, but its content "
             + "is in the " + mixReading.read().format().name() + " format"));
       }
-      if (!mixFromInput) {
-        DataQualitySummary.print(mixFrom.toString(), mixReading.read(), err);
-      }
-      int bucketSeconds = resolution(series.stepSeconds());
-      ProfileDerivation.DerivedCurve derived = ProfileDerivation.intensityFromSeries(series, bucketSeconds, bandwidth());
+      DataQualitySummary.print(mixFrom.toString(), mixReading.read(), spec.commandLine().getErr());
+      return mixReading;
+    }
+
+    /**
+     * Returns the profile's rate curve for the series: the kernel estimate of {@link
+     * ProfileDerivation#intensityFromSeries}. This is the step a fitted rate model plugs into; the
+     * series carries its missing steps and its {@link DataQuality}.
+     */
+    private ProfileDerivation.DerivedCurve deriveCurve(TrafficSeries series, int bucketSeconds) {
+      return ProfileDerivation.intensityFromSeries(series, bucketSeconds, bandwidth());
+    }
+
+    private void write(Reading reading, Reading mixReading, int bucketSeconds, ProfileDerivation.DerivedCurve derived, RequestMix mix) {
+      TrafficSeries series = reading.read().series();
       RateCurve curve = derived.curve();
-      RequestMix mix = mixReading.requests().toMix(topPaths);
       String profileName = name != null ? name : out.getFileName().toString().replaceFirst("\\.ya?ml$", "");
       TrafficProfile profile = new TrafficProfile(profileName, description(series, mixReading == reading ? input : mixFrom),
           seed, ZoneId.of(timezone), series.start(), curve, mix);
@@ -155,7 +184,6 @@ public final class ProfileCommand {
       spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d points, %d missing range(s), %.0f requests, mix of %d%n",
           out, curve.pointCount(), curve.missing().size(), curve.integral(curve.startSeconds(), curve.endSeconds()),
           mix.requests().size());
-      return 0;
     }
 
     /** Reads a file in one pass: the series, the request tally of a log, the file's digest and the progress bar. */

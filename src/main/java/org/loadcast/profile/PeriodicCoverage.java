@@ -48,12 +48,16 @@ public record PeriodicCoverage(int periodSeconds, int windowSeconds, List<Intege
   }
 
   /**
-   * Looks for sampling in per-step counts: whether all requests fall into at most a quarter of
-   * the minutes of the hour, over at least 3 hours with requests.
+   * Looks for sampling in per-step counts: whether all requests fall into a few fixed minutes of the
+   * hour, too few for chance.
    *
-   * <p>A continuous log of real traffic has requests in every minute of the hour once it spans a few
-   * hours; a log kept only for a few minutes per hour does not. The test is exact: one request
-   * outside the windows means the log is not sampled this way.
+   * <p>Let {@code M} be the number of distinct clock minutes with requests and {@code k} the number
+   * of distinct minutes of the hour among them. If the log were continuous, the minute of the hour
+   * of each active minute would be spread over all 60; the chance that all {@code M} fall into some
+   * {@code k} of them is at most {@code C(60, k) (k/60)^M} (a union bound over the sets of {@code k}
+   * minutes). The log is declared sampled when that chance is below 1e-9 (the threshold of {@link
+   * MissingDataRule#DEFAULT}), {@code k <= 15} and requests appear in at least 3 clock hours. The
+   * test is exact in one way: a single request outside the windows makes it another window.
    *
    * @param counts requests per step; {@code >= 0}
    * @param firstEpochSecond the UTC epoch second of index 0
@@ -63,15 +67,22 @@ public record PeriodicCoverage(int periodSeconds, int windowSeconds, List<Intege
    */
   static PeriodicCoverage detectHourly(long[] counts, long firstEpochSecond, int stepSeconds, int offsetSeconds) {
     int windows = 60;
-    long[] perWindow = new long[windows];
+    boolean[] coveredMinute = new boolean[windows];
     long lastHour = Long.MIN_VALUE;
+    long lastMinute = Long.MIN_VALUE;
     int hoursWithRequests = 0;
+    long activeMinutes = 0;
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] == 0) {
         continue;
       }
       long local = firstEpochSecond + (long) i * stepSeconds + offsetSeconds;
-      perWindow[(int) Math.floorMod(local, 3_600) / 60] += counts[i];
+      coveredMinute[(int) (Math.floorMod(local, 3_600) / 60)] = true;
+      long minute = Math.floorDiv(local, 60);
+      if (minute != lastMinute) {
+        activeMinutes++;
+        lastMinute = minute;
+      }
       long hour = Math.floorDiv(local, 3_600);
       if (hour != lastHour) {
         hoursWithRequests++;
@@ -80,14 +91,27 @@ public record PeriodicCoverage(int periodSeconds, int windowSeconds, List<Intege
     }
     List<Integer> covered = new java.util.ArrayList<>();
     for (int w = 0; w < windows; w++) {
-      if (perWindow[w] > 0) {
+      if (coveredMinute[w]) {
         covered.add(w);
       }
     }
-    if (hoursWithRequests < 3 || covered.isEmpty() || covered.size() > windows / 4) {
+    int k = covered.size();
+    if (hoursWithRequests < 3 || k == 0 || k > windows / 4) {
       return null;
     }
-    return new PeriodicCoverage(3_600, 60, covered, (double) covered.size() / windows);
+    double logChance = logBinomial(windows, k) + activeMinutes * Math.log((double) k / windows);
+    if (logChance > Math.log(1e-9)) {
+      return null;
+    }
+    return new PeriodicCoverage(3_600, 60, covered, (double) k / windows);
+  }
+
+  private static double logBinomial(int n, int k) {
+    double sum = 0;
+    for (int i = 1; i <= k; i++) {
+      sum += Math.log(n - k + i) - Math.log(i);
+    }
+    return sum;
   }
 
   /** Returns whether the second at {@code epochSecond} lies outside the covered windows. */

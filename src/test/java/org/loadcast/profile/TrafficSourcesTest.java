@@ -149,6 +149,26 @@ class TrafficSourcesTest {
   }
 
   @Test
+  void readSeries_sparseContinuousLog_isNotTakenForSampled() {
+    StringBuilder log = new StringBuilder();
+    int[] minutes = {3, 17, 29, 41, 52, 8, 33, 47, 11, 24, 38, 56};
+    for (int i = 0; i < minutes.length; i++) {
+      log.append(String.format(java.util.Locale.ROOT, "h - - [01/Aug/1995:%02d:%02d:10 -0400] \"GET / HTTP/1.0\" 200 1%n",
+          i / 2, minutes[i]));
+    }
+    assertThat(read(log.toString(), null, TrafficReadOptions.defaults()).series().quality().sampled()).isFalse();
+  }
+
+  @Test
+  void readSeries_fourHoursOfOneMinute_isTooLittleEvidenceForSampling() {
+    StringBuilder log = new StringBuilder();
+    for (int hour = 0; hour < 4; hour++) {
+      log.append(String.format(java.util.Locale.ROOT, "h - - [01/Aug/1995:%02d:05:10 -0400] \"GET / HTTP/1.0\" 200 1%n", hour));
+    }
+    assertThat(read(log.toString(), null, TrafficReadOptions.defaults()).series().quality().sampled()).isFalse();
+  }
+
+  @Test
   void readSeries_worldCupCsv_sumsToTheOfficialTotalWithTheSevenGapsMissing() {
     TrafficSources.SeriesRead read = read(WORLD_CUP, TrafficReadOptions.defaults(), null);
     TrafficSeries series = read.series();
