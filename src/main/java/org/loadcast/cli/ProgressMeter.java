@@ -27,6 +27,7 @@ final class ProgressMeter {
   private final long startNanos;
   private long lastDrawNanos;
   private boolean shown;
+  private long lastBytes;
 
   /**
    * Starts the meter.
@@ -46,10 +47,15 @@ final class ProgressMeter {
 
   /** Notes that {@code bytesRead} bytes have been read so far, and redraws when due. */
   void update(long bytesRead) {
+    lastBytes = bytesRead;
     long now = nanoClock.getAsLong();
     if (now - startNanos < DELAY_NANOS || (shown && now - lastDrawNanos < REDRAW_NANOS)) {
       return;
     }
+    draw(bytesRead, now);
+  }
+
+  private void draw(long bytesRead, long now) {
     lastDrawNanos = now;
     shown = true;
     double fraction = totalBytes > 0 ? Math.min(1.0, (double) bytesRead / totalBytes) : 0;
@@ -60,9 +66,10 @@ final class ProgressMeter {
     err.flush();
   }
 
-  /** Ends the bar's line, if it was drawn. */
+  /** Draws the final state and ends the bar's line, if the bar was drawn. */
   void finish() {
     if (shown) {
+      draw(lastBytes, nanoClock.getAsLong());
       err.println();
       err.flush();
     }

@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param totalRequests requests counted in the series; {@code >= 0}
  * @param malformedLines lines (or points) that do not have the format and were left out; {@code >= 0}
  * @param firstMalformedLines the 1-based numbers of the first (up to 10) malformed lines, ascending
- * @param outOfOrderLines lines whose time is earlier than the line before (counted in their own
- *     step all the same); {@code >= 0}
+ * @param outOfOrderLines log lines whose time is earlier than the line before, or series rows and
+ *     points whose time is not later than the one before (a repeated timestamp adds to its step); all
+ *     are counted in their own step all the same; {@code >= 0}
  * @param missingSeconds seconds of the series' span that are missing data; {@code >= 0}
  * @param missingRanges the missing stretches in seconds since the series start, sorted, not
  *     overlapping

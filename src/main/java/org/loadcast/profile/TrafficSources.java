@@ -165,7 +165,8 @@ public final class TrafficSources {
   }
 
   /**
-   * Reads an access log in the Common or Combined Log Format.
+   * Reads an access log in the Common or Combined Log Format, holding every entry in memory: for
+   * small logs and tests. Large logs go through {@link #readSeries} with a consumer.
    *
    * @param file the log; gzipped when its name ends in {@code .gz}
    * @return the entries and the numbers of the lines that did not parse

@@ -31,6 +31,7 @@ class ProgressMeterTest {
     meter.update(1_000);
     meter.finish();
     assertThat(err.toString()).isEqualTo("\rreading big.log [###############               ]  50 % 0 MB 2 s"
+        + "\rreading big.log [##############################] 100 % 0 MB 2 s"
         + "\rreading big.log [##############################] 100 % 0 MB 2 s" + System.lineSeparator());
   }
 }
