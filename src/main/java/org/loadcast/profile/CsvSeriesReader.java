@@ -12,6 +12,9 @@ import java.util.Locale;
 /**
  * Reads {@code timestamp,count} CSV: a two-column header, then one row per step. A timestamp is
  * ISO-8601 with an offset, {@code YYYY-MM-DD HH:MM:SS} in the input time zone, or epoch seconds.
+ *
+ * <p>Local times follow the zone's daylight-saving rules: a time the clocks skipped is a malformed
+ * row; in the hour the clocks repeat, a time not later than the row before takes the later offset.
  */
 final class CsvSeriesReader {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
@@ -63,7 +66,14 @@ final class CsvSeriesReader {
         millis = Long.parseLong(time) * 1000;
         offset = 0;
       } else if (time.length() == 19 && time.charAt(10) == ' ') {
-        ZonedDateTime zoned = LocalDateTime.parse(time, LOCAL).atZone(options.inputTimezone());
+        LocalDateTime local = LocalDateTime.parse(time, LOCAL);
+        ZonedDateTime zoned = local.atZone(options.inputTimezone());
+        if (!zoned.toLocalDateTime().equals(local)) {
+          return Row.INVALID; // a time the clocks skipped at a daylight-saving change
+        }
+        if (zoned.toInstant().toEpochMilli() <= points.previousMillis()) {
+          zoned = zoned.withLaterOffsetAtOverlap(); // the second pass through the hour the clocks repeat
+        }
         millis = zoned.toInstant().toEpochMilli();
         offset = zoned.getOffset().getTotalSeconds();
       } else {

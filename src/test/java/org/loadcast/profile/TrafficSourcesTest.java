@@ -253,6 +253,28 @@ class TrafficSourcesTest {
   }
 
   @Test
+  void readSeries_csvLocalTimesAcrossTheFallBack_takeTheLaterOffsetTheSecondTime() {
+    String csv = "period,count\n2021-10-31 01:30:00,1\n2021-10-31 02:00:00,2\n2021-10-31 02:30:00,3\n"
+        + "2021-10-31 02:00:00,4\n2021-10-31 02:30:00,5\n2021-10-31 03:00:00,6\n";
+    TrafficSeries series = read(csv, null, TrafficReadOptions.defaults().withInputTimezone(java.time.ZoneId.of("Europe/Paris"))).series();
+
+    assertThat(series.stepSeconds()).isEqualTo(1_800);
+    assertThat(series.counts()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(series.quality().outOfOrderLines()).isZero();
+    assertThat(series.quality().offsetsSeen()).containsExactly(ZoneOffset.ofHours(2), ZoneOffset.ofHours(1));
+  }
+
+  @Test
+  void readSeries_csvLocalTimeTheClocksSkipped_isMalformed() {
+    String csv = "period,count\n2021-03-28 01:00:00,1\n2021-03-28 02:00:00,2\n2021-03-28 03:00:00,3\n";
+    TrafficSeries series = read(csv, null, TrafficReadOptions.defaults().withInputTimezone(java.time.ZoneId.of("Europe/Paris"))).series();
+
+    assertThat(series.quality().firstMalformedLines()).containsExactly(3L);
+    assertThat(series.counts()).containsExactly(1, 3);
+    assertThat(series.stepSeconds()).isEqualTo(3_600);
+  }
+
+  @Test
   void readSeries_logAcrossTheDaylightSavingChange_keepsTimeContinuous() {
     String log = "h - - [29/Oct/1995:01:59:59 -0400] \"GET /a HTTP/1.0\" 200 1\n"
         + "h - - [29/Oct/1995:01:00:00 -0500] \"GET /b HTTP/1.0\" 200 1\n"
