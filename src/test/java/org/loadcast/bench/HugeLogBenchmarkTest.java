@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dloadcast.bench.shiftSeconds=S} the shift between copies.
  */
 @Tag("benchmark")
-class HugeLogBenchmark {
+class HugeLogBenchmarkTest {
   @TempDir
   Path dir;
 

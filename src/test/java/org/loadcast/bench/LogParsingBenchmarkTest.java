@@ -25,7 +25,7 @@ import org.loadcast.profile.TrafficSources;
  * <p>{@code -Dloadcast.bench.parseMegabytes=N} sets the in-memory log's size (default 200 MB).
  */
 @Tag("benchmark")
-class LogParsingBenchmark {
+class LogParsingBenchmarkTest {
   private static final int ROUNDS = 5;
 
   @Test
