@@ -44,6 +44,18 @@ final class QualityTally {
   }
 
   /**
+   * Returns the rule in steps of {@code stepSeconds}: a run of {@code L} steps at {@code λ} requests
+   * per step has the same {@code λL} as the run in seconds, so only the lengths scale.
+   */
+  static MissingDataRule perStep(MissingDataRule rule, int stepSeconds) {
+    if (stepSeconds == 1) {
+      return rule;
+    }
+    return new MissingDataRule(Math.max(1, (rule.minimumRunSeconds() + stepSeconds - 1) / stepSeconds),
+        Math.max(1, rule.neighbourhoodSeconds() / stepSeconds), rule.surpriseThreshold());
+  }
+
+  /**
    * Marks the runs of empty seconds that {@link ProfileDerivation#findMissing} finds, looking only at
    * the seconds not already missing, joined end to end: the quiet edges of a sampled log's windows
    * are observed seconds, not part of the unobserved time around them.
@@ -68,8 +80,9 @@ final class QualityTally {
   }
 
   /**
-   * Builds the series: per-second series get {@link ProfileDerivation#findMissing} on top of the
-   * missing steps the reader marked; a sampled log's uncovered steps are marked missing.
+   * Builds the series: on top of the missing steps the reader marked and a sampled log's uncovered
+   * steps, the runs of empty steps that {@link ProfileDerivation#findMissing} finds under the rule
+   * scaled to the step ({@link #perStep}) are missing.
    */
   TrafficSeries series(OffsetDateTime start, int stepSeconds, long[] counts, boolean[] missing, MissingDataRule rule,
       PeriodicCoverage coverage) {
@@ -82,9 +95,7 @@ final class QualityTally {
         }
       }
     }
-    if (stepSeconds == 1) {
-      markRunsOfEmptySeconds(counts, missing, rule);
-    }
+    markRunsOfEmptySeconds(counts, missing, perStep(rule, stepSeconds));
     long total = 0;
     long missingSteps = 0;
     for (int i = 0; i < counts.length; i++) {

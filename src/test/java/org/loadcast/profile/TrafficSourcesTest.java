@@ -225,6 +225,24 @@ class TrafficSourcesTest {
   }
 
   @Test
+  void readSeries_minuteCountsWithAnOutage_markTheEmptyRunMissingButNotAQuietMinute() {
+    StringBuilder counts = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      counts.append(i >= 100 && i < 105 ? 0 : 600).append('\n'); // 10/s, then 5 empty minutes
+    }
+    for (int i = 0; i < 200; i++) {
+      counts.append(i % 2).append('\n'); // then 1 request per 2 minutes: an empty minute is quiet
+    }
+    TrafficSeries series = read(counts.toString(), "counts", TrafficReadOptions.defaults()
+        .withStart(OffsetDateTime.parse("2020-01-01T00:00:00Z")).withStepSeconds(60)).series();
+
+    assertThat(series.quality().missingRanges()).contains(new TimeRange(100 * 60, 105 * 60));
+    for (int i = 300 + 60; i < series.stepCount(); i++) {
+      assertThat(series.isMissing(i)).as("quiet minute %d, an hour after the busy part", i).isFalse();
+    }
+  }
+
+  @Test
   void readSeries_gzipWithoutTheName_isRecognisedByItsMagicBytes() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
