@@ -416,6 +416,40 @@ class TrafficSourcesTest {
   }
 
   @Test
+  void readSeries_brokenJson_isLocatedToLineAndColumn() {
+    assertThatThrownBy(() -> read("{\"status\":\"success\",\n\"data\":{\"resultType\":\"matrix\",\"result\":[}}", null,
+        TrafficReadOptions.defaults()))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("fixture:2:")
+        .hasMessageContaining("the Prometheus response is not valid JSON");
+  }
+
+  @Test
+  void readSeries_vectorInsteadOfMatrix_saysWhatItNeeds() {
+    assertThatThrownBy(() -> read("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}", null,
+        TrafficReadOptions.defaults()))
+        .hasMessageContaining("fixture:1:").hasMessageContaining("data.resultType must be \"matrix\" (a query_range response), but was \"vector\"");
+  }
+
+  @Test
+  void readSeries_csvHeaderOfThreeColumns_isLocated() {
+    assertThatThrownBy(() -> read("a,b,c\n1,2\n3,4\n", "csv", TrafficReadOptions.defaults()))
+        .hasMessage("fixture:1:1: the CSV header must have two columns, such as timestamp,count, but was 'a,b,c'");
+  }
+
+  @Test
+  void readSeries_csvWithOneRow_asksForTheStep() {
+    assertThatThrownBy(() -> read("t,n\n1700000000,5\n", "csv", TrafficReadOptions.defaults()))
+        .hasMessage("fixture: the step cannot be inferred from fewer than two increasing timestamps; give --step-seconds");
+  }
+
+  @Test
+  void readSeries_logWithoutAnyGoodLine_isLocatedAtTheFirstBadOne() {
+    assertThatThrownBy(() -> read("\nnot a log line\n", "combined", TrafficReadOptions.defaults()))
+        .hasMessage("fixture:2:1: no line is in the combined log format");
+  }
+
+  @Test
   void readSeries_unknownContent_asksForFormat() {
     assertThatThrownBy(() -> read("hello world\nfoo bar\n", null, TrafficReadOptions.defaults()))
         .isInstanceOf(InputException.class)
