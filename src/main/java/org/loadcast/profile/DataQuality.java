@@ -1,7 +1,9 @@
 package org.loadcast.profile;
 
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,6 +60,45 @@ public record DataQuality(
     if (periodicCoverage == null) {
       throw new IllegalArgumentException("periodicCoverage must be an Optional, but was null");
     }
+  }
+
+  /**
+   * Returns the record as plain values for a JSON writer (such as {@code fit.json}): numbers,
+   * strings, booleans, lists and maps, in a fixed key order.
+   *
+   * @return keys {@code totalLines, totalRequests, malformedLines, firstMalformedLines,
+   *     outOfOrderLines, missingSeconds, missingRanges} (a list of {@code {fromSeconds, toSeconds}}),
+   *     {@code offsetsSeen} (such as {@code "-04:00"}), {@code sampled} and {@code sampling} (null, or
+   *     {@code {periodSeconds, windowSeconds, coveredWindows, coverageFraction, pattern}})
+   */
+  public Map<String, Object> toFields() {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("totalLines", totalLines);
+    fields.put("totalRequests", totalRequests);
+    fields.put("malformedLines", malformedLines);
+    fields.put("firstMalformedLines", firstMalformedLines);
+    fields.put("outOfOrderLines", outOfOrderLines);
+    fields.put("missingSeconds", missingSeconds);
+    fields.put("missingRanges", missingRanges.stream().map(DataQuality::rangeFields).toList());
+    fields.put("offsetsSeen", offsetsSeen.stream().map(ZoneOffset::getId).toList());
+    fields.put("sampled", sampled());
+    fields.put("sampling", periodicCoverage.map(c -> {
+      Map<String, Object> sampling = new LinkedHashMap<>();
+      sampling.put("periodSeconds", c.periodSeconds());
+      sampling.put("windowSeconds", c.windowSeconds());
+      sampling.put("coveredWindows", c.coveredWindows());
+      sampling.put("coverageFraction", c.coverageFraction());
+      sampling.put("pattern", c.describe());
+      return sampling;
+    }).orElse(null));
+    return fields;
+  }
+
+  private static Map<String, Object> rangeFields(TimeRange range) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("fromSeconds", range.fromSeconds());
+    fields.put("toSeconds", range.toSeconds());
+    return fields;
   }
 
   /** Returns whether the input is a sampled log (see {@link #periodicCoverage}). */

@@ -61,6 +61,20 @@ final class QualityTally {
    * are observed seconds, not part of the unobserved time around them.
    */
   private static void markRunsOfEmptySeconds(long[] counts, boolean[] missing, MissingDataRule rule) {
+    boolean anyMissing = false;
+    for (boolean m : missing) {
+      anyMissing |= m;
+    }
+    if (!anyMissing) { // the common case, without the index copies
+      int[] all = new int[counts.length];
+      for (int i = 0; i < counts.length; i++) {
+        all[i] = Math.toIntExact(counts[i]);
+      }
+      for (TimeRange range : ProfileDerivation.findMissing(all, rule)) {
+        java.util.Arrays.fill(missing, (int) range.fromSeconds(), (int) range.toSeconds(), true);
+      }
+      return;
+    }
     int[] observedIndex = new int[counts.length];
     int n = 0;
     for (int i = 0; i < counts.length; i++) {

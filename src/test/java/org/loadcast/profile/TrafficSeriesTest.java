@@ -49,6 +49,18 @@ class TrafficSeriesTest {
   }
 
   @Test
+  void toFields_sampledLog_writesPlainJson() throws Exception {
+    DataQuality quality = new DataQuality(10, 9, 1, List.of(7L), 2, 120, List.of(new TimeRange(60, 180)),
+        List.of(java.time.ZoneOffset.ofHours(-4)), Optional.of(new PeriodicCoverage(3_600, 60, List.of(5), 1 / 60.0)));
+
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(quality.toFields())).isEqualTo(
+        "{\"totalLines\":10,\"totalRequests\":9,\"malformedLines\":1,\"firstMalformedLines\":[7],\"outOfOrderLines\":2,"
+            + "\"missingSeconds\":120,\"missingRanges\":[{\"fromSeconds\":60.0,\"toSeconds\":180.0}],\"offsetsSeen\":[\"-04:00\"],"
+            + "\"sampled\":true,\"sampling\":{\"periodSeconds\":3600,\"windowSeconds\":60,\"coveredWindows\":[5],"
+            + "\"coverageFraction\":0.016666666666666666,\"pattern\":\"minute(s) :05 of each hour\"}}");
+  }
+
+  @Test
   void periodicCoverage_fractionNotMatchingTheWindows_isRejected() {
     assertThatThrownBy(() -> new PeriodicCoverage(3_600, 60, List.of(5), 0.5))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("coverageFraction must be 1/60, but was 0.5");
