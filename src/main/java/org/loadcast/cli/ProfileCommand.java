@@ -87,7 +87,7 @@ public final class ProfileCommand {
     String prometheusValues;
 
     @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|always|never", description = "a progress bar on standard "
-        + "error for inputs that take more than 2 s; auto draws it only when standard error is a console (default: ${DEFAULT-VALUE})")
+        + "error for inputs that take more than 2 s; auto draws it only when the command runs in a console (default: ${DEFAULT-VALUE})")
     String progress;
 
     @Option(names = "--timezone", defaultValue = "UTC", paramLabel = "ZONE", description = "the zone in which the profile's days are read (default: ${DEFAULT-VALUE})")

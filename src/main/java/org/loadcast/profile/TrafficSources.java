@@ -124,7 +124,7 @@ public final class TrafficSources {
   /**
    * Reads a series of one non-negative whole number per line: requests in consecutive seconds.
    *
-   * @param file the file; gzipped when its name ends in {@code .gz}
+   * @param file the file, plain or gzipped (recognised by its magic bytes)
    * @return the counts, in file order
    * @throws InputException at {@code file:line:1} for a line that is not a whole number {@code >= 0}
    *     (up to 20), or when the file cannot be read or holds no value
@@ -194,10 +194,6 @@ public final class TrafficSources {
   }
 
   private static BufferedReader open(Path file) throws IOException {
-    InputStream in = Files.newInputStream(file);
-    if (file.getFileName().toString().endsWith(".gz")) {
-      in = new GZIPInputStream(in, 1 << 16);
-    }
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    return new BufferedReader(new InputStreamReader(decompressed(Files.newInputStream(file)), StandardCharsets.UTF_8), 1 << 16);
   }
 }
