@@ -168,7 +168,7 @@ public final class TrafficSources {
    * Reads an access log in the Common or Combined Log Format, holding every entry in memory: for
    * small logs and tests. Large logs go through {@link #readSeries} with a consumer.
    *
-   * @param file the log; gzipped when its name ends in {@code .gz}
+   * @param file the log, plain or gzipped (recognised by its magic bytes)
    * @return the entries and the numbers of the lines that did not parse
    * @throws InputException when the file cannot be read or no line parses
    */
