@@ -1,5 +1,8 @@
 package org.loadcast.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -7,23 +10,35 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import org.loadcast.profile.AccessLogEntry;
 import org.loadcast.profile.ArrivalMode;
 import org.loadcast.profile.ArrivalSchedule;
+import org.loadcast.profile.DataQuality;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.InputProblem;
 import org.loadcast.profile.MissingDataRule;
 import org.loadcast.profile.ProfileDerivation;
 import org.loadcast.profile.ProfileDocument;
+import org.loadcast.profile.PrometheusValues;
 import org.loadcast.profile.RateCurve;
 import org.loadcast.profile.ReplaySettings;
 import org.loadcast.profile.ScheduleCompiler;
 import org.loadcast.profile.RequestMix;
+import org.loadcast.profile.RequestTally;
 import org.loadcast.profile.TimeRange;
+import org.loadcast.profile.TrafficFormat;
 import org.loadcast.profile.TrafficProfile;
 import org.loadcast.profile.TrafficProfiles;
+import org.loadcast.profile.TrafficReadOptions;
+import org.loadcast.profile.TrafficSeries;
 import org.loadcast.profile.TrafficSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,20 +54,47 @@ public final class ProfileCommand {
   /** {@code loadcast profile derive}. */
   @Command(name = "derive", mixinStandardHelpOptions = true,
       description = {"Derive a traffic profile from historical data.",
-          "INPUT is a per-second request series (one whole number per line; give --start) or an access log "
-              + "in the Common or Combined Log Format. Files ending in .gz are read gzipped."})
+          "INPUT is an access log (Common, Combined, a custom Apache or nginx pattern), a count series (one whole number "
+              + "per line; give --start), a timestamp,count CSV or a Prometheus query_range JSON. The format is detected "
+              + "from the first lines unless --format is given; gzip is recognised by its magic bytes.",
+          "Malformed lines are left out and counted, unobserved time (gaps, outages, the minutes a sampled log did not keep) "
+              + "is missing data, never zero load; a summary goes to standard error."})
   static final class Derive implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "a per-second series (.txt[.gz]) or an access log (.log[.gz])")
+    /** The clock of the progress bar's 2-second rule; tests replace it. */
+    LongSupplier nanoClock = System::nanoTime;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "the access log or rate series, plain or gzipped")
     Path input;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.yaml", description = "the profile to write; its curve goes beside it as FILE.rate.csv")
     Path out;
 
-    @Option(names = "--start", paramLabel = "DATE-TIME", description = "wall-clock time of the series' first value, ISO-8601 with offset, e.g. 1995-07-01T00:00:01-04:00 (series only)")
+    @Option(names = "--format", paramLabel = "FORMAT", description = {"the input's format (default: detected): common, combined, "
+        + "apache-common, apache-combined, nginx (nginx's default combined), apache:<LogFormat pattern>, nginx:<log_format pattern>, "
+        + "counts, csv or prometheus.", "Example: --format 'nginx:$remote_addr - [$time_iso8601] \"$request\" $status $bytes_sent'"})
+    String format;
+
+    @Option(names = "--start", paramLabel = "DATE-TIME", description = "wall-clock time of a count series' first value, ISO-8601 with offset, e.g. 1995-07-01T00:00:01-04:00 (counts only)")
     String start;
+
+    @Option(names = "--step-seconds", paramLabel = "SECONDS", description = "the step of the series: of a count series (default 1), "
+        + "of a CSV or Prometheus series (default: the most common difference between timestamps), of the counts a log is binned into (default 1)")
+    Integer stepSeconds;
+
+    @Option(names = "--input-timezone", defaultValue = "UTC", paramLabel = "ZONE", description = "the zone of CSV timestamps written "
+        + "without an offset (YYYY-MM-DD HH:MM:SS) (default: ${DEFAULT-VALUE})")
+    String inputTimezone;
+
+    @Option(names = "--prometheus-values", defaultValue = "rate", paramLabel = "rate|count", description = "whether Prometheus values "
+        + "are requests per second (count = value x step) or requests per step (default: ${DEFAULT-VALUE})")
+    String prometheusValues;
+
+    @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|always|never", description = "a progress bar on standard "
+        + "error for inputs that take more than 2 s; auto draws it only when the command runs in a console (default: ${DEFAULT-VALUE})")
+    String progress;
 
     @Option(names = "--timezone", defaultValue = "UTC", paramLabel = "ZONE", description = "the zone in which the profile's days are read (default: ${DEFAULT-VALUE})")
     String timezone;
@@ -63,7 +105,8 @@ public final class ProfileCommand {
     @Option(names = "--seed", defaultValue = "1", description = "the profile's seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--resolution-seconds", defaultValue = "60", paramLabel = "SECONDS", description = "bucket width of the rate curve (default: ${DEFAULT-VALUE})")
+    @Option(names = "--resolution-seconds", defaultValue = "60", paramLabel = "SECONDS", description = "bucket width of the rate curve, "
+        + "a multiple of the series' step (default: ${DEFAULT-VALUE}, or the smallest multiple of a coarser step above it)")
     int resolutionSeconds;
 
     @Option(names = "--bandwidth-seconds", paramLabel = "SECONDS|auto", defaultValue = "300",
@@ -79,56 +122,109 @@ public final class ProfileCommand {
     @Option(names = "--top-paths", defaultValue = "12", paramLabel = "N", description = "request templates to keep, the most requested first (default: ${DEFAULT-VALUE})")
     int topPaths;
 
+    /** The input as read: its series, its request tally when it is a log, and its SHA-256. */
+    private record Reading(TrafficSources.SeriesRead read, RequestTally requests, String sha256) {}
+
     @Override
     public Integer call() {
       validateOptions();
-      boolean isLog = isLog(input);
-      List<TrafficSources.AccessLog> logs = new ArrayList<>();
-      int[] counts;
-      OffsetDateTime startTime;
-      if (isLog) {
-        TrafficSources.AccessLog log = TrafficSources.readAccessLog(input);
-        logs.add(log);
-        counts = ProfileDerivation.countsPerSecond(log.entries());
-        startTime = ProfileDerivation.firstTime(log.entries());
-      } else {
-        counts = TrafficSources.readCountsPerSecond(input);
-        startTime = OffsetDateTime.parse(start);
-      }
-      Path mixSource = mixFrom != null ? mixFrom : isLog ? input : null;
-      if (mixSource == null) {
-        throw optionError("--mix-from", "a series has no paths: give --mix-from LOG to take the request mix from an access log");
-      }
-      TrafficSources.AccessLog mixLog = mixSource.equals(input) && !logs.isEmpty() ? logs.get(0) : TrafficSources.readAccessLog(mixSource);
-      ProfileDerivation.DerivedCurve derived = ProfileDerivation.intensityFromCounts(counts, resolutionSeconds,
-          MissingDataRule.DEFAULT, bandwidth());
-      RateCurve curve = derived.curve();
-      RequestMix mix = ProfileDerivation.mixFromLog(mixLog.entries(), topPaths);
-      String profileName = name != null ? name : out.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-      TrafficProfile profile = new TrafficProfile(profileName, description(counts, startTime, mixSource),
-          seed, ZoneId.of(timezone), startTime, curve, mix);
-      TrafficProfiles.write(profile, source(counts, derived, mixSource, mixLog, mix), out);
-      warn(logs.isEmpty() ? null : logs.get(0), mixLog, curve);
-      spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d points, %d missing range(s), %.0f requests, mix of %d%n",
-          out, curve.pointCount(), curve.missing().size(), curve.integral(curve.startSeconds(), curve.endSeconds()),
-          mix.requests().size());
+      Reading reading = readInput();
+      Reading mixReading = readMixSource(reading);
+      TrafficSeries series = reading.read().series();
+      int bucketSeconds = resolution(series.stepSeconds());
+      ProfileDerivation.DerivedCurve derived = deriveCurve(series, bucketSeconds);
+      RequestMix mix = mixReading.requests().toMix(topPaths);
+      write(reading, mixReading, bucketSeconds, derived, mix);
       return 0;
     }
 
-    /** Warns on standard error about what the derivation had to leave out. */
-    private void warn(TrafficSources.AccessLog rateLog, TrafficSources.AccessLog mixLog, RateCurve curve) {
+    /** Reads INPUT in one pass and prints what it found on standard error. */
+    private Reading readInput() {
+      Reading reading = read(input, parsedFormat(), readOptions());
+      TrafficSources.SeriesRead read = reading.read();
       var err = spec.commandLine().getErr();
-      for (TrafficSources.AccessLog log : new java.util.LinkedHashSet<>(java.util.Arrays.asList(rateLog, mixLog))) {
-        if (log != null && !log.skippedLines().isEmpty()) {
-          err.printf(Locale.ROOT, "warning: %d line(s) of the log are not in the Common or Combined Log Format and were left out, "
-              + "the first at line %d%n", log.skippedLines().size(), log.skippedLines().get(0));
-        }
+      DataQualitySummary.print(input.toString(), read, err);
+      if (start != null && !(read.format() instanceof TrafficFormat.Counts)) {
+        err.printf(Locale.ROOT, "note: --start is ignored: a %s input has its own timestamps%n", read.format().name());
       }
+      return reading;
+    }
+
+    /** Returns the reading whose requests make the mix: INPUT's own when it is a log and --mix-from names no other. */
+    private Reading readMixSource(Reading reading) {
+      boolean mixFromInput = mixFrom == null || mixFrom.equals(input);
+      TrafficFormat format = reading.read().format();
+      if (mixFromInput && !format.isAccessLog()) {
+        throw optionError("--mix-from", "a " + format.name() + " series has no paths: give --mix-from LOG to take the "
+            + "request mix from an access log");
+      }
+      if (mixFromInput) {
+        return reading;
+      }
+      Reading mixReading = read(mixFrom, Optional.empty(), TrafficReadOptions.defaults());
+      if (!mixReading.read().format().isAccessLog()) {
+        throw new InputException(new InputProblem(mixFrom.toString(), 0, 0, "--mix-from must name an access log, but its content "
+            + "is in the " + mixReading.read().format().name() + " format"));
+      }
+      DataQualitySummary.print(mixFrom.toString(), mixReading.read(), spec.commandLine().getErr());
+      return mixReading;
+    }
+
+    /**
+     * Returns the profile's rate curve for the series: the kernel estimate of {@link
+     * ProfileDerivation#intensityFromSeries}. This is the step a fitted rate model plugs into; the
+     * series carries its missing steps and its {@link DataQuality}.
+     */
+    private ProfileDerivation.DerivedCurve deriveCurve(TrafficSeries series, int bucketSeconds) {
+      return ProfileDerivation.intensityFromSeries(series, bucketSeconds, bandwidth());
+    }
+
+    private void write(Reading reading, Reading mixReading, int bucketSeconds, ProfileDerivation.DerivedCurve derived, RequestMix mix) {
+      TrafficSeries series = reading.read().series();
+      RateCurve curve = derived.curve();
+      String profileName = name != null ? name : out.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+      TrafficProfile profile = new TrafficProfile(profileName, description(series, mixReading == reading ? input : mixFrom),
+          seed, ZoneId.of(timezone), series.start(), curve, mix);
+      TrafficProfiles.write(profile, source(reading, mixReading, bucketSeconds, derived, mix), out);
+      warnIfMostlyMissing(curve);
+      spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d points, %d missing range(s), %.0f requests, mix of %d%n",
+          out, curve.pointCount(), curve.missing().size(), curve.integral(curve.startSeconds(), curve.endSeconds()),
+          mix.requests().size());
+    }
+
+    /** Reads a file in one pass: the series, the request tally of a log, the file's digest and the progress bar. */
+    private Reading read(Path file, Optional<TrafficFormat> chosen, TrafficReadOptions options) {
+      RequestTally requests = new RequestTally();
+      try (InputStream raw = Files.newInputStream(file)) {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        ProgressMeter meter = new ProgressMeter(file.getFileName().toString(), Files.size(file), nanoClock, spec.commandLine().getErr());
+        InputStream in = new DigestInputStream(raw, digest);
+        if (showProgress()) {
+          in = meter.watch(in);
+        }
+        TrafficSources.SeriesRead read = TrafficSources.readSeries(in, file.toString(), chosen, options, requests);
+        in.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole file
+        meter.finish();
+        return new Reading(read, requests, HexFormat.of().formatHex(digest.digest()));
+      } catch (IOException e) {
+        throw new InputException(new InputProblem(file.toString(), 0, 0, "cannot read the file: " + e.getMessage()));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+      }
+    }
+
+    private boolean showProgress() {
+      return progress.equals("always") || (progress.equals("auto") && System.console() != null);
+    }
+
+    /** Warns on standard error when most of the curve's span has no data. */
+    private void warnIfMostlyMissing(RateCurve curve) {
       double span = curve.endSeconds() - curve.startSeconds();
       double missing = curve.missingSeconds(curve.startSeconds(), curve.endSeconds());
       if (missing > 0.5 * span) {
-        err.printf(Locale.ROOT, "warning: %.0f %% of the span has no data (%d stretch(es)); is the source sampled, such as a few "
-            + "minutes per hour? The curve's rate there is unknown, not zero%n", 100 * missing / span, curve.missing().size());
+        spec.commandLine().getErr().printf(Locale.ROOT, "warning: %.0f %% of the span has no data (%d stretch(es)); is the source "
+            + "sampled, such as a few minutes per hour? The curve's rate there is unknown, not zero%n", 100 * missing / span,
+            curve.missing().size());
       }
     }
 
@@ -136,14 +232,14 @@ public final class ProfileCommand {
       if (!Files.isRegularFile(input)) {
         throw new InputException(new InputProblem(input.toString(), 0, 0, "INPUT does not exist or is not a file"));
       }
+      if (mixFrom != null && !Files.isRegularFile(mixFrom)) {
+        throw new InputException(new InputProblem(mixFrom.toString(), 0, 0, "--mix-from does not exist or is not a file"));
+      }
       if (Files.isDirectory(out)) {
         throw optionError("--out", "--out must name the profile's YAML file, but '" + out + "' is a directory");
       }
       if (name != null && !name.matches("[A-Za-z0-9._-]+")) {
         throw optionError("--name", "--name must use only letters, digits, '.', '-' and '_', but was '" + name + "'");
-      }
-      if (!isLog(input) && start == null) {
-        throw optionError("--start", "a per-second series has no timestamps: give --start with the time of its first value");
       }
       if (start != null) {
         try {
@@ -152,10 +248,18 @@ public final class ProfileCommand {
           throw optionError("--start", "--start must be an ISO-8601 date-time with offset such as 1995-07-01T00:00:01-04:00, but was '" + start + "'");
         }
       }
-      try {
-        ZoneId.of(timezone);
-      } catch (DateTimeException e) {
-        throw optionError("--timezone", "--timezone must be a region id such as America/New_York, but was '" + timezone + "'");
+      if (stepSeconds != null && stepSeconds < 1) {
+        throw optionError("--step-seconds", "--step-seconds must be >= 1, but was " + stepSeconds);
+      }
+      for (String[] zone : new String[][] {{"--timezone", timezone}, {"--input-timezone", inputTimezone}}) {
+        try {
+          ZoneId.of(zone[1]);
+        } catch (DateTimeException e) {
+          throw optionError(zone[0], zone[0] + " must be a zone id such as America/New_York or UTC, but was '" + zone[1] + "'");
+        }
+      }
+      if (!List.of("auto", "always", "never").contains(progress)) {
+        throw optionError("--progress", "--progress must be auto, always or never, but was '" + progress + "'");
       }
       if (resolutionSeconds < 1) {
         throw optionError("--resolution-seconds", "--resolution-seconds must be >= 1, but was " + resolutionSeconds);
@@ -163,7 +267,43 @@ public final class ProfileCommand {
       if (topPaths < 1) {
         throw optionError("--top-paths", "--top-paths must be >= 1, but was " + topPaths);
       }
+      parsedFormat();
+      readOptions();
       bandwidth();
+    }
+
+    private Optional<TrafficFormat> parsedFormat() {
+      try {
+        return format == null ? Optional.empty() : Optional.of(TrafficFormat.parse(format));
+      } catch (IllegalArgumentException e) {
+        throw optionError("--format", e.getMessage().startsWith("--format") ? e.getMessage() : "--format: " + e.getMessage());
+      }
+    }
+
+    private TrafficReadOptions readOptions() {
+      PrometheusValues values;
+      try {
+        values = PrometheusValues.of(prometheusValues);
+      } catch (IllegalArgumentException e) {
+        throw optionError("--prometheus-values", e.getMessage());
+      }
+      TrafficReadOptions options = TrafficReadOptions.defaults()
+          .withStepSeconds(stepSeconds == null ? 0 : stepSeconds)
+          .withInputTimezone(ZoneId.of(inputTimezone))
+          .withPrometheusValues(values);
+      return start == null ? options : options.withStart(OffsetDateTime.parse(start));
+    }
+
+    /** Returns the curve's bucket: --resolution-seconds, or when not given and the step does not divide it, the next multiple of the step. */
+    private int resolution(int step) {
+      if (resolutionSeconds % step == 0) {
+        return resolutionSeconds;
+      }
+      if (spec.commandLine().getParseResult().hasMatchedOption("--resolution-seconds")) {
+        throw optionError("--resolution-seconds", "--resolution-seconds must be a multiple of the series' step of " + step
+            + " s, but was " + resolutionSeconds);
+      }
+      return (resolutionSeconds / step + 1) * step;
     }
 
     private double bandwidth() {
@@ -186,40 +326,43 @@ public final class ProfileCommand {
       return new InputException(new InputProblem("loadcast profile derive", 0, 0, message));
     }
 
-    private static boolean isLog(Path file) {
-      String n = file.getFileName().toString().replaceFirst("\\.gz$", "");
-      return n.endsWith(".log") || n.contains("access");
-    }
-
-    private String description(int[] counts, OffsetDateTime startTime, Path mixSource) {
+    private String description(TrafficSeries series, Path mixSource) {
       return String.format(Locale.ROOT, "Derived from %s (%d seconds from %s) with the request mix of %s.",
-          input.getFileName(), counts.length, startTime, mixSource.getFileName());
+          input.getFileName(), series.spanSeconds(), series.start(), mixSource.getFileName());
     }
 
     private ProfileDocument.Source source(
-        int[] counts, ProfileDerivation.DerivedCurve derived, Path mixSource, TrafficSources.AccessLog log, RequestMix mix) {
+        Reading reading, Reading mixReading, int bucketSeconds, ProfileDerivation.DerivedCurve derived, RequestMix mix) {
       RateCurve curve = derived.curve();
+      TrafficSeries series = reading.read().series();
       List<ProfileDocument.SourceFile> files = new ArrayList<>();
-      files.add(new ProfileDocument.SourceFile(portable(input), RunFiles.sha256(input)));
-      if (!mixSource.equals(input)) {
-        files.add(new ProfileDocument.SourceFile(portable(mixSource), RunFiles.sha256(mixSource)));
-      }
-      long total = 0;
-      for (int c : counts) {
-        total += c;
+      files.add(new ProfileDocument.SourceFile(portable(input), reading.sha256()));
+      if (mixReading != reading) {
+        files.add(new ProfileDocument.SourceFile(portable(mixFrom), mixReading.sha256()));
       }
       double missing = curve.missing().stream().mapToDouble(TimeRange::durationSeconds).sum();
       long mixed = mix.requests().stream().mapToLong(r -> r.weight().longValue()).sum();
+      DataQuality mixQuality = mixReading.read().series().quality();
       String note = String.format(Locale.ROOT,
-          "%d requests over %d s, in %d-second buckets. %s %d run(s) of empty seconds (%.0f s in all) are missing data, "
-              + "not quiet traffic: each is at least %d s long and at least %.1f times the mean gap between requests "
+          "%d requests over %d s, in %d-second buckets. %s %d stretch(es) (%.0f s in all) are missing data, not quiet traffic: "
+              + "%sruns of empty seconds at least %d s long and at least %.1f times the mean gap between requests "
               + "in the hour on either side (chance below 1e-9 under Poisson arrivals). The mix keeps the %d most "
               + "requested paths, %.1f %% of the %d parsed requests of the log (%d line(s) did not parse); weights are request counts.",
-          total, counts.length, resolutionSeconds, smoothing(derived), curve.missing().size(), missing,
-          MissingDataRule.DEFAULT.minimumRunSeconds(),
-          MissingDataRule.DEFAULT.surpriseThreshold(), mix.requests().size(), 100.0 * mixed / log.entries().size(),
-          log.entries().size(), log.skippedLines().size());
+          series.totalCount(), series.spanSeconds(), bucketSeconds,
+          smoothing(derived), curve.missing().size(), missing, missingCauses(series),
+          MissingDataRule.DEFAULT.minimumRunSeconds(), MissingDataRule.DEFAULT.surpriseThreshold(), mix.requests().size(),
+          100.0 * mixed / mixReading.requests().requests(), mixReading.requests().requests(), mixQuality.malformedLines());
       return new ProfileDocument.Source(command(), files, note);
+    }
+
+    private static String missingCauses(TrafficSeries series) {
+      StringBuilder causes = new StringBuilder();
+      series.quality().periodicCoverage().ifPresent(c -> causes.append("the time outside ").append(c.describe())
+          .append(" (a sampled log); "));
+      if (series.stepSeconds() > 1) {
+        causes.append("steps absent from the series; ");
+      }
+      return causes.toString();
     }
 
     private static String smoothing(ProfileDerivation.DerivedCurve derived) {

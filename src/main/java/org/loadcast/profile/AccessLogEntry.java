@@ -1,53 +1,73 @@
 package org.loadcast.profile;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * One request of an access log in the Common or Combined Log Format.
+ * One request of an access log.
  *
- * @param time when the request was logged, with the log's offset
- * @param method the HTTP method as written in the request line
- * @param path the request path without its query string; {@code /} when the line has none
- * @param status the HTTP status code
+ * @param time when the request was logged, with the log's offset; whole seconds
+ * @param clientHost the client's host name or address as logged ({@code %h}, {@code
+ *     $remote_addr}); {@code -} when the format has none
+ * @param method the HTTP method as written in the request line (not checked against a list)
+ * @param path the request target without its query string; {@code /} when the request line has none
+ * @param status the HTTP status code, 100–999; 0 when the format has no status field
+ * @param bytes the response size in bytes as logged, {@code >= 0}; -1 when the log wrote {@code -}
+ *     or the format has no byte count
  */
-public record AccessLogEntry(OffsetDateTime time, String method, String path, int status) {
-  /**
-   * Common Log Format, with the Combined format's referer and user agent allowed after it (the
-   * Apache httpd documentation, "Log Files"); the request line may lack the protocol (HTTP/0.9).
-   */
-  private static final Pattern LINE = Pattern.compile(
-      "^(\\S+) (\\S+) (\\S+) \\[([^\\]]+)] \"([^\"]*)\" (\\d{3}) (\\d+|-)(?: \"(?:[^\"\\\\]|\\\\.)*\" \"(?:[^\"\\\\]|\\\\.)*\")?\\s*$");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+public record AccessLogEntry(OffsetDateTime time, String clientHost, String method, String path, int status, long bytes) {
 
   /**
-   * Parses one log line.
+   * Validates the entry.
+   *
+   * @throws IllegalArgumentException if a text is null or empty, the status is out of range or
+   *     bytes is below -1
+   */
+  public AccessLogEntry {
+    if (time == null) {
+      throw new IllegalArgumentException("time is required");
+    }
+    if (clientHost == null || clientHost.isEmpty() || method == null || method.isEmpty() || path == null || path.isEmpty()) {
+      throw new IllegalArgumentException("clientHost, method and path must not be empty, but were '"
+          + clientHost + "', '" + method + "', '" + path + "'");
+    }
+    if (status != 0 && (status < 100 || status > 999)) {
+      throw new IllegalArgumentException("status must be 0 or 100-999, but was " + status);
+    }
+    if (bytes < -1) {
+      throw new IllegalArgumentException("bytes must be >= -1, but was " + bytes);
+    }
+  }
+
+  /**
+   * An entry without host and size, as earlier versions held.
+   *
+   * @param time when the request was logged
+   * @param method the HTTP method
+   * @param path the request path without query
+   * @param status the status code
+   */
+  public AccessLogEntry(OffsetDateTime time, String method, String path, int status) {
+    this(time, "-", method, path, status, -1);
+  }
+
+  /**
+   * Parses one line in the Common or the Combined Log Format ({@link LogLineFormat#COMMON}, {@link
+   * LogLineFormat#COMBINED}); the request line may lack the protocol (HTTP/0.9).
+   *
+   * <p>For many lines, read through {@link TrafficSources#readSeries}, which keeps its parser and
+   * date cache between lines.
    *
    * @param line the line, without its line terminator
    * @return the entry, or empty when the line does not match the format (a truncated line, say)
    */
   public static Optional<AccessLogEntry> parse(String line) {
-    Matcher m = LINE.matcher(line);
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    try {
-      OffsetDateTime time = OffsetDateTime.parse(m.group(4), TIME);
-      String[] request = m.group(5).trim().split("\\s+");
-      if (request.length < 1 || request[0].isEmpty()) {
-        return Optional.empty();
+    for (LogLineFormat format : new LogLineFormat[] {LogLineFormat.COMMON, LogLineFormat.COMBINED}) {
+      LogLineParser parser = new LogLineParser(format);
+      if (parser.parse(line)) {
+        return Optional.of(parser.entry());
       }
-      String target = request.length > 1 ? request[1] : "/";
-      int query = target.indexOf('?');
-      String path = query >= 0 ? target.substring(0, query) : target;
-      return Optional.of(new AccessLogEntry(time, request[0], path.isEmpty() ? "/" : path, Integer.parseInt(m.group(6))));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
     }
+    return Optional.empty();
   }
 }

@@ -4,8 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Derives the parts of a traffic profile from historical data: a rate curve from per-second request
@@ -124,7 +122,58 @@ public final class ProfileDerivation {
     if (bandwidthSeconds < 0) {
       throw new IllegalArgumentException("bandwidthSeconds must be >= 0, but was " + bandwidthSeconds);
     }
-    RateCurve raw = curveFromCounts(countsPerSecond, bucketSeconds, rule);
+    return smoothed(curveFromCounts(countsPerSecond, bucketSeconds, rule), bucketSeconds, bandwidthSeconds);
+  }
+
+  /**
+   * Estimates the arrival intensity of a series read from any input, as {@link #intensityFromCounts}
+   * does, with the series' own missing steps (sampling windows, gaps, outages) as the missing ranges.
+   *
+   * <p>For a per-second series whose missing steps are exactly the runs {@link #findMissing} finds,
+   * the result equals {@code intensityFromCounts(series.intCounts(), ...)}.
+   *
+   * @param series the series; its counts are the requests per step
+   * @param bucketSeconds bucket width and curve resolution, a whole multiple of the series' step
+   * @param bandwidthSeconds the kernel's standard deviation in seconds; NaN to choose it by
+   *     cross-validation; 0 for the raw bucket means
+   * @return the step curve of the estimate, starting at 0 (the series start), with the missing
+   *     ranges of the series
+   * @throws IllegalArgumentException if the bucket is not a multiple of the step or the bandwidth is
+   *     negative
+   */
+  public static DerivedCurve intensityFromSeries(TrafficSeries series, int bucketSeconds, double bandwidthSeconds) {
+    int step = series.stepSeconds();
+    if (bucketSeconds < 1 || bucketSeconds % step != 0) {
+      throw new IllegalArgumentException("bucketSeconds must be a whole multiple of the series' step (" + step
+          + " s), but was " + bucketSeconds);
+    }
+    if (bandwidthSeconds < 0) {
+      throw new IllegalArgumentException("bandwidthSeconds must be >= 0, but was " + bandwidthSeconds);
+    }
+    int n = series.stepCount();
+    int perBucket = bucketSeconds / step;
+    int buckets = (n + perBucket - 1) / perBucket;
+    double[] at = new double[buckets + 1];
+    double[] rate = new double[buckets + 1];
+    for (int b = 0; b < buckets; b++) {
+      long count = 0;
+      long observedSteps = 0;
+      for (int i = b * perBucket; i < Math.min(n, (b + 1) * perBucket); i++) {
+        if (!series.isMissing(i)) {
+          count += series.count(i);
+          observedSteps++;
+        }
+      }
+      at[b] = (double) b * bucketSeconds;
+      rate[b] = observedSteps > 0 ? (double) count / (observedSteps * step) : 0;
+    }
+    at[buckets] = (double) n * step;
+    rate[buckets] = rate[buckets - 1];
+    RateCurve raw = RateCurve.of(at, rate, Interpolation.STEP, series.missingRanges());
+    return smoothed(raw, bucketSeconds, bandwidthSeconds);
+  }
+
+  private static DerivedCurve smoothed(RateCurve raw, int bucketSeconds, double bandwidthSeconds) {
     if (bandwidthSeconds == 0) {
       return new DerivedCurve(raw, 0, false);
     }
@@ -268,36 +317,9 @@ public final class ProfileDerivation {
    * @throws IllegalArgumentException if {@code topPaths < 1} or no entry has an accepted method
    */
   public static RequestMix mixFromLog(List<AccessLogEntry> entries, int topPaths) {
-    if (topPaths < 1) {
-      throw new IllegalArgumentException("topPaths must be >= 1, but was " + topPaths);
-    }
-    Map<String, long[]> counts = new TreeMap<>();
-    Map<String, String[]> parts = new TreeMap<>();
-    for (AccessLogEntry entry : entries) {
-      String name = entry.method() + " " + entry.path();
-      counts.computeIfAbsent(name, k -> new long[1])[0]++;
-      parts.putIfAbsent(name, new String[] {entry.method(), entry.path()});
-    }
-    List<RequestTemplate> templates = new ArrayList<>();
-    counts.entrySet().stream()
-        .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
-        .forEach(e -> addTemplate(templates, topPaths, e.getKey(), parts.get(e.getKey()), e.getValue()[0]));
-    if (templates.isEmpty()) {
-      throw new IllegalArgumentException("the log has no request with a method of GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS");
-    }
-    return new RequestMix(templates);
-  }
-
-  private static void addTemplate(
-      List<RequestTemplate> templates, int limit, String name, String[] methodAndPath, long count) {
-    if (templates.size() >= limit) {
-      return;
-    }
-    try {
-      templates.add(new RequestTemplate(name, methodAndPath[0], methodAndPath[1], count));
-    } catch (IllegalArgumentException e) {
-      // a malformed request line (unknown method, path without '/') is not a template
-    }
+    RequestTally tally = new RequestTally();
+    entries.forEach(tally);
+    return tally.toMix(topPaths);
   }
 
   private static long[] prefixSums(int[] counts) {

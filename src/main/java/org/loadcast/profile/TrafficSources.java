@@ -1,5 +1,6 @@
 package org.loadcast.profile;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,11 +11,101 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
-/** Reads historical traffic files: per-second count series and access logs, plain or gzipped. */
+/**
+ * Reads historical traffic: access logs, count series, CSV and Prometheus rate series, plain or
+ * gzipped, into a {@link TrafficSeries} with its {@link DataQuality}.
+ */
 public final class TrafficSources {
+  private static final int SNIFF_LINES = 5;
+  private static final int SNIFF_CHARS = 1 << 20;
+
   private TrafficSources() {}
+
+  /**
+   * A series as read, and the format it was read as.
+   *
+   * @param format the format given or detected
+   * @param series the series with its data quality
+   */
+  public record SeriesRead(TrafficFormat format, TrafficSeries series) {
+    /** Validates the record. */
+    public SeriesRead {
+      if (format == null || series == null) {
+        throw new IllegalArgumentException("format and series are required");
+      }
+    }
+  }
+
+  /**
+   * Reads a traffic input in one pass, in memory bounded by the span in steps, not by its size.
+   *
+   * <p>A gzipped input is recognised by its magic bytes ({@code 1f 8b}, RFC 1952), not its name.
+   * Without a format, it is detected from the first non-empty lines ({@link TrafficFormat#detect}).
+   * The text is UTF-8; lines end in LF or CRLF.
+   *
+   * @param in the input, positioned at its start; not closed
+   * @param source the input's name for messages, such as its path as the user wrote it
+   * @param format the format, or empty to detect it
+   * @param options what the content does not say
+   * @param requests receives each parsed request of an access log, in file order, during the same
+   *     pass; null when not wanted
+   * @return the format and the series
+   * @throws InputException when the input cannot be read, its format cannot be told, it holds no
+   *     usable data, or it lacks an option it needs (such as {@code --start} for counts)
+   */
+  public static SeriesRead readSeries(InputStream in, String source, Optional<TrafficFormat> format,
+      TrafficReadOptions options, Consumer<? super AccessLogEntry> requests) {
+    try {
+      BufferedReader reader = new BufferedReader(new InputStreamReader(decompressed(in), StandardCharsets.UTF_8), 1 << 16);
+      TrafficFormat chosen = format.isPresent() ? format.get() : detect(reader, source);
+      return new SeriesRead(chosen, chosen.read(reader, source, options, requests));
+    } catch (IOException e) {
+      throw new InputException(new InputProblem(source, 0, 0, "cannot read the input: " + e.getMessage()));
+    }
+  }
+
+  /** Returns the stream, gunzipped when it starts with the gzip magic bytes. */
+  private static InputStream decompressed(InputStream in) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+    buffered.mark(2);
+    int first = buffered.read();
+    int second = buffered.read();
+    buffered.reset();
+    return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+  }
+
+  private static TrafficFormat detect(BufferedReader reader, String source) throws IOException {
+    reader.mark(SNIFF_CHARS);
+    int c;
+    do {
+      c = reader.read();
+    } while (c >= 0 && Character.isWhitespace(c));
+    reader.reset();
+    if (c == '{') {
+      return new TrafficFormat.Prometheus(); // one JSON line can be longer than any look-ahead
+    }
+    reader.mark(SNIFF_CHARS);
+    List<String> lines = new ArrayList<>();
+    int chars = 0;
+    String line;
+    while (lines.size() < SNIFF_LINES && (line = reader.readLine()) != null) {
+      chars += line.length() + 2;
+      if (chars >= SNIFF_CHARS) {
+        break;
+      }
+      if (!line.isBlank()) {
+        lines.add(line);
+      }
+    }
+    reader.reset();
+    return TrafficFormat.detect(lines).orElseThrow(() -> new InputException(new InputProblem(source, 0, 0,
+        lines.isEmpty() ? "the input is empty" : "cannot tell the format from the first lines; give --format, one of "
+            + TrafficFormat.NAMES)));
+  }
 
   /**
    * An access log as read: the entries that parsed, and the lines that did not.
@@ -33,7 +124,7 @@ public final class TrafficSources {
   /**
    * Reads a series of one non-negative whole number per line: requests in consecutive seconds.
    *
-   * @param file the file; gzipped when its name ends in {@code .gz}
+   * @param file the file, plain or gzipped (recognised by its magic bytes)
    * @return the counts, in file order
    * @throws InputException at {@code file:line:1} for a line that is not a whole number {@code >= 0}
    *     (up to 20), or when the file cannot be read or holds no value
@@ -74,9 +165,10 @@ public final class TrafficSources {
   }
 
   /**
-   * Reads an access log in the Common or Combined Log Format.
+   * Reads an access log in the Common or Combined Log Format, holding every entry in memory: for
+   * small logs and tests. Large logs go through {@link #readSeries} with a consumer.
    *
-   * @param file the log; gzipped when its name ends in {@code .gz}
+   * @param file the log, plain or gzipped (recognised by its magic bytes)
    * @return the entries and the numbers of the lines that did not parse
    * @throws InputException when the file cannot be read or no line parses
    */
@@ -102,10 +194,6 @@ public final class TrafficSources {
   }
 
   private static BufferedReader open(Path file) throws IOException {
-    InputStream in = Files.newInputStream(file);
-    if (file.getFileName().toString().endsWith(".gz")) {
-      in = new GZIPInputStream(in, 1 << 16);
-    }
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    return new BufferedReader(new InputStreamReader(decompressed(Files.newInputStream(file)), StandardCharsets.UTF_8), 1 << 16);
   }
 }

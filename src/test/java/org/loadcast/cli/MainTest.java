@@ -95,7 +95,7 @@ class MainTest {
   void profileDerive_sampledLog_warnsThatMostOfTheSpanIsMissing() throws IOException {
     Path log = dir.resolve("sampled.log");
     StringBuilder lines = new StringBuilder();
-    for (int hour = 10; hour < 16; hour++) {
+    for (int hour = 10; hour < 18; hour++) {
       for (int second = 0; second < 60; second++) {
         lines.append(String.format(java.util.Locale.ROOT,
             "h - - [17/May/2015:%02d:05:%02d +0000] \"GET /a HTTP/1.1\" 200 5%n", hour, second));
@@ -105,8 +105,10 @@ class MainTest {
     Files.writeString(log, lines.toString());
     Run r = run("profile", "derive", log.toString(), "--out", dir.resolve("s.yaml").toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.err()).contains("warning: 1 line(s) of the log are not in the Common or Combined Log Format")
+    assertThat(r.err()).contains("warning: 1 line(s) are not in the common format and were left out, first at line(s) 481")
+        .contains("warning: sampled log: requests fall only in minute(s) :05 of each hour, 1.67 % of the time")
         .contains("of the span has no data");
+    assertThat(TrafficProfiles.read(dir.resolve("s.yaml")).rate().missing()).hasSize(7);
   }
 
   @Test

@@ -1,0 +1,62 @@
+package org.loadcast.profile;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+
+/** Reads a series of one whole number per line; a line that is not one is a missing step. */
+final class CountsSeriesReader {
+  private CountsSeriesReader() {}
+
+  static TrafficSeries read(BufferedReader in, String source, TrafficReadOptions options) throws IOException {
+    OffsetDateTime start = options.start().orElseThrow(() -> new InputException(new InputProblem(source, 0, 0,
+        "the counts format has no timestamps: give --start with the time of the first value, ISO-8601 with offset "
+            + "such as 1995-07-01T00:00:01-04:00")));
+    int step = options.stepSeconds() == 0 ? 1 : options.stepSeconds();
+    StepCounts steps = new StepCounts();
+    QualityTally tally = new QualityTally();
+    tally.offset(start.getOffset().getTotalSeconds());
+    long index = 0;
+    String line;
+    while ((line = in.readLine()) != null) {
+      long value = wholeNumber(line);
+      if (value < 0) {
+        tally.malformed(index + 1);
+        steps.markMissing(index);
+      } else {
+        steps.add(index, value);
+      }
+      index++;
+    }
+    tally.lines = index;
+    if (index == tally.malformed) {
+      throw new InputException(new InputProblem(source, index == 0 ? 0 : 1, index == 0 ? 0 : 1,
+          index == 0 ? "the series holds no value" : "no line holds a whole number of requests >= 0"));
+    }
+    return tally.series(start, step, steps.counts(), steps.missing(), options.missingDataRule(), null);
+  }
+
+  /** Returns the whole number {@code >= 0} on the line (surrounding whitespace allowed), or -1. */
+  static long wholeNumber(String line) {
+    int from = 0;
+    int to = line.length();
+    while (from < to && line.charAt(from) <= ' ') {
+      from++;
+    }
+    while (to > from && line.charAt(to - 1) <= ' ') {
+      to--;
+    }
+    if (to == from || to - from > 18) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      int d = line.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      value = value * 10 + d;
+    }
+    return value;
+  }
+}

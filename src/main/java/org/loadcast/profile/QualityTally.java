@@ -1,0 +1,123 @@
+package org.loadcast.profile;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The running tally of a reading that becomes its {@link DataQuality}, and the last step of every
+ * reader: marking missing data and building the {@link TrafficSeries}.
+ *
+ * <p>Mutable and not thread-safe: one per reading.
+ */
+final class QualityTally {
+  long lines;
+  long malformed;
+  long outOfOrder;
+  private final List<Long> firstMalformed = new ArrayList<>();
+  private final Set<ZoneOffset> offsets = new LinkedHashSet<>();
+  private int lastOffsetSeconds = Integer.MIN_VALUE;
+
+  /** Counts a malformed line with its 1-based number. */
+  void malformed(long lineNumber) {
+    malformed++;
+    if (firstMalformed.size() < DataQuality.MALFORMED_LINES_KEPT) {
+      firstMalformed.add(lineNumber);
+    }
+  }
+
+  /** Notes the UTC offset of a timestamp. */
+  void offset(int offsetSeconds) {
+    if (offsetSeconds != lastOffsetSeconds) {
+      offsets.add(ZoneOffset.ofTotalSeconds(offsetSeconds));
+      lastOffsetSeconds = offsetSeconds;
+    }
+  }
+
+  /** Returns the first malformed line number, or 0 when none. */
+  long firstMalformedLine() {
+    return firstMalformed.isEmpty() ? 0 : firstMalformed.get(0);
+  }
+
+  /**
+   * Returns the rule in steps of {@code stepSeconds}: a run of {@code L} steps at {@code λ} requests
+   * per step has the same {@code λL} as the run in seconds, so only the lengths scale.
+   */
+  static MissingDataRule perStep(MissingDataRule rule, int stepSeconds) {
+    if (stepSeconds == 1) {
+      return rule;
+    }
+    return new MissingDataRule(Math.max(1, (rule.minimumRunSeconds() + stepSeconds - 1) / stepSeconds),
+        Math.max(1, rule.neighbourhoodSeconds() / stepSeconds), rule.surpriseThreshold());
+  }
+
+  /**
+   * Marks the runs of empty seconds that {@link ProfileDerivation#findMissing} finds, looking only at
+   * the seconds not already missing, joined end to end: the quiet edges of a sampled log's windows
+   * are observed seconds, not part of the unobserved time around them.
+   */
+  private static void markRunsOfEmptySeconds(long[] counts, boolean[] missing, MissingDataRule rule) {
+    boolean anyMissing = false;
+    for (boolean m : missing) {
+      anyMissing |= m;
+    }
+    if (!anyMissing) { // the common case, without the index copies
+      int[] all = new int[counts.length];
+      for (int i = 0; i < counts.length; i++) {
+        all[i] = Math.toIntExact(counts[i]);
+      }
+      for (TimeRange range : ProfileDerivation.findMissing(all, rule)) {
+        java.util.Arrays.fill(missing, (int) range.fromSeconds(), (int) range.toSeconds(), true);
+      }
+      return;
+    }
+    int[] observedIndex = new int[counts.length];
+    int n = 0;
+    for (int i = 0; i < counts.length; i++) {
+      if (!missing[i]) {
+        observedIndex[n++] = i;
+      }
+    }
+    int[] observed = new int[n];
+    for (int j = 0; j < n; j++) {
+      observed[j] = Math.toIntExact(counts[observedIndex[j]]);
+    }
+    for (TimeRange range : ProfileDerivation.findMissing(observed, rule)) {
+      for (int j = (int) range.fromSeconds(); j < (int) range.toSeconds(); j++) {
+        missing[observedIndex[j]] = true;
+      }
+    }
+  }
+
+  /**
+   * Builds the series: on top of the missing steps the reader marked and a sampled log's uncovered
+   * steps, the runs of empty steps that {@link ProfileDerivation#findMissing} finds under the rule
+   * scaled to the step ({@link #perStep}) are missing.
+   */
+  TrafficSeries series(OffsetDateTime start, int stepSeconds, long[] counts, boolean[] missing, MissingDataRule rule,
+      PeriodicCoverage coverage) {
+    if (coverage != null) {
+      long first = start.toEpochSecond();
+      int offset = start.getOffset().getTotalSeconds();
+      for (int i = 0; i < counts.length; i++) {
+        if (coverage.isUncovered(first + (long) i * stepSeconds, offset)) {
+          missing[i] = true;
+        }
+      }
+    }
+    markRunsOfEmptySeconds(counts, missing, perStep(rule, stepSeconds));
+    long total = 0;
+    long missingSteps = 0;
+    for (int i = 0; i < counts.length; i++) {
+      total += counts[i];
+      missingSteps += missing[i] ? 1 : 0;
+    }
+    DataQuality quality = new DataQuality(lines, total, malformed, firstMalformed, outOfOrder, missingSteps * stepSeconds,
+        TrafficSeries.missingRanges(missing, stepSeconds), List.copyOf(offsets), Optional.ofNullable(coverage));
+    return new TrafficSeries(start, stepSeconds, counts, missing, quality);
+  }
+}

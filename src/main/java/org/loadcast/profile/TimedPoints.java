@@ -1,0 +1,130 @@
+package org.loadcast.profile;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Timestamped values of one or more series (CSV rows, Prometheus points), gathered so that the step
+ * can be inferred before they are placed in steps. Memory is a few numbers per point, which is per
+ * step of the span, not per request.
+ *
+ * <p>Mutable and not thread-safe: one per reading.
+ */
+final class TimedPoints {
+  private long[] timeMillis = new long[1 << 10];
+  private double[] values = new double[1 << 10];
+  private long[] lines = new long[1 << 10];
+  private boolean[] seriesStart = new boolean[1 << 10];
+  private int size;
+  private boolean nextStartsSeries = true;
+  private int firstOffsetSeconds;
+  private long minMillis;
+
+  /** Marks that the next point begins another series (differences are not taken across series). */
+  void newSeries() {
+    nextStartsSeries = true;
+  }
+
+  /** Adds a point; a NaN value is a missing point. */
+  void add(long atMillis, double value, long line, int offsetSeconds) {
+    if (size == timeMillis.length) {
+      int length = size + size / 2;
+      timeMillis = Arrays.copyOf(timeMillis, length);
+      values = Arrays.copyOf(values, length);
+      lines = Arrays.copyOf(lines, length);
+      seriesStart = Arrays.copyOf(seriesStart, length);
+    }
+    if (size == 0 || atMillis < minMillis) {
+      minMillis = atMillis;
+      firstOffsetSeconds = offsetSeconds;
+    }
+    timeMillis[size] = atMillis;
+    values[size] = value;
+    lines[size] = line;
+    seriesStart[size] = nextStartsSeries;
+    nextStartsSeries = false;
+    size++;
+  }
+
+  /** Returns the time of the last point added, or {@link Long#MIN_VALUE} at the start of a series. */
+  long previousMillis() {
+    return size == 0 || nextStartsSeries ? Long.MIN_VALUE : timeMillis[size - 1];
+  }
+
+  /**
+   * Places the points in steps: absent steps and NaN points are missing; several points in one step
+   * add up; a point off the step grid is malformed.
+   *
+   * @param valuesAreRates whether values are requests per second (times the step gives the count,
+   *     rounded to the nearest whole request) rather than requests per step
+   */
+  TrafficSeries series(String source, TrafficReadOptions options, QualityTally tally, boolean valuesAreRates) {
+    if (size == 0) {
+      throw new InputException(new InputProblem(source, 0, 0, "the input holds no data point"));
+    }
+    long stepMillis = options.stepSeconds() > 0 ? options.stepSeconds() * 1000L : inferStepMillis(source);
+    if (stepMillis % 1000 != 0) {
+      throw new InputException(new InputProblem(source, 0, 0, String.format(java.util.Locale.ROOT,
+          "the most common difference between timestamps must be whole seconds, but was %.3f s; give --step-seconds",
+          stepMillis / 1000.0)));
+    }
+    int step = Math.toIntExact(stepMillis / 1000);
+    long origin = minMillis;
+    long max = origin;
+    for (int i = 0; i < size; i++) {
+      max = Math.max(max, timeMillis[i]);
+    }
+    long stepCount = (max - origin) / stepMillis + 1;
+    if (stepCount > Integer.MAX_VALUE - 16) {
+      throw new InputException(new InputProblem(source, 0, 0, "the input spans " + stepCount + " steps of " + step
+          + " s, more than can be held; give a larger --step-seconds"));
+    }
+    int n = (int) stepCount;
+    double[] sums = new double[n];
+    boolean[] present = new boolean[n];
+    boolean[] missing = new boolean[n];
+    for (int i = 0; i < size; i++) {
+      long offset = timeMillis[i] - origin;
+      if (offset % stepMillis != 0) {
+        tally.malformed(lines[i]);
+        continue;
+      }
+      int index = (int) (offset / stepMillis);
+      present[index] = true;
+      if (Double.isNaN(values[i])) {
+        missing[index] = true;
+      } else {
+        sums[index] += valuesAreRates ? values[i] * step : values[i];
+      }
+    }
+    long[] counts = new long[n];
+    for (int i = 0; i < n; i++) {
+      if (!present[i]) {
+        missing[i] = true;
+      }
+      counts[i] = missing[i] ? 0 : Math.round(sums[i]);
+    }
+    OffsetDateTime start = OffsetDateTime.ofInstant(Instant.ofEpochMilli(origin), ZoneOffset.ofTotalSeconds(firstOffsetSeconds));
+    return tally.series(start, step, counts, missing, options.missingDataRule(), null);
+  }
+
+  /** Returns the most common positive difference between consecutive points of a series; ties go to the smaller. */
+  private long inferStepMillis(String source) {
+    Map<Long, Integer> differences = new HashMap<>();
+    for (int i = 1; i < size; i++) {
+      long d = timeMillis[i] - timeMillis[i - 1];
+      if (!seriesStart[i] && d > 0) {
+        differences.merge(d, 1, Integer::sum);
+      }
+    }
+    return differences.entrySet().stream()
+        .max(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+        .map(Map.Entry::getKey)
+        .orElseThrow(() -> new InputException(new InputProblem(source, 0, 0,
+            "the step cannot be inferred from fewer than two increasing timestamps; give --step-seconds")));
+  }
+}
