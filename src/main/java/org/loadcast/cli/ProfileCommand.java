@@ -22,6 +22,13 @@ import org.loadcast.profile.AccessLogEntry;
 import org.loadcast.profile.ArrivalMode;
 import org.loadcast.profile.ArrivalSchedule;
 import org.loadcast.profile.DataQuality;
+import org.loadcast.profile.ExtractionSettings;
+import org.loadcast.profile.LoggedRequest;
+import org.loadcast.profile.RateModel;
+import org.loadcast.profile.RateModelFit;
+import org.loadcast.profile.SessionExtraction;
+import org.loadcast.profile.SessionExtractor;
+import org.loadcast.profile.TemplateCounter;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.InputProblem;
 import org.loadcast.profile.MissingDataRule;
@@ -122,6 +129,22 @@ public final class ProfileCommand {
     @Option(names = "--top-paths", defaultValue = "12", paramLabel = "N", description = "request templates to keep, the most requested first (default: ${DEFAULT-VALUE})")
     int topPaths;
 
+    @Option(names = "--rate", defaultValue = "model", paramLabel = "model|curve", description = {"what the profile's rate is "
+        + "(default: ${DEFAULT-VALUE}): the fitted model of daily and weekly shape, trend, bursts and noise, or the measured "
+        + "curve (a kernel estimate, written beside the profile as FILE.rate.csv, with its missing ranges).",
+        "Either way the model is fitted and FILE.fit.json says how well it fits (smapeHourlyPercent) and what the data held."})
+    String rate;
+
+    @Option(names = "--max-bursts-per-day", defaultValue = "1", paramLabel = "N", description = "most bursts the model fit "
+        + "may use, per day of data on average (default: ${DEFAULT-VALUE})")
+    double maxBurstsPerDay;
+
+    @Option(names = "--sessions", description = {"make the mix sessions: a Markov chain over request templates with think "
+        + "times, estimated from the log (clients cut at 30 minutes of inactivity); the rate then counts sessions, "
+        + "the request rate times the log's sessions per request. Reads the log twice. Placeholders' feeders go to "
+        + "feeders/ beside the profile."})
+    boolean sessions;
+
     /** The input as read: its series, its request tally when it is a log, and its SHA-256. */
     private record Reading(TrafficSources.SeriesRead read, RequestTally requests, String sha256) {}
 
@@ -132,10 +155,148 @@ public final class ProfileCommand {
       Reading mixReading = readMixSource(reading);
       TrafficSeries series = reading.read().series();
       int bucketSeconds = resolution(series.stepSeconds());
-      ProfileDerivation.DerivedCurve derived = deriveCurve(series, bucketSeconds);
-      RequestMix mix = mixReading.requests().toMix(topPaths);
-      write(reading, mixReading, bucketSeconds, derived, mix);
+      ModelDerivation.FitInput fitInput = null;
+      RateModelFit.ModelFit fit = null;
+      String fitProblem = null;
+      try {
+        fitInput = ModelDerivation.fitInput(series);
+        fit = ModelDerivation.fit(fitInput, series, ZoneId.of(timezone), new RateModelFit.FitOptions(maxBurstsPerDay, 24));
+      } catch (IllegalArgumentException e) {
+        fitProblem = "cannot fit a rate model: " + e.getMessage();
+        if (rate.equals("model")) {
+          throw new InputException(new InputProblem(input.toString(), 0, 0, fitProblem + "; --rate curve keeps the measured curve"));
+        }
+        spec.commandLine().getErr().println("warning: " + fitProblem + "; the profile keeps the measured curve");
+      }
+      SessionExtraction extraction = sessions ? extractSessions(mixReading) : null;
+      double sessionsPerRequest = extraction == null ? 1 : (double) extraction.sessionCount() / extraction.requestsRead();
+      RequestMix mix = extraction != null ? extraction.mix() : mixReading.requests().toMix(topPaths);
+      if (rate.equals("model")) {
+        writeModel(reading, mixReading, fit, mix, extraction, sessionsPerRequest);
+      } else {
+        ProfileDerivation.DerivedCurve derived = deriveCurve(series, bucketSeconds);
+        if (extraction != null) {
+          derived = new ProfileDerivation.DerivedCurve(derived.curve().scaled(sessionsPerRequest), derived.bandwidthSeconds(),
+              derived.bandwidthChosen());
+        }
+        write(reading, mixReading, bucketSeconds, derived, mix, extraction);
+      }
+      if (extraction != null) {
+        writeFeeders(extraction);
+      }
+      Path fitJson = fitJsonPath();
+      ModelDerivation.writeFitJson(fitJson, out, fit, fitProblem, fitInput, series, extraction, sessionsPerRequest);
+      if (fit != null) {
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: sMAPE of hourly rates %.2f %% over %d hours, %d parameters, "
+            + "%d burst(s)%n", fitJson, fit.smapeHourlyPercent(), fit.hoursScored(), fit.parameterCount(), fit.burstCount());
+      } else {
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: no model (%s)%n", fitJson, fitProblem);
+      }
       return 0;
+    }
+
+    private Path fitJsonPath() {
+      return out.resolveSibling(out.getFileName().toString().replaceFirst("\\.ya?ml$", "") + ".fit.json");
+    }
+
+    /**
+     * Reads the mix log twice: once to count the templates, once to cut and chain the sessions. The
+     * log's own reading already tallied it, so both passes read the file again.
+     */
+    private SessionExtraction extractSessions(Reading mixReading) {
+      Path log = mixFrom != null ? mixFrom : input;
+      ExtractionSettings settings = ExtractionSettings.defaults();
+      TemplateCounter counter = new TemplateCounter(settings);
+      readRequests(log, entry -> counter.accept(logged(entry)));
+      SessionExtractor extractor = new SessionExtractor(settings, counter.catalog());
+      readRequests(log, entry -> extractor.accept(logged(entry)));
+      SessionExtraction extraction = extractor.finish();
+      spec.commandLine().getErr().println("sessions: " + extraction.summary());
+      return extraction;
+    }
+
+    private static LoggedRequest logged(AccessLogEntry entry) {
+      return new LoggedRequest(entry.time().toEpochSecond(), entry.clientHost(), entry.method(), entry.path(), entry.status());
+    }
+
+    private void readRequests(Path log, java.util.function.Consumer<AccessLogEntry> consumer) {
+      try (InputStream in = Files.newInputStream(log)) {
+        TrafficSources.readSeries(in, log.toString(), parsedFormatFor(log), TrafficReadOptions.defaults(), consumer);
+      } catch (IOException e) {
+        throw new InputException(new InputProblem(log.toString(), 0, 0, "cannot read the file: " + e.getMessage()));
+      }
+    }
+
+    private Optional<TrafficFormat> parsedFormatFor(Path log) {
+      return log.equals(input) ? parsedFormat() : Optional.empty();
+    }
+
+    private void writeFeeders(SessionExtraction extraction) {
+      for (SessionExtraction.FeederRows feeder : extraction.feeders()) {
+        StringBuilder csv = new StringBuilder(String.join(",", feeder.columns())).append('\n');
+        for (List<String> row : feeder.rows()) {
+          csv.append(String.join(",", row.stream().map(ProfileCommand.Derive::csvField).toList())).append('\n');
+        }
+        try {
+          TrafficProfiles.writeAtomically(out.resolveSibling(feeder.feeder()), csv.toString());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
+
+    /** Returns a CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+    private static String csvField(String value) {
+      if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+      }
+      return value;
+    }
+
+    private void writeModel(Reading reading, Reading mixReading, RateModelFit.ModelFit fit, RequestMix mix,
+        SessionExtraction extraction, double sessionsPerRequest) {
+      TrafficSeries series = reading.read().series();
+      RateModel model = ModelDerivation.scaled(fit.model(), sessionsPerRequest);
+      String profileName = name != null ? name : out.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+      String note = String.format(Locale.ROOT, "%d requests over %d s. The rate is a model fitted to %s: daily and weekly "
+          + "factors, a trend, %d burst(s) and hourly noise, %d parameters; the sMAPE of its hourly rates against the "
+          + "trace is %.2f %% over %d observed hours (see the .fit.json beside this file). %d second(s) of the trace are "
+          + "missing data, not zero load, and were left out of the fit.%s",
+          series.totalCount(), series.spanSeconds(), fitInputNote(series), fit.burstCount(), fit.parameterCount(),
+          fit.smapeHourlyPercent(), fit.hoursScored(), series.quality().missingSeconds(), mixNote(mixReading, mix, extraction,
+              sessionsPerRequest));
+      ProfileDocument doc = new ProfileDocument(profileName, description(series, mixReading == reading ? input : mixFrom),
+          new ProfileDocument.Source(command(), sourceFiles(reading, mixReading), note), seed, timezone,
+          series.start().toString(), new ProfileDocument.Rate(null, model, List.of()), List.of(), mix);
+      TrafficProfiles.writeDocument(doc, out);
+      spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: a model of %d parameters over %d s, %.0f %s, mix of %d%n",
+          out, model.parameterCount(), series.spanSeconds(), sessionsPerRequest * series.totalCount(),
+          extraction == null ? "requests" : "sessions", mix.requests().size());
+    }
+
+    private String fitInputNote(TrafficSeries series) {
+      return series.quality().periodicCoverage().map(c -> "hourly estimates from a sampled log (" + c.describe() + ")")
+          .orElse("the measured counts");
+    }
+
+    private String mixNote(Reading mixReading, RequestMix mix, SessionExtraction extraction, double sessionsPerRequest) {
+      if (extraction != null) {
+        return String.format(Locale.ROOT, " Arrivals are sessions: the request rate times %.5f sessions per request. %s",
+            sessionsPerRequest, extraction.summary());
+      }
+      long mixed = mix.requests().stream().mapToLong(r -> r.weight().longValue()).sum();
+      return String.format(Locale.ROOT, " The mix keeps the %d most requested paths, %.1f %% of the %d parsed requests of the "
+          + "log; weights are request counts.", mix.requests().size(), 100.0 * mixed / mixReading.requests().requests(),
+          mixReading.requests().requests());
+    }
+
+    private List<ProfileDocument.SourceFile> sourceFiles(Reading reading, Reading mixReading) {
+      List<ProfileDocument.SourceFile> files = new ArrayList<>();
+      files.add(new ProfileDocument.SourceFile(portable(input), reading.sha256()));
+      if (mixReading != reading) {
+        files.add(new ProfileDocument.SourceFile(portable(mixFrom), mixReading.sha256()));
+      }
+      return files;
     }
 
     /** Reads INPUT in one pass and prints what it found on standard error. */
@@ -179,13 +340,14 @@ public final class ProfileCommand {
       return ProfileDerivation.intensityFromSeries(series, bucketSeconds, bandwidth());
     }
 
-    private void write(Reading reading, Reading mixReading, int bucketSeconds, ProfileDerivation.DerivedCurve derived, RequestMix mix) {
+    private void write(Reading reading, Reading mixReading, int bucketSeconds, ProfileDerivation.DerivedCurve derived, RequestMix mix,
+        SessionExtraction extraction) {
       TrafficSeries series = reading.read().series();
       RateCurve curve = derived.curve();
       String profileName = name != null ? name : out.getFileName().toString().replaceFirst("\\.ya?ml$", "");
       TrafficProfile profile = new TrafficProfile(profileName, description(series, mixReading == reading ? input : mixFrom),
           seed, ZoneId.of(timezone), series.start(), curve, mix);
-      TrafficProfiles.write(profile, source(reading, mixReading, bucketSeconds, derived, mix), out);
+      TrafficProfiles.write(profile, source(reading, mixReading, bucketSeconds, derived, mix, extraction), out);
       warnIfMostlyMissing(curve);
       spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d points, %d missing range(s), %.0f requests, mix of %d%n",
           out, curve.pointCount(), curve.missing().size(), curve.integral(curve.startSeconds(), curve.endSeconds()),
@@ -331,8 +493,8 @@ public final class ProfileCommand {
           input.getFileName(), series.spanSeconds(), series.start(), mixSource.getFileName());
     }
 
-    private ProfileDocument.Source source(
-        Reading reading, Reading mixReading, int bucketSeconds, ProfileDerivation.DerivedCurve derived, RequestMix mix) {
+    private ProfileDocument.Source source(Reading reading, Reading mixReading, int bucketSeconds,
+        ProfileDerivation.DerivedCurve derived, RequestMix mix, SessionExtraction extraction) {
       RateCurve curve = derived.curve();
       TrafficSeries series = reading.read().series();
       List<ProfileDocument.SourceFile> files = new ArrayList<>();
@@ -352,6 +514,10 @@ public final class ProfileCommand {
           smoothing(derived), curve.missing().size(), missing, missingCauses(series),
           MissingDataRule.DEFAULT.minimumRunSeconds(), MissingDataRule.DEFAULT.surpriseThreshold(), mix.requests().size(),
           100.0 * mixed / mixReading.requests().requests(), mixReading.requests().requests(), mixQuality.malformedLines());
+      if (extraction != null) {
+        note = note.substring(0, note.indexOf(" The mix keeps")) + mixNote(mixReading, mix, extraction,
+            (double) extraction.sessionCount() / extraction.requestsRead());
+      }
       return new ProfileDocument.Source(command(), files, note);
     }
 
@@ -402,12 +568,17 @@ public final class ProfileCommand {
       RateCurve rate = profile.rate();
       double total = rate.integral(rate.startSeconds(), rate.endSeconds());
       spec.commandLine().getOut().printf(Locale.ROOT,
-          "%s: ok%n  %s to %s (%s), %d points, %s%n  %.0f requests expected, peak %.3f per second%n"
-              + "  %d missing range(s), %.0f s%n  mix: %d request templates%n",
+          "%s: ok%n  %s to %s (%s), %d points, %s%n  %.0f %s expected, peak %.3f per second%n"
+              + "  %d missing range(s), %.0f s%n  mix: %d request templates%s%n",
           file, profile.wallClock(rate.startSeconds()).toOffsetDateTime(), profile.wallClock(rate.endSeconds()).toOffsetDateTime(),
           profile.timezone(), rate.pointCount(), rate.interpolation().yamlName(), total,
+          profile.mix().sessions() == null ? "requests" : "sessions",
           rate.peakRatePerSecond(rate.startSeconds(), rate.endSeconds()), rate.missing().size(),
-          rate.missingSeconds(rate.startSeconds(), rate.endSeconds()), profile.mix().requests().size());
+          rate.missingSeconds(rate.startSeconds(), rate.endSeconds()), profile.mix().requests().size(),
+          profile.mix().sessions() == null ? "" : String.format(Locale.ROOT,
+              ", in sessions of %.2f requests and %.1f s of think time on average (%.0f requests)",
+              profile.mix().sessions().expectedRequestsPerSession(), profile.mix().sessions().expectedThinkSecondsPerSession(),
+              total * profile.mix().sessions().expectedRequestsPerSession()));
       for (org.loadcast.profile.CalendarEvent event : profile.events().events()) {
         spec.commandLine().getOut().printf(Locale.ROOT, "  event %s (%s): %s to %s, %s%n", event.name(),
             event.kind().yamlName(), profile.wallClock(event.fromSeconds()).toOffsetDateTime(),

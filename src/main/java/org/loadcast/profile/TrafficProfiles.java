@@ -242,6 +242,22 @@ public final class TrafficProfiles {
   }
 
   /**
+   * Writes a profile document as YAML, naming the schema for editors, through a temporary file and
+   * an atomic move. Use it for a profile whose rate is a model, which has no curve file.
+   *
+   * @param doc the document
+   * @param yamlFile where it goes
+   * @throws UncheckedIOException if writing fails
+   */
+  public static void writeDocument(ProfileDocument doc, Path yamlFile) {
+    try {
+      writeAtomically(yamlFile, SCHEMA_COMMENT + "\n" + WRITER.writeValueAsString(doc));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Writes text to a file through a temporary file in the same directory and an atomic move. The
    * file is readable by all (rw-r--r--) where the file system has POSIX permissions.
    *

@@ -84,7 +84,7 @@ class MainTest {
   @Test
   void profileDerive_outIsADirectory_writesNothing() throws IOException {
     Files.createDirectories(dir.resolve("d.yaml"));
-    Run r = run("profile", "derive", "traffic-profiles/sources/nasa/nasa_ksc_1995-08-01_first20000.log.gz",
+    Run r = run("profile", "derive", "--rate", "curve", "traffic-profiles/sources/nasa/nasa_ksc_1995-08-01_first20000.log.gz",
         "--out", dir.resolve("d.yaml").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("is a directory");
@@ -103,7 +103,7 @@ class MainTest {
     }
     lines.append("garbage\n");
     Files.writeString(log, lines.toString());
-    Run r = run("profile", "derive", log.toString(), "--out", dir.resolve("s.yaml").toString());
+    Run r = run("profile", "derive", "--rate", "curve", log.toString(), "--out", dir.resolve("s.yaml").toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("warning: 1 line(s) are not in the common format and were left out, first at line(s) 481")
         .contains("warning: sampled log: requests fall only in minute(s) :05 of each hour, 1.67 % of the time")
@@ -153,7 +153,7 @@ class MainTest {
   @Test
   void profileDerive_accessLog_writesAProfileThatReadsBack() {
     Path out = dir.resolve("aug.yaml");
-    Run r = run("profile", "derive", "traffic-profiles/sources/nasa/nasa_ksc_1995-08-01_first20000.log.gz",
+    Run r = run("profile", "derive", "--rate", "curve", "traffic-profiles/sources/nasa/nasa_ksc_1995-08-01_first20000.log.gz",
         "--timezone", "America/New_York", "--top-paths", "5", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     TrafficProfile profile = TrafficProfiles.read(out);
@@ -165,7 +165,7 @@ class MainTest {
 
   @Test
   void profileDerive_seriesWithoutStart_exitsWith2AndSaysWhatToGive() {
-    Run r = run("profile", "derive", "traffic-profiles/sources/nasa/nasa_ksc_1995-07_requests_per_second.txt.gz",
+    Run r = run("profile", "derive", "--rate", "curve", "traffic-profiles/sources/nasa/nasa_ksc_1995-07_requests_per_second.txt.gz",
         "--out", dir.resolve("x.yaml").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("give --start");
@@ -175,7 +175,7 @@ class MainTest {
   @Test
   void profileDerive_reproducesTheCommittedNasaProfile() throws IOException {
     Path out = dir.resolve("nasa-kennedy-1995.yaml");
-    Run r = run("profile", "derive", "traffic-profiles/sources/nasa/nasa_ksc_1995-07_requests_per_second.txt.gz",
+    Run r = run("profile", "derive", "--rate", "curve", "traffic-profiles/sources/nasa/nasa_ksc_1995-07_requests_per_second.txt.gz",
         "--start", "1995-07-01T00:00:01-04:00", "--timezone", "America/New_York",
         "--mix-from", "traffic-profiles/sources/nasa/nasa_ksc_1995-08-01_first20000.log.gz",
         "--name", "nasa-kennedy-1995", "--seed", "1995", "--out", out.toString());
