@@ -126,7 +126,8 @@ public final class ProfileCommand {
     @Option(names = "--mix-from", paramLabel = "LOG", description = "an access log to take the request mix from (default: INPUT when it is a log)")
     Path mixFrom;
 
-    @Option(names = "--top-paths", defaultValue = "12", paramLabel = "N", description = "request templates to keep, the most requested first (default: ${DEFAULT-VALUE})")
+    @Option(names = "--top-paths", defaultValue = "12", paramLabel = "N", description = "request templates to keep, the most "
+        + "requested first (default: ${DEFAULT-VALUE}; with --sessions, 20)")
     int topPaths;
 
     @Option(names = "--rate", defaultValue = "model", paramLabel = "model|curve", description = {"what the profile's rate is "
@@ -144,6 +145,16 @@ public final class ProfileCommand {
         + "the request rate times the log's sessions per request. Reads the log twice. Placeholders' feeders go to "
         + "feeders/ beside the profile."})
     boolean sessions;
+
+    @Option(names = "--session-assets", defaultValue = "fold", paramLabel = "fold|keep", description = {"with --sessions, "
+        + "what becomes of requests for static assets (images, style sheets, scripts, fonts, icons): folded into the page "
+        + "before them, as a browser fetches them with the page (default: ${DEFAULT-VALUE}), or kept as states of their own.",
+        "Folding keeps the chain to pages; the replay then sends the pages only, which the summary counts."})
+    String sessionAssets;
+
+    @Option(names = "--session-timeout-seconds", defaultValue = "1800", paramLabel = "SECONDS", description = "with --sessions, "
+        + "the inactivity that ends a client's session (default: ${DEFAULT-VALUE}, the usual 30 minutes)")
+    long sessionTimeoutSeconds;
 
     /** The input as read: its series, its request tally when it is a log, and its SHA-256. */
     private record Reading(TrafficSources.SeriesRead read, RequestTally requests, String sha256) {}
@@ -205,7 +216,10 @@ public final class ProfileCommand {
      */
     private SessionExtraction extractSessions(Reading mixReading) {
       Path log = mixFrom != null ? mixFrom : input;
-      ExtractionSettings settings = ExtractionSettings.defaults();
+      ExtractionSettings d = ExtractionSettings.defaults();
+      boolean topGiven = spec.commandLine().getParseResult().hasMatchedOption("--top-paths");
+      ExtractionSettings settings = new ExtractionSettings(topGiven ? topPaths : d.topTemplates(), sessionTimeoutSeconds,
+          d.reorderToleranceSeconds(), d.minTransitionCount(), d.minThinkSamples(), sessionAssets.equals("fold"), d.feederRows());
       TemplateCounter counter = new TemplateCounter(settings);
       readRequests(log, entry -> counter.accept(logged(entry)));
       SessionExtractor extractor = new SessionExtractor(settings, counter.catalog());
@@ -425,6 +439,18 @@ public final class ProfileCommand {
       }
       if (resolutionSeconds < 1) {
         throw optionError("--resolution-seconds", "--resolution-seconds must be >= 1, but was " + resolutionSeconds);
+      }
+      if (!List.of("fold", "keep").contains(sessionAssets)) {
+        throw optionError("--session-assets", "--session-assets must be fold or keep, but was '" + sessionAssets + "'");
+      }
+      if (sessionTimeoutSeconds < 1) {
+        throw optionError("--session-timeout-seconds", "--session-timeout-seconds must be >= 1, but was " + sessionTimeoutSeconds);
+      }
+      if (rate == null || !List.of("model", "curve").contains(rate)) {
+        throw optionError("--rate", "--rate must be model or curve, but was '" + rate + "'");
+      }
+      if (!(maxBurstsPerDay >= 0) || !Double.isFinite(maxBurstsPerDay)) {
+        throw optionError("--max-bursts-per-day", "--max-bursts-per-day must be a number >= 0, but was " + maxBurstsPerDay);
       }
       if (topPaths < 1) {
         throw optionError("--top-paths", "--top-paths must be >= 1, but was " + topPaths);

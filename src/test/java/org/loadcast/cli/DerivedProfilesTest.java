@@ -35,7 +35,7 @@ class DerivedProfilesTest {
   @Test
   void fitFiles_coverEverySharedTrace() throws IOException {
     assertThat(fitFiles().map(p -> p.getFileName().toString())).contains(
-        "nasa-july-1995-model.fit.json", "nasa-august-1995-sessions.fit.json", "worldcup98.fit.json",
+        "nasa-july-1995-sessions.fit.json", "nasa-august-1995-sessions.fit.json", "worldcup98.fit.json",
         "elastic-sampled-2015.fit.json");
   }
 
