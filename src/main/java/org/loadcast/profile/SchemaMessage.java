@@ -86,9 +86,63 @@ final class SchemaMessage {
             + instance.size());
       case "oneOf":
         return file.problemAtPointer(pointer, oneOfMessage(label, schema, instance));
+      case "not":
+        return notMessage(file, pointer, path, label, schema);
+      case "propertyNames":
+        return propertyNameMessage(file, pointer, label);
       default:
         return file.problemAtPointer(pointer, label + ": " + message.getMessage().replaceFirst("^\\$[^:]*:\\s*", ""));
     }
+  }
+
+  /**
+   * Returns the sentence for a {@code not: {required: [key]}}, the way a schema forbids a key, with
+   * the condition of the {@code if} it stands under when that is one property's {@code enum}.
+   */
+  private InputProblem notMessage(YamlFile<?> file, String pointer, String path, String label, JsonNode schema) {
+    JsonNode required = schema == null ? null : schema.get("required");
+    if (required == null || !required.isArray() || required.size() != 1) {
+      return file.problemAtPointer(pointer, label + " must not match " + schema);
+    }
+    String key = required.get(0).asText();
+    String condition = condition();
+    return file.problemAtKey(pointer + "/" + key, YamlFile.join(path, key) + " must be absent" + condition
+        + ", but was given");
+  }
+
+  /** Returns " for a method of GET or HEAD" when the violated rule stands under such an {@code if}. */
+  private String condition() {
+    String location = message.getSchemaLocation().toString();
+    int then = location.lastIndexOf("/then/");
+    int hash = location.indexOf('#');
+    if (then < 0 || hash < 0) {
+      return "";
+    }
+    JsonNode properties = schemaRoot.at(location.substring(hash + 1, then) + "/if/properties");
+    if (properties.size() != 1) {
+      return "";
+    }
+    String name = properties.fieldNames().next();
+    JsonNode choices = properties.get(name).get("enum");
+    if (choices == null) {
+      return "";
+    }
+    List<String> values = new ArrayList<>();
+    choices.forEach(c -> values.add(c.asText()));
+    return " when " + name + " is " + String.join(" or ", values);
+  }
+
+  /** Returns the sentence for a key whose name breaks the {@code propertyNames} rule. */
+  private InputProblem propertyNameMessage(YamlFile<?> file, String pointer, String label) {
+    String key = message.getProperty();
+    if (key == null) {
+      java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("'([^']*)'").matcher(message.getMessage());
+      key = quoted.find() ? quoted.group(1) : "?";
+    }
+    String rule = label.endsWith("headers")
+        ? "be an HTTP header name (a token: letters, digits and !#$%&'*+.^_`|~-)"
+        : "match " + message.getSchemaNode();
+    return file.problemAtKey(pointer + "/" + key, label + " key '" + key + "' must " + rule + ", but was '" + key + "'");
   }
 
   private static String enumMessage(String label, JsonNode schema, JsonNode instance, String was) {
@@ -124,6 +178,11 @@ final class SchemaMessage {
       }
     }
     String found = present.isEmpty() ? "neither" : "both " + String.join(" and ", present);
+    if (present.isEmpty() && instance != null && instance.isObject() && instance.size() > 0) {
+      List<String> keys = new ArrayList<>();
+      instance.fieldNames().forEachRemaining(keys::add);
+      found += " (it had " + String.join(", ", keys) + ")";
+    }
     return label + " must have exactly one of " + String.join(", ", names) + ", but had " + found;
   }
 

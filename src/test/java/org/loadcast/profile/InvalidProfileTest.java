@@ -128,4 +128,11 @@ class InvalidProfileTest {
     assertThat(TrafficProfiles.read(Path.of("src/test/resources/profiles/valid-model.yaml")).rate().integral(0, 604800))
         .as("same seed, same noise").isEqualTo(profile.rate().integral(0, 604800));
   }
+
+  @Test
+  void read_validSessions_solvesTheChain() {
+    TrafficProfile profile = TrafficProfiles.read(Path.of("src/test/resources/profiles/valid-sessions.yaml"));
+    // Visits: home 0.8; item 0.2 + 0.8 x 0.5 = 0.6; buy 0.6 x 0.3 = 0.18; 1.58 requests per session.
+    assertThat(profile.mix().sessions().expectedRequestsPerSession()).isCloseTo(1.58, org.assertj.core.api.Assertions.within(1e-12));
+  }
 }
