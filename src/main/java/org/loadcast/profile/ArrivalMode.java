@@ -1,6 +1,5 @@
 package org.loadcast.profile;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -74,9 +73,9 @@ public sealed interface ArrivalMode permits ArrivalMode.Deterministic, ArrivalMo
    * approximation. A rate scale acts on the mean, so the relative noise {@code 1/sqrt(mean)}
    * shrinks as the scale grows.
    *
-   * <p>The draws come from one stream, {@value #STREAM}, seeded with {@link #streamSeed()}: a
-   * SplitMix64 mix of the run seed and the 64-bit FNV-1a hash of the stream's name, the same
-   * derivation as {@code org.loadcast.sim.RandomStreams} (Steele, Lea and Flood, OOPSLA 2014). That
+   * <p>The draws come from one stream, {@value #STREAM}, seeded with {@link #streamSeed()}: the
+   * {@link StreamSeed} of the run seed and the stream's name (a SplitMix64 mix of the seed and the
+   * FNV-1a hash of the name), as {@code org.loadcast.sim.RandomStreams} seeds its streams. That
    * seed starts a {@link Well19937c} generator (Panneton, L'Ecuyer and Matsumoto, ACM TOMS 32(1),
    * 2006), and commons-math3's {@link PoissonDistribution} samples it: Knuth's product of uniforms
    * for means below 40, Devroye's rejection method for larger ones ("The computer generation of
@@ -91,7 +90,7 @@ public sealed interface ArrivalMode permits ArrivalMode.Deterministic, ArrivalMo
 
     /** Returns the seed of the {@value #STREAM} stream derived from the run seed. */
     public long streamSeed() {
-      return mix64(seed ^ mix64(fnv1a64(STREAM)));
+      return StreamSeed.of(seed, STREAM);
     }
 
     @Override
@@ -108,21 +107,6 @@ public sealed interface ArrivalMode permits ArrivalMode.Deterministic, ArrivalMo
             PoissonDistribution.DEFAULT_EPSILON, PoissonDistribution.DEFAULT_MAX_ITERATIONS).sample();
       }
       return counts;
-    }
-
-    private static long fnv1a64(String name) {
-      long hash = 0xcbf29ce484222325L;
-      for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-        hash ^= b & 0xff;
-        hash *= 0x100000001b3L;
-      }
-      return hash;
-    }
-
-    private static long mix64(long z) {
-      z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-      z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-      return z ^ (z >>> 31);
     }
   }
 

@@ -99,47 +99,32 @@ public final class LogLineFormat {
    *     pattern lacks a time or a request line (or has two)
    */
   public static LogLineFormat apache(String name, String pattern) {
-    List<String> literals = new ArrayList<>();
-    List<Field> fields = new ArrayList<>();
-    StringBuilder literal = new StringBuilder();
-    int i = 0;
-    while (i < pattern.length()) {
-      char c = pattern.charAt(i);
-      if (c != '%') {
-        literal.append(c);
-        i++;
-        continue;
-      }
-      int end = i + 1;
-      if (end < pattern.length() && pattern.charAt(end) == '%') {
-        literal.append('%');
-        i = end + 1;
-        continue;
-      }
-      if (end < pattern.length() && pattern.charAt(end) == '>') {
-        end++;
-      }
-      String argument = null;
-      if (end < pattern.length() && pattern.charAt(end) == '{') {
-        int close = pattern.indexOf('}', end);
-        if (close < 0) {
-          throw new IllegalArgumentException("the Apache log format has an unclosed %{ at column " + (i + 1));
-        }
-        argument = pattern.substring(end + 1, close);
-        end = close + 1;
-      }
-      if (end >= pattern.length()) {
-        throw new IllegalArgumentException("the Apache log format ends in a bare %");
-      }
-      char directive = pattern.charAt(end);
-      Field field = apacheField(directive, argument, pattern.substring(i, end + 1));
-      literals.add(literal.toString());
-      literal.setLength(0);
-      fields.add(field);
-      i = end + 1;
+    return compile(name, pattern, '%', LogLineFormat::readApacheDirective);
+  }
+
+  /** Reads the Apache directive at {@code pattern[at] == '%'}; {@code %%} is an escaped marker. */
+  private static Directive readApacheDirective(String pattern, int at) {
+    int end = at + 1;
+    if (end < pattern.length() && pattern.charAt(end) == '%') {
+      return new Directive(null, end + 1);
     }
-    literals.add(literal.toString());
-    return new LogLineFormat(name, literals, fields);
+    if (end < pattern.length() && pattern.charAt(end) == '>') {
+      end++;
+    }
+    String argument = null;
+    if (end < pattern.length() && pattern.charAt(end) == '{') {
+      int close = pattern.indexOf('}', end);
+      if (close < 0) {
+        throw new IllegalArgumentException("the Apache log format has an unclosed %{ at column " + (at + 1));
+      }
+      argument = pattern.substring(end + 1, close);
+      end = close + 1;
+    }
+    if (end >= pattern.length()) {
+      throw new IllegalArgumentException("the Apache log format ends in a bare %");
+    }
+    char directive = pattern.charAt(end);
+    return new Directive(apacheField(directive, argument, pattern.substring(at, end + 1)), end + 1);
   }
 
   private static Field apacheField(char directive, String argument, String text) {
@@ -187,43 +172,31 @@ public final class LogLineFormat {
    *     lacks a time or a request line (or has two)
    */
   public static LogLineFormat nginx(String name, String pattern) {
-    List<String> literals = new ArrayList<>();
-    List<Field> fields = new ArrayList<>();
-    StringBuilder literal = new StringBuilder();
-    int i = 0;
-    while (i < pattern.length()) {
-      char c = pattern.charAt(i);
-      if (c != '$') {
-        literal.append(c);
-        i++;
-        continue;
+    return compile(name, pattern, '$', LogLineFormat::readNginxVariable);
+  }
+
+  /** Reads the nginx variable at {@code pattern[at] == '$'}, as {@code $name} or {@code ${name}}. */
+  private static Directive readNginxVariable(String pattern, int at) {
+    String variable;
+    int end;
+    if (at + 1 < pattern.length() && pattern.charAt(at + 1) == '{') {
+      end = pattern.indexOf('}', at);
+      if (end < 0) {
+        throw new IllegalArgumentException("the nginx log format has an unclosed ${ at column " + (at + 1));
       }
-      String variable;
-      int end;
-      if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '{') {
-        end = pattern.indexOf('}', i);
-        if (end < 0) {
-          throw new IllegalArgumentException("the nginx log format has an unclosed ${ at column " + (i + 1));
-        }
-        variable = pattern.substring(i + 2, end);
+      variable = pattern.substring(at + 2, end);
+      end++;
+    } else {
+      end = at + 1;
+      while (end < pattern.length() && (Character.isLetterOrDigit(pattern.charAt(end)) || pattern.charAt(end) == '_')) {
         end++;
-      } else {
-        end = i + 1;
-        while (end < pattern.length() && (Character.isLetterOrDigit(pattern.charAt(end)) || pattern.charAt(end) == '_')) {
-          end++;
-        }
-        variable = pattern.substring(i + 1, end);
       }
-      if (variable.isEmpty()) {
-        throw new IllegalArgumentException("the nginx log format has a $ without a variable name at column " + (i + 1));
-      }
-      literals.add(literal.toString());
-      literal.setLength(0);
-      fields.add(nginxField(variable));
-      i = end;
+      variable = pattern.substring(at + 1, end);
     }
-    literals.add(literal.toString());
-    return new LogLineFormat(name, literals, fields);
+    if (variable.isEmpty()) {
+      throw new IllegalArgumentException("the nginx log format has a $ without a variable name at column " + (at + 1));
+    }
+    return new Directive(nginxField(variable), end);
   }
 
   private static Field nginxField(String variable) {
@@ -246,6 +219,49 @@ public final class LogLineFormat {
       default:
         return Field.SKIP;
     }
+  }
+
+  /**
+   * What a pattern holds at one marker ({@code %} or {@code $}).
+   *
+   * @param field the field, or null for an escaped marker that stands for itself in the literal text
+   * @param end the index in the pattern just past the directive
+   */
+  private record Directive(Field field, int end) {}
+
+  /** Reads the directive that starts at a marker of a pattern. */
+  private interface DirectiveReader {
+    Directive read(String pattern, int at);
+  }
+
+  /**
+   * Splits a pattern into literal text and fields: text up to each {@code marker} is literal, and the
+   * reader turns the directive at the marker into a field.
+   */
+  private static LogLineFormat compile(String name, String pattern, char marker, DirectiveReader reader) {
+    List<String> literals = new ArrayList<>();
+    List<Field> fields = new ArrayList<>();
+    StringBuilder literal = new StringBuilder();
+    int i = 0;
+    while (i < pattern.length()) {
+      char c = pattern.charAt(i);
+      if (c != marker) {
+        literal.append(c);
+        i++;
+        continue;
+      }
+      Directive directive = reader.read(pattern, i);
+      if (directive.field() == null) {
+        literal.append(marker);
+      } else {
+        literals.add(literal.toString());
+        literal.setLength(0);
+        fields.add(directive.field());
+      }
+      i = directive.end();
+    }
+    literals.add(literal.toString());
+    return new LogLineFormat(name, literals, fields);
   }
 
   private static IllegalArgumentException unsupported(String directive, String server) {

@@ -1,7 +1,6 @@
 package org.loadcast.profile;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -185,26 +184,6 @@ public record RateModel(
 
   Evaluator evaluator(LocalClock clock) {
     return new Evaluator(this, clock);
-  }
-
-  /**
-   * Derives the seed of a named random stream: a SplitMix64 mix of the run seed and a 64-bit FNV-1a
-   * hash of the UTF-8 name, the same derivation as the simulator's named streams (Steele, Lea and
-   * Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014).
-   */
-  static long streamSeed(long seed, String name) {
-    long hash = 0xcbf29ce484222325L;
-    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-      hash ^= b & 0xff;
-      hash *= 0x100000001b3L;
-    }
-    return mix64(seed ^ mix64(hash));
-  }
-
-  private static long mix64(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
   }
 
   /**
@@ -399,9 +378,8 @@ public record RateModel(
    * relativeStdDev²)}, so each factor has mean 1 and standard deviation {@code relativeStdDev} (the
    * log-normal moments, Johnson, Kotz and Balakrishnan, "Continuous Univariate Distributions" vol. 1,
    * 2nd ed., ch. 14). {@code Z_0, Z_1, …} are consecutive {@link SplittableRandom#nextGaussian()} draws
-   * of the stream seeded by {@code (seed, "noise")}: a SplitMix64 mix of the seed and the FNV-1a hash
-   * of the name, as the simulator derives its named streams, so noise never shifts another source's
-   * draws.
+   * of the stream seeded by {@link StreamSeed#of StreamSeed.of(seed, "noise")}, as the simulator
+   * seeds its named streams, so noise never shifts another source's draws.
    *
    * @param relativeStdDev standard deviation of the factor (coefficient of variation); in {@code [0, 2]}
    * @param intervalSeconds block length in seconds; finite and {@code >= 1}
@@ -432,7 +410,7 @@ public record RateModel(
     public double[] factors(long seed, double durationSeconds) {
       int blocks = (int) Math.ceil(durationSeconds / intervalSeconds);
       double logSigma = Math.sqrt(Math.log1p(relativeStdDev * relativeStdDev));
-      SplittableRandom random = new SplittableRandom(streamSeed(seed, "noise"));
+      SplittableRandom random = new SplittableRandom(StreamSeed.of(seed, "noise"));
       double[] factors = new double[blocks];
       for (int k = 0; k < blocks; k++) {
         factors[k] = Math.exp(logSigma * random.nextGaussian() - logSigma * logSigma / 2);

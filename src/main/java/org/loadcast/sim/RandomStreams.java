@@ -1,16 +1,17 @@
 package org.loadcast.sim;
 
-import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import org.loadcast.profile.StreamSeed;
 
 /**
  * Named random streams derived from one run seed.
  *
  * <p>Each source of randomness (arrivals, service times, the load balancer) takes its own stream
- * {@code stream(name)}, seeded by a SplitMix64 mix of the run seed and a 64-bit FNV-1a hash of the
- * name (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014). A
- * stream's draws therefore never depend on how many draws another stream made: changing a policy
- * never changes the arrivals (common random numbers, as SSJ's named {@code RandomStream}s give).
+ * {@code stream(name)}, seeded by {@link StreamSeed#of}: a SplitMix64 mix of the run seed and a
+ * 64-bit FNV-1a hash of the name (Steele, Lea and Flood, "Fast splittable pseudorandom number
+ * generators", OOPSLA 2014). A stream's draws therefore never depend on how many draws another
+ * stream made: changing a policy never changes the arrivals (common random numbers, as SSJ's named
+ * {@code RandomStream}s give).
  *
  * <p>Immutable and thread-safe; the streams it returns are not.
  *
@@ -26,29 +27,11 @@ public record RandomStreams(long seed) {
    * @throws IllegalArgumentException if the name is empty
    */
   public SplittableRandom stream(String name) {
-    if (name == null || name.isEmpty()) {
-      throw new IllegalArgumentException("a random stream needs a name");
-    }
-    return new SplittableRandom(mix64(seed ^ mix64(fnv1a64(name))));
+    return new SplittableRandom(StreamSeed.of(seed, name));
   }
 
   /** Returns an Exp(1) draw by inversion, {@code −ln(1 − u)}. */
   public static double exponential(SplittableRandom random) {
     return -Math.log1p(-random.nextDouble());
-  }
-
-  private static long fnv1a64(String name) {
-    long hash = 0xcbf29ce484222325L;
-    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-      hash ^= b & 0xff;
-      hash *= 0x100000001b3L;
-    }
-    return hash;
-  }
-
-  private static long mix64(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
   }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,13 +78,11 @@ class DerivedProfilesTest {
   @Test
   void derive_againFromTheSharedTrace_reproducesTheCommittedProfile(@TempDir Path dir) {
     Path out = dir.resolve("nasa-august-1995-sessions.yaml");
-    StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"profile", "derive", "../shared/data/rate_series/nasa_ksc_1995-08_requests_per_second.txt.gz",
+    CommandRun r = CommandRun.of("profile", "derive", "../shared/data/rate_series/nasa_ksc_1995-08_requests_per_second.txt.gz",
         "--start", "1995-08-01T00:00:01-04:00", "--timezone", "America/New_York",
         "--mix-from", "../shared/data/access_logs/nasa_ksc_1995-08-01_first20000.log", "--sessions",
-        "--name", "nasa-august-1995-sessions", "--seed", "1995", "--out", out.toString()},
-        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-    assertThat(code).as(err.toString()).isZero();
+        "--name", "nasa-august-1995-sessions", "--seed", "1995", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
     ProfileDocument derived = YamlFile.read(out, ProfileDocument.class).value();
     ProfileDocument committed = YamlFile.read(Path.of("traffic-profiles/nasa-august-1995-sessions.yaml"), ProfileDocument.class).value();
     assertThat(derived.rate()).isEqualTo(committed.rate());

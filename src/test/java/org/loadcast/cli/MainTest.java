@@ -3,8 +3,6 @@ package org.loadcast.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,26 +15,17 @@ class MainTest {
   @TempDir
   Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void help_listsTheSubcommands() {
-    Run r = run("--help");
+    CommandRun r = CommandRun.of("--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("profile").contains("simulate");
   }
 
   @Test
   void simulate_smoke_writesTheReportAndTheSameSeedGivesTheSameSummary() throws IOException {
-    Run first = run("simulate", "simulations/smoke.yaml", "--out", dir.resolve("a").toString());
-    Run second = run("simulate", "simulations/smoke.yaml", "--out", dir.resolve("b").toString());
+    CommandRun first = CommandRun.of("simulate", "simulations/smoke.yaml", "--out", dir.resolve("a").toString());
+    CommandRun second = CommandRun.of("simulate", "simulations/smoke.yaml", "--out", dir.resolve("b").toString());
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(second.code()).isZero();
     assertThat(dir.resolve("a/index.html")).isNotEmptyFile();
@@ -47,8 +36,8 @@ class MainTest {
 
   @Test
   void simulate_otherSeed_givesOtherArrivals() throws IOException {
-    run("simulate", "simulations/smoke.yaml", "--out", dir.resolve("a").toString());
-    run("simulate", "simulations/smoke.yaml", "--seed", "7", "--out", dir.resolve("b").toString());
+    CommandRun.of("simulate", "simulations/smoke.yaml", "--out", dir.resolve("a").toString());
+    CommandRun.of("simulate", "simulations/smoke.yaml", "--seed", "7", "--out", dir.resolve("b").toString());
     assertThat(Files.readString(dir.resolve("a/summary.json"))).isNotEqualTo(Files.readString(dir.resolve("b/summary.json")));
   }
 
@@ -60,14 +49,14 @@ class MainTest {
         .replace("workersPerInstance: 4", "workersPerInstance: 2");
     Path file = dir.resolve("two.yaml");
     Files.writeString(file, two);
-    Run r = run("simulate", file.toString(), "--out", dir.resolve("two").toString());
+    CommandRun r = CommandRun.of("simulate", file.toString(), "--out", dir.resolve("two").toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(dir.resolve("two/summary.json")).isNotEmptyFile();
   }
 
   @Test
   void simulate_zeroThreads_exitsWith2() {
-    Run r = run("simulate", "simulations/smoke.yaml", "--threads", "0");
+    CommandRun r = CommandRun.of("simulate", "simulations/smoke.yaml", "--threads", "0");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--threads must be >= 1, but was 0");
   }
@@ -76,7 +65,7 @@ class MainTest {
   void simulate_outIsAFile_exitsWith2WithOneLine() throws IOException {
     Path file = dir.resolve("taken");
     Files.writeString(file, "x");
-    Run r = run("simulate", "simulations/smoke.yaml", "--out", file.toString());
+    CommandRun r = CommandRun.of("simulate", "simulations/smoke.yaml", "--out", file.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines()).singleElement().asString().startsWith("loadcast: cannot write or read a file:");
   }
@@ -84,7 +73,7 @@ class MainTest {
   @Test
   void profileDerive_outIsADirectory_writesNothing() throws IOException {
     Files.createDirectories(dir.resolve("d.yaml"));
-    Run r = run("profile", "derive", "--rate", "curve", "traffic-profiles/sources/nasa/nasa_ksc_1995-08-01_first20000.log.gz",
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", "traffic-profiles/sources/nasa/nasa_ksc_1995-08-01_first20000.log.gz",
         "--out", dir.resolve("d.yaml").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("is a directory");
@@ -103,7 +92,7 @@ class MainTest {
     }
     lines.append("garbage\n");
     Files.writeString(log, lines.toString());
-    Run r = run("profile", "derive", "--rate", "curve", log.toString(), "--out", dir.resolve("s.yaml").toString());
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", log.toString(), "--out", dir.resolve("s.yaml").toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("warning: 1 line(s) are not in the common format and were left out, first at line(s) 481")
         .contains("warning: sampled log: requests fall only in minute(s) :05 of each hour, 1.67 % of the time")
@@ -119,7 +108,7 @@ class MainTest {
         .replace("reactive: reactive-hpa", "reactive: reactiv-hpa");
     Path file = dir.resolve("broken.yaml");
     Files.writeString(file, broken);
-    Run r = run("simulate", file.toString(), "--out", dir.resolve("out").toString());
+    CommandRun r = CommandRun.of("simulate", file.toString(), "--out", dir.resolve("out").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines().toList()).containsExactly(
         file + ":46:18: slo.latencyMillis must be a finite number > 0, but was -250.0",
@@ -131,21 +120,21 @@ class MainTest {
 
   @Test
   void simulate_missingFile_exitsWith2() {
-    Run r = run("simulate", dir.resolve("nothing.yaml").toString());
+    CommandRun r = CommandRun.of("simulate", dir.resolve("nothing.yaml").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("nothing.yaml: no such file");
   }
 
   @Test
   void unknownFlag_printsTheUsageAndExitsWith2() {
-    Run r = run("simulate", "simulations/smoke.yaml", "--bogus");
+    CommandRun r = CommandRun.of("simulate", "simulations/smoke.yaml", "--bogus");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("Unknown option: '--bogus'").contains("Usage: loadcast simulate");
   }
 
   @Test
   void profileCheck_nasa_summarisesIt() {
-    Run r = run("profile", "check", "traffic-profiles/nasa-kennedy-1995.yaml");
+    CommandRun r = CommandRun.of("profile", "check", "traffic-profiles/nasa-kennedy-1995.yaml");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("1995-07-01T00:00:01-04:00").contains("1995-07-28T13:32:25-04:00").contains("mix: 12 request templates");
   }
@@ -153,7 +142,7 @@ class MainTest {
   @Test
   void profileDerive_accessLog_writesAProfileThatReadsBack() {
     Path out = dir.resolve("aug.yaml");
-    Run r = run("profile", "derive", "--rate", "curve", "traffic-profiles/sources/nasa/nasa_ksc_1995-08-01_first20000.log.gz",
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", "traffic-profiles/sources/nasa/nasa_ksc_1995-08-01_first20000.log.gz",
         "--timezone", "America/New_York", "--top-paths", "5", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     TrafficProfile profile = TrafficProfiles.read(out);
@@ -165,7 +154,7 @@ class MainTest {
 
   @Test
   void profileDerive_seriesWithoutStart_exitsWith2AndSaysWhatToGive() {
-    Run r = run("profile", "derive", "--rate", "curve", "traffic-profiles/sources/nasa/nasa_ksc_1995-07_requests_per_second.txt.gz",
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", "traffic-profiles/sources/nasa/nasa_ksc_1995-07_requests_per_second.txt.gz",
         "--out", dir.resolve("x.yaml").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("give --start");
@@ -175,7 +164,7 @@ class MainTest {
   @Test
   void profileDerive_reproducesTheCommittedNasaProfile() throws IOException {
     Path out = dir.resolve("nasa-kennedy-1995.yaml");
-    Run r = run("profile", "derive", "--rate", "curve", "traffic-profiles/sources/nasa/nasa_ksc_1995-07_requests_per_second.txt.gz",
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", "traffic-profiles/sources/nasa/nasa_ksc_1995-07_requests_per_second.txt.gz",
         "--start", "1995-07-01T00:00:01-04:00", "--timezone", "America/New_York",
         "--mix-from", "traffic-profiles/sources/nasa/nasa_ksc_1995-08-01_first20000.log.gz",
         "--name", "nasa-kennedy-1995", "--seed", "1995", "--out", out.toString());

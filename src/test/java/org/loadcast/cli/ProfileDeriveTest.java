@@ -3,8 +3,6 @@ package org.loadcast.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,18 +21,9 @@ class ProfileDeriveTest {
   @TempDir
   Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void derive_elasticLog_reportsTheTruncatedLineAndTheSampling() {
-    Run r = run("profile", "derive", "--rate", "curve", ELASTIC_LOG, "--out", dir.resolve("e.yaml").toString());
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", ELASTIC_LOG, "--out", dir.resolve("e.yaml").toString());
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("read " + ELASTIC_LOG + " as combined: 9999 requests, 10000 line(s)")
@@ -50,7 +39,7 @@ class ProfileDeriveTest {
 
   @Test
   void derive_worldCupCsv_keepsTheGapsMissing() {
-    Run r = run("profile", "derive", "--rate", "curve", WORLD_CUP, "--mix-from", NASA_LOG, "--bandwidth-seconds", "0",
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", WORLD_CUP, "--mix-from", NASA_LOG, "--bandwidth-seconds", "0",
         "--out", dir.resolve("wc.yaml").toString());
 
     assertThat(r.code()).as(r.err()).isZero();
@@ -63,7 +52,7 @@ class ProfileDeriveTest {
 
   @Test
   void derive_csvWithoutMixFrom_asksForIt() {
-    Run r = run("profile", "derive", "--rate", "curve", WORLD_CUP, "--out", dir.resolve("x.yaml").toString());
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", WORLD_CUP, "--out", dir.resolve("x.yaml").toString());
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines().filter(l -> l.startsWith("loadcast profile derive:")).toList())
@@ -74,7 +63,7 @@ class ProfileDeriveTest {
   void derive_countsWithoutStart_namesTheOptionAndExitsWith2() throws IOException {
     Path counts = dir.resolve("series.dat");
     Files.writeString(counts, "3\n4\n5\n");
-    Run r = run("profile", "derive", "--rate", "curve", counts.toString(), "--mix-from", NASA_LOG, "--out", dir.resolve("x.yaml").toString());
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", counts.toString(), "--mix-from", NASA_LOG, "--out", dir.resolve("x.yaml").toString());
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines().toList()).containsExactly(counts + ": the counts format has no timestamps: give --start with "
@@ -85,7 +74,7 @@ class ProfileDeriveTest {
   void derive_countsWithStartAndStep_writesTheProfile() throws IOException {
     Path counts = dir.resolve("series.dat");
     Files.writeString(counts, "60\n120\n60\n");
-    Run r = run("profile", "derive", "--rate", "curve", counts.toString(), "--start", "2020-01-01T00:00:00+01:00", "--step-seconds", "60",
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", counts.toString(), "--start", "2020-01-01T00:00:00+01:00", "--step-seconds", "60",
         "--bandwidth-seconds", "0", "--mix-from", NASA_LOG, "--out", dir.resolve("c.yaml").toString());
 
     assertThat(r.code()).as(r.err()).isZero();
@@ -96,7 +85,7 @@ class ProfileDeriveTest {
 
   @Test
   void derive_unknownFormat_exitsWith2WithOneLine() {
-    Run r = run("profile", "derive", "--rate", "curve", NASA_LOG, "--format", "w3c", "--out", dir.resolve("x.yaml").toString());
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", NASA_LOG, "--format", "w3c", "--out", dir.resolve("x.yaml").toString());
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines().toList()).singleElement().asString()
@@ -105,7 +94,7 @@ class ProfileDeriveTest {
 
   @Test
   void derive_unsupportedApacheDirective_exitsWith2() {
-    Run r = run("profile", "derive", "--rate", "curve", NASA_LOG, "--format", "apache:%h %t \"%r\" %Z", "--out", dir.resolve("x.yaml").toString());
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", NASA_LOG, "--format", "apache:%h %t \"%r\" %Z", "--out", dir.resolve("x.yaml").toString());
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("directive %Z is not supported").doesNotContain("Exception");
@@ -113,7 +102,7 @@ class ProfileDeriveTest {
 
   @Test
   void derive_badPrometheusValues_exitsWith2() {
-    Run r = run("profile", "derive", "--rate", "curve", NASA_LOG, "--prometheus-values", "gauge", "--out", dir.resolve("x.yaml").toString());
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", NASA_LOG, "--prometheus-values", "gauge", "--out", dir.resolve("x.yaml").toString());
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines().toList()).containsExactly("loadcast profile derive: --prometheus-values must be rate or count, but was 'gauge'");
@@ -121,7 +110,7 @@ class ProfileDeriveTest {
 
   @Test
   void derive_resolutionNotAMultipleOfTheStep_exitsWith2() {
-    Run r = run("profile", "derive", "--rate", "curve", WORLD_CUP, "--mix-from", NASA_LOG, "--resolution-seconds", "90",
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", WORLD_CUP, "--mix-from", NASA_LOG, "--resolution-seconds", "90",
         "--out", dir.resolve("x.yaml").toString());
 
     assertThat(r.code()).isEqualTo(2);
@@ -133,7 +122,7 @@ class ProfileDeriveTest {
     Path json = dir.resolve("query.json");
     Files.writeString(json, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},"
         + "\"values\":[[1700000000,\"30\"],[1700000030,\"60\"],[1700000060,\"NaN\"],[1700000090,\"30\"]]}]}}");
-    Run r = run("profile", "derive", "--rate", "curve", json.toString(), "--prometheus-values", "count", "--bandwidth-seconds", "0",
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", json.toString(), "--prometheus-values", "count", "--bandwidth-seconds", "0",
         "--mix-from", NASA_LOG, "--out", dir.resolve("p.yaml").toString());
 
     assertThat(r.code()).as(r.err()).isZero();
@@ -149,7 +138,7 @@ class ProfileDeriveTest {
     Files.writeString(log, String.join("\n", List.of(
         "h - - [29/Oct/1995:01:59:59 -0400] \"GET /a HTTP/1.0\" 200 1",
         "h - - [29/Oct/1995:01:00:00 -0500] \"GET /a HTTP/1.0\" 200 1")) + "\n");
-    Run r = run("profile", "derive", "--rate", "curve", log.toString(), "--out", dir.resolve("d.yaml").toString());
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", log.toString(), "--out", dir.resolve("d.yaml").toString());
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("note: the timestamps have 2 UTC offsets (-04:00, -05:00)");

@@ -3,8 +3,6 @@ package org.loadcast.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,15 +23,6 @@ class ProfileScheduleTest {
   @TempDir
   Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   private static long total(List<String> csv) {
     return csv.stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[1])).sum();
   }
@@ -41,7 +30,7 @@ class ProfileScheduleTest {
   @Test
   void schedule_dayCompressed720_writesOneLinePerReplaySecondAndTheRoundedIntegral() throws IOException {
     Path out = dir.resolve("schedule.csv");
-    Run r = run("profile", "schedule", NASA, "--compress", "720", "--scale", "2", "--from-seconds", DAY_13,
+    CommandRun r = CommandRun.of("profile", "schedule", NASA, "--compress", "720", "--scale", "2", "--from-seconds", DAY_13,
         "--to-seconds", DAY_14, "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     List<String> csv = Files.readAllLines(out);
@@ -60,9 +49,9 @@ class ProfileScheduleTest {
   @Test
   void schedule_poisson_sameSeedSameFileOtherSeedOtherFile() throws IOException {
     String[] common = {"profile", "schedule", NASA, "--compress", "3600", "--mode", "poisson"};
-    run(concat(common, "--out", dir.resolve("a.csv").toString()));
-    run(concat(common, "--out", dir.resolve("b.csv").toString()));
-    run(concat(common, "--seed", "7", "--out", dir.resolve("c.csv").toString()));
+    CommandRun.of(concat(common, "--out", dir.resolve("a.csv").toString()));
+    CommandRun.of(concat(common, "--out", dir.resolve("b.csv").toString()));
+    CommandRun.of(concat(common, "--seed", "7", "--out", dir.resolve("c.csv").toString()));
     String a = Files.readString(dir.resolve("a.csv"));
     assertThat(a).isEqualTo(Files.readString(dir.resolve("b.csv")));
     assertThat(a).isNotEqualTo(Files.readString(dir.resolve("c.csv")));
@@ -71,7 +60,7 @@ class ProfileScheduleTest {
 
   @Test
   void schedule_windowWithMissingData_warnsThatItBridged() {
-    Run r = run("profile", "schedule", NASA, "--compress", "3600", "--out", dir.resolve("s.csv").toString());
+    CommandRun r = CommandRun.of("profile", "schedule", NASA, "--compress", "3600", "--out", dir.resolve("s.csv").toString());
     assertThat(r.code()).isZero();
     assertThat(r.err()).contains("were bridged by straight lines");
   }
@@ -90,7 +79,7 @@ class ProfileScheduleTest {
   })
   void schedule_badValue_exitsWith2WithOneLineAndWritesNothing(String option, String value, String message) {
     Path out = dir.resolve("schedule.csv");
-    Run r = run("profile", "schedule", NASA, option, value, "--out", out.toString());
+    CommandRun r = CommandRun.of("profile", "schedule", NASA, option, value, "--out", out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("loadcast profile schedule: " + message + System.lineSeparator());
     assertThat(out).doesNotExist();
@@ -98,7 +87,7 @@ class ProfileScheduleTest {
 
   @Test
   void schedule_emptyWindow_exitsWith2() {
-    Run r = run("profile", "schedule", NASA, "--from-seconds", "100", "--to-seconds", "100", "--out", dir.resolve("s.csv").toString());
+    CommandRun r = CommandRun.of("profile", "schedule", NASA, "--from-seconds", "100", "--to-seconds", "100", "--out", dir.resolve("s.csv").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--to-seconds must lie within the profile (100, ").contains("but was 100");
   }
@@ -110,7 +99,7 @@ class ProfileScheduleTest {
   @Test
   void show_nasa_writesTheHtmlPreviewAndNoTemporaryFile() throws IOException {
     Path out = dir.resolve("preview.html");
-    Run r = run("profile", "show", NASA, "--out", out.toString());
+    CommandRun r = CommandRun.of("profile", "show", NASA, "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Files.readString(out)).contains("Request mix").contains("Missing ranges");
     try (Stream<Path> files = Files.list(dir)) {
@@ -120,7 +109,7 @@ class ProfileScheduleTest {
 
   @Test
   void show_outIsADirectory_exitsWith2() {
-    Run r = run("profile", "show", NASA, "--out", dir.toString());
+    CommandRun r = CommandRun.of("profile", "show", NASA, "--out", dir.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--out must name the preview's HTML file");
   }

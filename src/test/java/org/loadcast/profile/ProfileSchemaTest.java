@@ -1,35 +1,17 @@
 package org.loadcast.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.loadcast.profile.EditorProfileSchema.validate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The JSON Schema that editors use agrees with the example profiles. */
 class ProfileSchemaTest {
-  private static final Path SCHEMA = Path.of("traffic-profiles/traffic-profile.schema.json");
-
-  private static JsonSchema schema() throws IOException {
-    JsonNode node = new ObjectMapper().readTree(SCHEMA.toFile());
-    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(node);
-  }
-
-  private static Set<ValidationMessage> validate(String yaml) throws IOException {
-    return schema().validate(new YAMLMapper().readTree(yaml));
-  }
-
   @Test
   void everyExampleProfile_validatesAndNamesTheSchema() throws IOException {
     List<Path> profiles;
