@@ -270,7 +270,7 @@ public class ProfileSimulation extends Simulation {
         action = action.body(StringBody(fixed.body()));
       }
     } else {
-      String feeder = FeederFiles.resolve(experiment.profileFile(), t).toString();
+      String feeder = gatlingResourcePath(FeederFiles.resolve(experiment.profileFile(), t));
       chain = io.gatling.javaapi.core.CoreDsl.feed(csv(feeder).circular()).exec(session -> render(session, t));
       action = http(t.name()).httpRequest(t.method(), session -> session.getString("renderedPath"));
       for (String header : t.headers().keySet()) {
@@ -281,6 +281,26 @@ public class ProfileSimulation extends Simulation {
       }
     }
     return chain.exec(action.check(status().saveAs("status")));
+  }
+
+  /**
+   * Returns the path to give Gatling's {@code csv(...)} for a feeder file. Gatling refuses an
+   * absolute path inside a Maven resources directory ({@code src/test/resources/} and the like) and
+   * wants it relative to the classpath, where the build copied it; any other file is given as its
+   * absolute path.
+   */
+  static String gatlingResourcePath(Path file) {
+    String path = file.toAbsolutePath().normalize().toString().replace('\\', '/');
+    for (String root : List.of("src/test/resources/", "src/main/resources/", "src/gatling/resources/")) {
+      int at = path.indexOf("/" + root);
+      if (at >= 0) {
+        String relative = path.substring(at + root.length() + 1);
+        if (ProfileSimulation.class.getClassLoader().getResource(relative) != null) {
+          return relative;
+        }
+      }
+    }
+    return path;
   }
 
   /** Renders a template with the values of the row the feeder put in the session. */
