@@ -44,6 +44,13 @@ public final class ExperimentRun {
    * rate is scaled so that its peak over the horizon needs {@code peakInstances} instances at
    * {@code peakUtilizationPercent}, and arrivals are drawn at the scaled rate.
    *
+   * <p>The simulator's arrivals are requests. When the profile's mix has sessions, its rate counts
+   * sessions, so the demand is the request rate {@link #requestRate}: the session rate times the
+   * expected requests per session. A session's requests are taken to arrive when the session does:
+   * the smear of its think times over the following seconds is ignored (a session's think time is
+   * seconds to minutes; the simulator's buckets are minutes). The peak scaling divides the factor out
+   * again, so it shows only in the demand's reported scale.
+   *
    * @param experiment the experiment
    * @param service the service model to run: the experiment's or a calibrated one
    * @param loadTest the load test that calibrated it, if any
@@ -56,7 +63,7 @@ public final class ExperimentRun {
     TrafficProfile profile = experiment.profile();
     double from = experiment.horizonStartSeconds();
     double horizon = experiment.horizonSeconds();
-    RateCurve original = profile.rate();
+    RateCurve original = requestRate(profile);
     double utilization = experiment.peakUtilizationPercent() / 100;
     double capacity = service.capacityPerSecond();
     RateCurve bridged = original.bridgedOverMissing();
@@ -69,6 +76,19 @@ public final class ExperimentRun {
     DemandSummary demandSummary = demandSummary(experiment, scale, peak * scale, original.missingSeconds(from, from + horizon));
     return new RunReport(metadata, experiment.name(), experiment.description(), experiment.seed(), experiment.slo(),
         serviceSummary(service), demandSummary, outcomes, loadTest, notes(experiment, original, from, horizon));
+  }
+
+  /**
+   * Returns the profile's demand in requests per second: its rate, times the expected requests per
+   * session when the mix has sessions ({@link org.loadcast.profile.RequestMix#requestsPerArrival()}).
+   *
+   * @param profile the profile
+   * @return the request-rate curve, with the profile's times and missing ranges; the profile's own
+   *     curve for a weighted mix
+   */
+  public static RateCurve requestRate(TrafficProfile profile) {
+    double perArrival = profile.mix().requestsPerArrival();
+    return perArrival == 1 ? profile.rate() : profile.rate().scaled(perArrival);
   }
 
   private static ClusterConfig cluster(Experiment experiment, ServiceModel service, double initialInstances) {
@@ -189,6 +209,12 @@ public final class ExperimentRun {
           "The history before the horizon holds %d stretch(es) of missing data (%.0f s): forecasters skip buckets "
               + "that are more than half missing instead of reading them as zero load.",
           historyGaps, original.missingSeconds(original.startSeconds(), from)));
+    }
+    if (experiment.profile().mix().sessions() != null) {
+      notes.add(String.format(Locale.ROOT,
+          "The profile's rate counts sessions; the simulated demand is that rate times %.3f, the expected requests per "
+              + "session, with each session's requests arriving together: the spread of their think times is ignored.",
+          experiment.profile().mix().requestsPerArrival()));
     }
     notes.add("Every policy sees the same arrivals and service times: each source of randomness has its own "
         + "stream derived from the seed.");

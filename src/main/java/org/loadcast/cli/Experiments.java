@@ -222,11 +222,12 @@ public final class Experiments {
 
   /**
    * Returns the arrivals one policy's simulation draws on average: the integral of the demand,
-   * scaled so that its peak needs {@code peakInstances} instances of the service.
+   * scaled so that its peak needs {@code peakInstances} instances of the service. The demand is in
+   * requests ({@link ExperimentRun#requestRate}), so with sessions it counts their requests.
    */
   public static double expectedArrivals(TrafficProfile profile, double horizonSeconds, double peakInstances,
       double peakUtilizationPercent, ServiceModel service) {
-    org.loadcast.profile.RateCurve bridged = profile.rate().bridgedOverMissing();
+    org.loadcast.profile.RateCurve bridged = ExperimentRun.requestRate(profile).bridgedOverMissing();
     double from = profile.rate().endSeconds() - horizonSeconds;
     double peak = bridged.peakRatePerSecond(from, from + horizonSeconds);
     double scale = peakInstances * service.capacityPerSecond() * peakUtilizationPercent / 100 / peak;

@@ -147,7 +147,7 @@ public final class LoadTestPipeline {
 
   private static LoadTestSummary summary(
       LoadTestRun run, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds, ServiceCalibration calibration) {
-    long[] target = gate.targetPerSecond();
+    long[] target = targetRequestsPerSecond(plan, gate);
     List<LoadTestSummary.ReplaySecond> replay = new ArrayList<>();
     for (int i = 0; i < target.length; i++) {
       int index = plan.replayStartSecond() + i;
@@ -163,6 +163,29 @@ public final class LoadTestPipeline {
     double compression = plan.replayProfileSeconds() / plan.upperSchedule().stepCount();
     return new LoadTestSummary(run.target(), calibration, compression, plan.upperRateScale() * gate.fraction(),
         plan.replayStartSecond(), replay, run.gatlingReport());
+  }
+
+  /**
+   * Returns the requests the replay asks for in each second: the gate's admitted arrivals, times
+   * the expected requests per session when the mix has sessions (rounded so that the running total
+   * stays within half a request of the expectation). A session's requests follow its arrival over
+   * its think times, so with sessions a second's figure is what its arrivals are worth, not what is
+   * sent in it.
+   */
+  static long[] targetRequestsPerSecond(LoadTestPlan plan, ReplayGate gate) {
+    long[] arrivals = gate.targetPerSecond();
+    if (plan.mix().sessions() == null) {
+      return arrivals;
+    }
+    long[] requests = new long[arrivals.length];
+    double expected = 0;
+    long sent = 0;
+    for (int i = 0; i < arrivals.length; i++) {
+      expected += plan.expectedRequests(arrivals[i]);
+      requests[i] = Math.round(expected) - sent;
+      sent += requests[i];
+    }
+    return requests;
   }
 
   private static String probeCsv(ServiceCalibration calibration) {

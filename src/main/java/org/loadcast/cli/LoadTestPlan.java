@@ -15,18 +15,32 @@ import org.loadcast.profile.RequestMix;
  * Compressing {@code d} profile seconds into {@code r} replay seconds multiplies the rate by
  * {@code d / r}; the rate scale applies to the profile's rate before that.
  *
+ * <p>Requests against arrivals: the probe, the gate and the calibration all count requests per
+ * second. A weighted mix sends one request per arrival. With sessions, an arrival of the profile's
+ * rate is a session, worth {@code R = }{@link RequestMix#requestsPerArrival()} requests on average,
+ * so the upper bound's peak in requests per second is {@code upperRateScale × peak × R × d / r},
+ * set to {@code peakUtilizationFraction × top probe rate}. The gate admits a fraction of the
+ * session arrivals, which thins their requests by the same fraction.
+ *
+ * <p>Time compression of sessions: the replay plays {@code C = d / r} profile seconds per replay
+ * second ({@link #compressionFactor()}), and divides every think time by {@code C} ({@link
+ * #replayThinkMillis(double)}), so that a session's shape is compressed like the arrivals: a
+ * session that spans 60 profile seconds spans {@code 60 / C} replay seconds, plus response times,
+ * which are not compressed.
+ *
  * @param warmupSeconds unmeasured time at the first rate before the probe
  * @param probeRatesPerSecond the probe's step rates, increasing
  * @param probeStepSeconds each step's length
  * @param drainSeconds pause between probe and replay, for queues to empty
- * @param upperSchedule the replay compiled at the upper-bound rate scale, one step per second
+ * @param upperSchedule the replay compiled at the upper-bound rate scale, one step per second; its
+ *     counts are the profile's arrivals: requests, or sessions when the mix has sessions
  * @param upperRateScale the factor applied to the profile's rate in {@code upperSchedule}, before
  *     the compression multiplies it again
  * @param replayFromSeconds where the replay starts in the profile, in profile seconds
  * @param replayProfileSeconds profile seconds replayed
  * @param replayMissingSeconds seconds of missing data in the replayed stretch, bridged
  * @param mix the request mix
- * @param seed the seed of the mix's random stream
+ * @param seed the run seed, from which the {@code "mix"} and {@code "sessions"} streams derive
  */
 public record LoadTestPlan(
     int warmupSeconds, List<Double> probeRatesPerSecond, int probeStepSeconds, int drainSeconds, ArrivalSchedule upperSchedule,
@@ -44,12 +58,10 @@ public record LoadTestPlan(
    * @param experiment an experiment with a load test
    * @return the plan
    * @throws IllegalStateException if the experiment has no load test
-   * @throws IllegalArgumentException if the profile's mix uses what the load test cannot replay yet
    */
   public static LoadTestPlan of(Experiment experiment) {
     ExperimentDocument.LoadTest loadTest = experiment.loadTest()
         .orElseThrow(() -> new IllegalStateException(experiment.file() + " has no loadTest section"));
-    requireReplayable(experiment.profile().mix());
     ExperimentDocument.Probe probe = loadTest.probe();
     ExperimentDocument.Replay replay = loadTest.replay();
     RateCurve curve = experiment.profile().rate();
@@ -59,7 +71,8 @@ public record LoadTestPlan(
     double topProbeRate = probe.ratesPerSecond().get(probe.ratesPerSecond().size() - 1);
     double replayPeak = bridged.peakRatePerSecond(from, to);
     double compression = replay.durationSeconds() / replay.replaySeconds();
-    double upperScale = replay.peakUtilizationFraction() * topProbeRate / (replayPeak * compression);
+    double upperScale = upperRateScale(replay.peakUtilizationFraction(), topProbeRate, replayPeak,
+        experiment.profile().mix().requestsPerArrival(), compression);
     ArrivalSchedule schedule = ArrivalSchedule.compile(bridged, from, to, replay.replaySeconds(), 1, upperScale);
     return new LoadTestPlan(probe.warmupSeconds(), probe.ratesPerSecond(), probe.stepSeconds(), probe.drainSeconds(), schedule, upperScale,
         from, replay.durationSeconds(), curve.missingSeconds(from, to), experiment.profile().mix(), experiment.seed());
@@ -86,25 +99,51 @@ public record LoadTestPlan(
   }
 
   /**
-   * Checks that the load test can replay a mix: it sends one weighted request per arrival, with
-   * the template's method and path only, so sessions, placeholders, headers and bodies would be
-   * lost, or sent as literal text, without a word.
+   * Returns the rate scale that puts the replay's peak request rate at a fraction of the probe's top
+   * rate: {@code fraction × topProbeRate / (peak × requestsPerArrival × compression)}.
    *
-   * @param mix the profile's mix
-   * @throws IllegalArgumentException naming the first template or the sessions that cannot be replayed
+   * @param peakUtilizationFraction the replay's peak as a fraction of the top probe rate, in {@code (0, 1]}
+   * @param topProbeRatePerSecond the probe's top rate, requests per second, {@code > 0}
+   * @param replayPeakPerSecond the profile's peak arrival rate over the replayed stretch, arrivals
+   *     (requests or sessions) per profile second, {@code > 0}
+   * @param requestsPerArrival requests per arrival: 1, or the expected requests per session
+   * @param compression profile seconds per replay second, {@code > 0}
+   * @return the factor applied to the profile's arrival rate before compression
    */
-  static void requireReplayable(RequestMix mix) {
-    if (mix.sessions() != null) {
-      throw new IllegalArgumentException("mix.sessions cannot be replayed by the load test yet, which sends one "
-          + "request per arrival; remove sessions to replay the weighted mix");
+  static double upperRateScale(double peakUtilizationFraction, double topProbeRatePerSecond, double replayPeakPerSecond,
+      double requestsPerArrival, double compression) {
+    return peakUtilizationFraction * topProbeRatePerSecond / (replayPeakPerSecond * requestsPerArrival * compression);
+  }
+
+  /** Returns the replay's compression factor: profile seconds per replay second, {@code > 0}. */
+  public double compressionFactor() {
+    return replayProfileSeconds / upperSchedule.stepCount();
+  }
+
+  /**
+   * Returns a think time as the replay pauses it: divided by the compression factor, in whole
+   * milliseconds (rounded half up), since the replay compresses a session's time like its arrivals.
+   *
+   * @param profileThinkSeconds a think time drawn from the profile, in profile seconds, finite and {@code >= 0}
+   * @return the replay's pause in milliseconds, {@code >= 0}
+   * @throws IllegalArgumentException if the think time is negative or not finite
+   */
+  public long replayThinkMillis(double profileThinkSeconds) {
+    if (!Double.isFinite(profileThinkSeconds) || profileThinkSeconds < 0) {
+      throw new IllegalArgumentException("profileThinkSeconds must be a finite number >= 0, but was " + profileThinkSeconds);
     }
-    for (int i = 0; i < mix.requests().size(); i++) {
-      org.loadcast.profile.RequestTemplate t = mix.requests().get(i);
-      if (!t.placeholders().isEmpty() || !t.headers().isEmpty() || t.body() != null) {
-        throw new IllegalArgumentException("mix.requests[" + i + "] ('" + t.name() + "') cannot be replayed by the load "
-            + "test yet, which sends the method and path only, but it has "
-            + (!t.placeholders().isEmpty() ? "placeholders" : !t.headers().isEmpty() ? "headers" : "a body"));
-      }
-    }
+    return Math.round(profileThinkSeconds * 1000 / compressionFactor());
+  }
+
+  /**
+   * Returns the requests the replay's admitted arrivals stand for: the arrivals times {@link
+   * RequestMix#requestsPerArrival()}. With sessions, a session's requests follow its arrival over
+   * its compressed think times, so per second this is an expectation, not a count of that second.
+   *
+   * @param arrivals admitted arrivals, {@code >= 0}
+   * @return expected requests, {@code >= 0}
+   */
+  public double expectedRequests(double arrivals) {
+    return arrivals * mix.requestsPerArrival();
   }
 }

@@ -12,6 +12,12 @@ import java.util.function.DoubleSupplier;
  * the scaled rate. When the probe did not saturate, {@code q = 1}: the replay runs at its upper
  * bound and the capacity is only a lower bound.
  *
+ * <p>The capacity and the top probe rate are requests per second; the upper bound's peak is set in
+ * requests per second too ({@link LoadTestPlan}), so {@code q} applies to arrivals of either kind.
+ * With sessions an arrival is a session: admitting a fraction {@code q} of the sessions thins their
+ * requests, on average, by the same fraction. {@link #targetPerSecond()} counts arrivals; {@link
+ * LoadTestPlan#expectedRequests(double)} converts them to requests.
+ *
  * <p>Thread-safe.
  */
 public final class ReplayGate {
@@ -64,6 +70,8 @@ public final class ReplayGate {
   /**
    * Returns the admitted arrivals the schedule asks for in each replay second, by the same rule as
    * {@link #admit()} applied to the cumulative upper-bound counts.
+   *
+   * @return admitted arrivals (requests, or sessions) per replay second, in order
    */
   public synchronized long[] targetPerSecond() {
     double q = fraction();

@@ -105,6 +105,67 @@ public record RequestMix(List<RequestTemplate> requests, SessionModel sessions) 
   }
 
   /**
+   * Returns how many requests one arrival of the profile's rate stands for on average: 1 for a
+   * weighted mix, where each arrival is one request; {@link SessionModel#expectedRequestsPerSession()}
+   * with sessions, where each arrival is a session.
+   *
+   * @return requests per arrival, {@code >= 1}
+   */
+  public double requestsPerArrival() {
+    return sessions == null ? 1 : sessions.expectedRequestsPerSession();
+  }
+
+  /**
+   * Returns each template's share of the requests: the normalised weights when every template has
+   * one; otherwise (possible only with sessions) the session model's expected visits per session,
+   * normalised ({@link SessionModel#expectedVisits()}).
+   *
+   * @return shares by template name in the order of {@link #requests()}, each in {@code [0, 1]},
+   *     summing to 1 up to rounding
+   */
+  public Map<String, Double> requestShares() {
+    Map<String, Double> shares = new java.util.LinkedHashMap<>();
+    boolean weighted = requests.stream().allMatch(t -> t.weight() != null);
+    Map<String, Double> visits = weighted ? Map.of() : sessions.expectedVisits();
+    double total = weighted ? totalWeight() : requestsPerArrival();
+    for (RequestTemplate template : requests) {
+      double amount = weighted ? template.weight() : visits.getOrDefault(template.name(), 0.0);
+      shares.put(template.name(), amount / total);
+    }
+    return java.util.Collections.unmodifiableMap(shares);
+  }
+
+  /**
+   * Returns the template that a uniform draw selects, by cumulative {@link #requestShares()}: the
+   * weights when all are given, else the session model's expected visits. This draws single
+   * requests, as a capacity probe sends them, from any mix. Solves the session model on each call:
+   * callers that draw often keep {@link #requestShares()} instead.
+   *
+   * @param uniform a draw in {@code [0, 1)}
+   * @return the template whose share contains the draw; never one with share 0
+   * @throws IllegalArgumentException if the draw lies outside {@code [0, 1)}
+   */
+  public RequestTemplate pickByShare(double uniform) {
+    if (!(uniform >= 0 && uniform < 1)) {
+      throw new IllegalArgumentException("uniform must be in [0, 1), but was " + uniform);
+    }
+    Map<String, Double> shares = requestShares();
+    double sum = 0;
+    RequestTemplate last = null;
+    for (RequestTemplate template : requests) {
+      double share = shares.get(template.name());
+      if (share > 0) {
+        sum += share;
+        last = template;
+        if (uniform < sum) {
+          return template;
+        }
+      }
+    }
+    return last;
+  }
+
+  /**
    * Returns the sum of the weights, {@code > 0}.
    *
    * @throws IllegalStateException if a template has no weight (possible only with sessions)

@@ -9,7 +9,8 @@ import org.loadcast.capacity.ServiceCalibration;
  * @param target the base URL driven
  * @param calibration the service model calibrated from the probe
  * @param replayCompressionFactor profile seconds per replay second
- * @param replayRateScale the factor applied to the profile's rate in the replay
+ * @param replayRateScale the factor applied to the profile's arrival rate (requests, or sessions) in
+ *     the replay
  * @param replayStartSecond the load-test second at which the replay began
  * @param replay the replay's seconds: target against achieved
  * @param gatlingReport the path of Gatling's own report relative to the run's report, or empty
@@ -27,7 +28,8 @@ public record LoadTestSummary(
    * One second of the replay.
    *
    * @param second seconds since the replay began
-   * @param targetArrivals arrivals the schedule asked for
+   * @param targetArrivals requests the schedule asked for: its admitted arrivals, or with sessions
+   *     the admitted sessions times the expected requests per session (sent over their think times)
    * @param sentRequests requests actually sent
    * @param completed responses completed in this second
    * @param failed failed completions

@@ -3,6 +3,7 @@ package org.loadcast.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.loadcast.autoscale.ArrivalHistory;
@@ -27,5 +28,21 @@ class ExperimentRunTest {
     assertThat(counts[3]).isCloseTo(demand.integral(1100, 1400), within(1e-9));
     assertThat(counts[5]).isCloseTo(10 * (2 * 100 + 3 * 200), within(1e-9));
     assertThat(history.missingBuckets()).isEqualTo(2);
+  }
+
+  @Test
+  void requestRate_sessionProfile_isTheSessionRateTimesTheExpectedRequestsPerSession() {
+    Experiment experiment = Experiments.read(Path.of("src/test/resources/replay/sessions.yaml"));
+    double perSession = experiment.profile().mix().sessions().expectedRequestsPerSession();
+    RateCurve requests = ExperimentRun.requestRate(experiment.profile());
+    // 2 sessions per second at noon
+    assertThat(requests.rateAt(43200)).isCloseTo(2 * perSession, within(1e-12));
+    assertThat(requests.integral(0, 86400)).isCloseTo(perSession * experiment.profile().rate().integral(0, 86400), within(1e-6));
+  }
+
+  @Test
+  void requestRate_weightedProfile_isTheProfilesOwnCurve() {
+    Experiment experiment = Experiments.read(Path.of("simulations/smoke.yaml"));
+    assertThat(ExperimentRun.requestRate(experiment.profile())).isSameAs(experiment.profile().rate());
   }
 }

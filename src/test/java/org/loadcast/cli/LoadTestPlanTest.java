@@ -1,36 +1,79 @@
 package org.loadcast.cli;
 
-import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
-import java.util.Map;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.loadcast.profile.RequestMix;
-import org.loadcast.profile.RequestTemplate;
-import org.loadcast.profile.SessionModel;
 
-/** The load test refuses, by name, what it cannot replay yet. */
+/**
+ * The load-test plan of a profile with sessions: its rate counts sessions, the probe and gate
+ * count requests, and think times are compressed like the arrivals.
+ */
 class LoadTestPlanTest {
+  private static final Path SESSIONS = Path.of("src/test/resources/replay/sessions.yaml");
 
   @Test
-  void requireReplayable_plainWeightedMix_passes() {
-    assertThatCode(() -> LoadTestPlan.requireReplayable(new RequestMix(List.of(new RequestTemplate("home", "GET", "/", 1)))))
-        .doesNotThrowAnyException();
+  void upperRateScale_sessions_dividesByRequestsPerSession() {
+    // 0.8 × 100 requests/s at a peak of 2.5 sessions per profile second, 2 requests each, 240× compressed
+    assertThat(LoadTestPlan.upperRateScale(0.8, 100, 2.5, 2, 240)).isCloseTo(80 / (2.5 * 2 * 240), within(1e-15));
+    assertThat(LoadTestPlan.upperRateScale(0.8, 100, 2.5, 1, 240)).isCloseTo(80 / (2.5 * 240), within(1e-15));
   }
 
   @Test
-  void requireReplayable_sessions_areRefused() {
-    SessionModel sessions = new SessionModel(Map.of("home", 1.0), Map.of("home", Map.of("exit", new SessionModel.Transition(1, null))));
-    RequestMix mix = new RequestMix(List.of(new RequestTemplate("home", "GET", "/", 1)), sessions);
-    assertThatThrownBy(() -> LoadTestPlan.requireReplayable(mix)).hasMessageStartingWith("mix.sessions cannot be replayed");
+  void of_sessionProfile_putsThePeakRequestRateAtTheFractionOfTheTopProbeRate() {
+    Experiment experiment = Experiments.read(SESSIONS);
+    LoadTestPlan plan = LoadTestPlan.of(experiment);
+    double requestsPerSession = experiment.profile().mix().sessions().expectedRequestsPerSession();
+    assertThat(plan.mix().requestsPerArrival()).isEqualTo(requestsPerSession);
+    // the replayed hour 12:00-13:00 peaks at 2.5 sessions per second at 13:00
+    assertThat(plan.upperRateScale() * 2.5 * requestsPerSession * plan.compressionFactor()).isCloseTo(0.8 * 100, within(1e-9));
+    // the schedule counts sessions: its expected total is the scaled integral of the session rate
+    double sessionsInTheHour = (2 + 2.5) / 2 * 3600;
+    assertThat(plan.upperSchedule().expectedArrivals()).isCloseTo(plan.upperRateScale() * sessionsInTheHour, within(1e-6));
   }
 
   @Test
-  void requireReplayable_placeholders_areRefused() {
-    RequestMix mix = new RequestMix(List.of(new RequestTemplate("item", "GET", "/items/{id}", Map.of(), null, "items.csv", 1.0)));
-    assertThatThrownBy(() -> LoadTestPlan.requireReplayable(mix))
-        .hasMessage("mix.requests[0] ('item') cannot be replayed by the load test yet, which sends the method and path only, "
-            + "but it has placeholders");
+  void compressionFactor_anHourInFifteenSeconds_is240() {
+    assertThat(LoadTestPlan.of(Experiments.read(SESSIONS)).compressionFactor()).isEqualTo(240.0);
+  }
+
+  @Test
+  void replayThinkMillis_compression240_dividesTheThinkTimeAndRoundsToTheMillisecond() {
+    LoadTestPlan plan = LoadTestPlan.of(Experiments.read(SESSIONS));
+    assertThat(plan.replayThinkMillis(30)).isEqualTo(125);
+    assertThat(plan.replayThinkMillis(0)).isZero();
+    assertThat(plan.replayThinkMillis(0.1)).isZero(); // 0.417 ms
+    assertThat(plan.replayThinkMillis(0.12)).isEqualTo(1); // 0.5 ms rounds up
+    assertThat(plan.replayThinkMillis(3600)).isEqualTo(15_000);
+  }
+
+  @Test
+  void replayThinkMillis_negative_isRefused() {
+    LoadTestPlan plan = LoadTestPlan.of(Experiments.read(SESSIONS));
+    assertThatThrownBy(() -> plan.replayThinkMillis(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("profileThinkSeconds must be a finite number >= 0, but was -1.0");
+  }
+
+  @Test
+  void targetRequestsPerSecond_sessions_areArrivalsTimesRequestsPerSession() {
+    LoadTestPlan plan = LoadTestPlan.of(Experiments.read(SESSIONS));
+    ReplayGate gate = new ReplayGate(plan, plan::topProbeRatePerSecond);
+    long[] sessions = gate.targetPerSecond();
+    long[] requests = LoadTestPipeline.targetRequestsPerSecond(plan, gate);
+    double r = plan.mix().requestsPerArrival();
+    assertThat(requests).hasSameSizeAs(sessions);
+    double expected = 0;
+    long total = 0;
+    for (int i = 0; i < sessions.length; i++) {
+      expected += sessions[i] * r;
+      total += requests[i];
+      assertThat((double) total).as("running total at second %d", i).isCloseTo(expected, within(0.5 + 1e-9));
+    }
+    // at the fraction: about 0.8 × 100 requests per second at the peak
+    assertThat(Arrays.stream(requests).max().orElseThrow()).isBetween(70L, 90L);
   }
 }

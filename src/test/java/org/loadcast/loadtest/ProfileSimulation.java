@@ -1,6 +1,8 @@
 package org.loadcast.loadtest;
 
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
@@ -15,22 +17,29 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.loadcast.cli.Experiment;
 import org.loadcast.cli.Experiments;
+import org.loadcast.cli.FeederFiles;
 import org.loadcast.cli.LoadTestPipeline;
 import org.loadcast.cli.LoadTestPlan;
 import org.loadcast.cli.ReplayGate;
 import org.loadcast.cli.RunFiles;
 import org.loadcast.profile.InputException;
+import org.loadcast.profile.RequestMix;
 import org.loadcast.profile.RequestTemplate;
+import org.loadcast.profile.SessionWalker;
 import org.loadcast.results.LoadTestRecorder;
 import org.loadcast.results.Phase;
 import org.loadcast.sim.RandomStreams;
@@ -47,8 +56,21 @@ import org.loadcast.sim.RandomStreams;
  * <p>Every arrival follows the compiled schedule, injected by {@link ScheduleInjection}: whole-second
  * steps, so Gatling's truncation of sub-second steps never drops one; a replay longer than {@value
  * ScheduleInjection#MAX_SECONDS_PER_POPULATION} s runs as several populations {@code replay}, {@code
- * replay-2}, ... Each virtual user sends one request (the open
- * workload model); the request template comes from the {@code "mix"} random stream.
+ * replay-2}, ... (the open workload model).
+ *
+ * <p>What a virtual user sends. Warm-up and probe measure capacity in requests per second, so each
+ * of their users sends one request, its template drawn from the {@code "mix"} stream by {@link
+ * RequestMix#requestShares()} (the weights, or a session model's expected visit shares). In the
+ * replay, a weighted mix does the same; with sessions each user is one session, walked by {@link
+ * SessionWalker} from the {@code "sessions"} stream (under a lock, in the order users start), which
+ * pauses before each request for the think time divided by the compression factor ({@link
+ * LoadTestPlan#replayThinkMillis(double)}), to the millisecond.
+ *
+ * <p>Each request carries its template's headers and body, with {@code {name}} placeholders filled
+ * from the template's CSV feeder (Gatling's {@code csv(file).circular()}, one feeder per template and
+ * scenario), rendered by {@link RequestTemplate#render} so that path values are percent-encoded
+ * exactly as the profile says. A missing feeder file or column ends the JVM with code 2 and one line
+ * per problem before anything is sent. Results are recorded under the template's name.
  */
 public class ProfileSimulation extends Simulation {
   private final Experiment experiment;
@@ -58,6 +80,9 @@ public class ProfileSimulation extends Simulation {
   private final Instant startedAt = Instant.now();
   private final String runId;
   private final SplittableRandom mixRandom;
+  private final SplittableRandom sessionRandom;
+  private final SessionWalker walker;
+  private final double[] cumulativeShares;
   private volatile LoadTestRecorder recorder;
   private final ReplayGate gate;
 
@@ -66,9 +91,14 @@ public class ProfileSimulation extends Simulation {
     experiment = readOrExit(experimentFile);
     String url = System.getProperty("target", experiment.target().url());
     checkTargetOrExit(url);
+    checkFeedersOrExit(experiment);
     plan = LoadTestPlan.of(experiment);
     runId = RunFiles.runId(experiment.name(), startedAt);
     mixRandom = new RandomStreams(experiment.seed()).stream("mix");
+    sessionRandom = new RandomStreams(experiment.seed()).stream("sessions");
+    RequestMix mix = experiment.profile().mix();
+    walker = mix.sessions() == null ? null : new SessionWalker(mix.sessions());
+    cumulativeShares = cumulative(mix);
     if (url == null || url.isBlank()) {
       embedded = new EmbeddedSystemUnderTest(embeddedConfig(), experiment.profile().mix(), experiment.seed());
       target = embedded.start();
@@ -79,11 +109,13 @@ public class ProfileSimulation extends Simulation {
     gate = new ReplayGate(plan, () -> LoadTestPipeline.calibrate(plan, recorder.snapshot()).capacityPerSecond());
     System.out.printf("loadcast: run %s, experiment %s, target %s%n", runId, experimentFile, target);
     List<PopulationBuilder> populations = new ArrayList<>();
-    populations.add(scenario("warmup", Phase.WARMUP, false).injectOpen(warmupSteps()));
-    populations.add(scenario("probe", Phase.PROBE, false).injectOpen(probeSteps()));
+    populations.add(requestScenario("warmup", Phase.WARMUP, false).injectOpen(warmupSteps()));
+    populations.add(requestScenario("probe", Phase.PROBE, false).injectOpen(probeSteps()));
     List<List<OpenInjectionStep>> replayParts = ScheduleInjection.parts(plan.replayStartSecond(), plan.upperSchedule().counts());
     for (int part = 0; part < replayParts.size(); part++) {
-      populations.add(scenario(part == 0 ? "replay" : "replay-" + (part + 1), Phase.REPLAY, true).injectOpen(replayParts.get(part)));
+      String name = part == 0 ? "replay" : "replay-" + (part + 1);
+      populations.add((walker == null ? requestScenario(name, Phase.REPLAY, true) : sessionScenario(name))
+          .injectOpen(replayParts.get(part)));
     }
     setUp(populations)
         .protocols(http.baseUrl(target).shareConnections().disableWarmUp())
@@ -103,6 +135,33 @@ public class ProfileSimulation extends Simulation {
       System.exit(2);
       throw e;
     }
+  }
+
+  /**
+   * Checks the profile's feeder files: on a problem prints one line each and ends the load-test JVM
+   * with code 2, before anything is sent.
+   */
+  private static void checkFeedersOrExit(Experiment experiment) {
+    List<String> problems = FeederFiles.problems(experiment.profileFile(), experiment.profile().mix());
+    if (!problems.isEmpty()) {
+      problems.forEach(System.err::println);
+      System.err.flush();
+      System.exit(2);
+      throw new IllegalArgumentException(problems.get(0));
+    }
+  }
+
+  /** Returns the cumulative request shares of the mix's templates, in template order, the last 1. */
+  private static double[] cumulative(RequestMix mix) {
+    double[] cumulative = new double[mix.requests().size()];
+    double sum = 0;
+    int i = 0;
+    for (double share : mix.requestShares().values()) {
+      sum += share;
+      cumulative[i++] = sum;
+    }
+    cumulative[cumulative.length - 1] = 1;
+    return cumulative;
   }
 
   /** Checks that a target URL, when given, is an absolute http or https URL with a host. */
@@ -136,35 +195,147 @@ public class ProfileSimulation extends Simulation {
     recorder = new LoadTestRecorder(System::nanoTime);
   }
 
-  private ScenarioBuilder scenario(String name, Phase phase, boolean gated) {
-    List<RequestTemplate> templates = experiment.profile().mix().requests();
-    List<Choice.WithKey> choices = new ArrayList<>();
-    for (int i = 0; i < templates.size(); i++) {
-      RequestTemplate t = templates.get(i);
-      choices.add(onCase(i).then(exec(http(t.name()).httpRequest(t.method(), t.path()).check(status().saveAs("status")))));
-    }
-    ChainBuilder send = exec(session -> start(session, phase))
-        .doSwitch("#{template}").on(choices)
-        .exec(this::complete);
+  /** Returns a scenario whose users send one request each, drawn by the mix's request shares. */
+  private ScenarioBuilder requestScenario(String name, Phase phase, boolean gated) {
+    ChainBuilder send = exec(session -> session.set("template", nextTemplate())).exec(send(phase));
     ScenarioBuilder builder = io.gatling.javaapi.core.CoreDsl.scenario(name);
     return gated
         ? builder.exec(session -> session.set("admitted", gate.admit())).doIf("#{admitted}").then(send)
         : builder.exec(send);
   }
 
-  private Session start(Session session, Phase phase) {
-    int template = nextTemplate();
-    return session.set("template", template)
-        .set("name", experiment.profile().mix().requests().get(template).name())
-        .set("startedNanos", recorder.started(phase));
+  /**
+   * Returns the replay scenario of a mix with sessions: each admitted user walks one session and,
+   * for each step, pauses for its compressed think time and sends the step's request.
+   */
+  private ScenarioBuilder sessionScenario(String name) {
+    ChainBuilder step = exec(this::nextStep)
+        .pause(session -> Duration.ofMillis(session.getLong("thinkMillis")))
+        .exec(send(Phase.REPLAY));
+    ChainBuilder walk = exec(this::walk).repeat(session -> session.getInt("steps"), "step").on(step);
+    return io.gatling.javaapi.core.CoreDsl.scenario(name)
+        .exec(session -> session.set("admitted", gate.admit())).doIf("#{admitted}").then(walk);
   }
 
+  private Session walk(Session session) {
+    SessionWalker.Walk walk;
+    synchronized (sessionRandom) {
+      walk = walker.walk(sessionRandom);
+    }
+    return session.set("walk", walk.steps()).set("steps", walk.steps().size());
+  }
+
+  private Session nextStep(Session session) {
+    List<SessionWalker.Step> steps = session.get("walk");
+    SessionWalker.Step step = steps.get(session.getInt("step"));
+    return session.set("template", templateIndex(step.template()))
+        .set("thinkMillis", plan.replayThinkMillis(step.thinkSecondsBefore()));
+  }
+
+  private int templateIndex(String name) {
+    List<RequestTemplate> templates = experiment.profile().mix().requests();
+    for (int i = 0; i < templates.size(); i++) {
+      if (templates.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no template named '" + name + "'");
+  }
+
+  /** Returns the chain that sends the request of the template in the session's {@code template}. */
+  private ChainBuilder send(Phase phase) {
+    List<RequestTemplate> templates = experiment.profile().mix().requests();
+    List<Choice.WithKey> choices = new ArrayList<>();
+    for (int i = 0; i < templates.size(); i++) {
+      choices.add(onCase(i).then(request(templates.get(i))));
+    }
+    return exec(session -> start(session, phase)).doSwitch("#{template}").on(choices).exec(this::complete);
+  }
+
+  /**
+   * Returns the chain of one template's request: feed a row when it has a feeder, render the
+   * placeholders, send the method, rendered path, headers and body.
+   */
+  private ChainBuilder request(RequestTemplate t) {
+    HttpRequestActionBuilder action;
+    ChainBuilder chain;
+    if (t.feeder() == null) {
+      RequestTemplate.RenderedRequest fixed = t.render(Map.of());
+      chain = exec(session -> session);
+      action = http(t.name()).httpRequest(fixed.method(), fixed.path());
+      for (Map.Entry<String, String> header : fixed.headers().entrySet()) {
+        action = action.header(header.getKey(), header.getValue());
+      }
+      if (fixed.body() != null) {
+        action = action.body(StringBody(fixed.body()));
+      }
+    } else {
+      String feeder = gatlingResourcePath(FeederFiles.resolve(experiment.profileFile(), t));
+      chain = io.gatling.javaapi.core.CoreDsl.feed(csv(feeder).circular()).exec(session -> render(session, t));
+      action = http(t.name()).httpRequest(t.method(), session -> session.getString("renderedPath"));
+      for (String header : t.headers().keySet()) {
+        action = action.header(header, session -> session.<Map<String, String>>get("renderedHeaders").get(header));
+      }
+      if (t.body() != null) {
+        action = action.body(StringBody(session -> session.getString("renderedBody")));
+      }
+    }
+    return chain.exec(action.check(status().saveAs("status")));
+  }
+
+  /**
+   * Returns the path to give Gatling's {@code csv(...)} for a feeder file. Gatling refuses an
+   * absolute path inside a Maven resources directory ({@code src/test/resources/} and the like) and
+   * wants it relative to the classpath, where the build copied it; any other file is given as its
+   * absolute path.
+   */
+  static String gatlingResourcePath(Path file) {
+    String path = file.toAbsolutePath().normalize().toString().replace('\\', '/');
+    for (String root : List.of("src/test/resources/", "src/main/resources/", "src/gatling/resources/")) {
+      int at = path.indexOf("/" + root);
+      if (at >= 0) {
+        String relative = path.substring(at + root.length() + 1);
+        if (ProfileSimulation.class.getClassLoader().getResource(relative) != null) {
+          return relative;
+        }
+      }
+    }
+    return path;
+  }
+
+  /** Renders a template with the values of the row the feeder put in the session. */
+  private static Session render(Session session, RequestTemplate t) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String name : t.placeholders()) {
+      if (session.contains(name)) {
+        values.put(name, String.valueOf((Object) session.get(name)));
+      }
+    }
+    RequestTemplate.RenderedRequest rendered = t.render(values);
+    Session next = session.set("renderedPath", rendered.path()).set("renderedHeaders", rendered.headers());
+    return rendered.body() == null ? next : next.set("renderedBody", rendered.body());
+  }
+
+  private Session start(Session session, Phase phase) {
+    int template = session.getInt("template");
+    return session.set("name", experiment.profile().mix().requests().get(template).name())
+        .set("startedNanos", recorder.started(phase))
+        .remove("status")
+        .markAsSucceeded();
+  }
+
+  /** Draws a template index from the {@code "mix"} stream by the mix's request shares. */
   private int nextTemplate() {
     double u;
     synchronized (mixRandom) {
       u = mixRandom.nextDouble();
     }
-    return experiment.profile().mix().requests().indexOf(experiment.profile().mix().pick(u));
+    for (int i = 0; i < cumulativeShares.length; i++) {
+      if (u < cumulativeShares[i]) {
+        return i;
+      }
+    }
+    return cumulativeShares.length - 1;
   }
 
   private Session complete(Session session) {
@@ -190,8 +361,8 @@ public class ProfileSimulation extends Simulation {
 
   @Override
   public void after() {
+    Path reports = Path.of(System.getProperty("reports", "reports"));
     try {
-      Path reports = Path.of(System.getProperty("reports", "reports"));
       LoadTestPipeline.LoadTestRun run = new LoadTestPipeline.LoadTestRun(runId, startedAt, reports,
           embedded != null ? target + " (embedded system under test)" : target,
           "mvn gatling:test -Dexperiment=" + experiment.file(), gatlingReportLink(reports.resolve(runId)));
@@ -208,8 +379,34 @@ public class ProfileSimulation extends Simulation {
       }
     } finally {
       if (embedded != null) {
+        writeReceived(reports.resolve(runId).resolve("results").resolve("embedded-received.json"));
         embedded.close();
       }
+    }
+  }
+
+  /**
+   * Writes what the embedded system under test received, for the tests: a JSON array of {@code
+   * {method, url, headers, body, count}} in order of method, URL and count.
+   */
+  private void writeReceived(Path file) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    embedded.received().forEach((r, count) -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("method", r.method());
+      row.put("url", r.url());
+      row.put("headers", r.headers());
+      row.put("body", r.body());
+      row.put("count", count);
+      rows.add(row);
+    });
+    rows.sort(java.util.Comparator.comparing((Map<String, Object> r) -> (String) r.get("method"))
+        .thenComparing(r -> (String) r.get("url")).thenComparing(r -> -(Long) r.get("count")));
+    try {
+      Files.createDirectories(file.getParent());
+      new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), rows);
+    } catch (IOException e) {
+      System.err.println("loadcast: could not write " + file + ": " + e.getMessage());
     }
   }
 
