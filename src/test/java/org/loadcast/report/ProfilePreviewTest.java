@@ -47,4 +47,31 @@ class ProfilePreviewTest {
     assertThat(html).contains("nasa-kennedy-1995").contains("America/New_York");
     assertThat(html).doesNotContainPattern("(src|href)=\"https?:").doesNotContainPattern("url\\(https?:").doesNotContain("@import");
   }
+
+  @Test
+  void html_blackFriday_showsTheEventsAsATableAndAsBands() throws IOException {
+    String html = ProfilePreview.html(TrafficProfiles.read(Path.of("traffic-profiles/webshop-black-friday.yaml")));
+    assertThat(html).contains("<section id=\"events\">").contains("<td>Black Friday sale</td>")
+        .contains("2026-11-27T00:00-05:00").contains("rate × 3").contains("rate × 0.6<").contains("rate fixed at 0 per second")
+        .contains("15 min");
+    // 2026-11-27T00:00-05:00 is epoch second 1795755600
+    assertThat(html).contains("{\"name\":\"Black Friday sale\",\"kind\":\"campaign\",\"from\":1795755600,\"to\":1795842000}");
+    assertThat(html).doesNotContain("<section id=\"sessions\">");
+  }
+
+  @Test
+  void html_sessionMixWithoutWeights_showsVisitSharesAndTheSessionModel() throws IOException {
+    String html = ProfilePreview.html(TrafficProfiles.read(Path.of("src/test/resources/replay/shop-sessions.yaml")));
+    assertThat(html).contains("visit share %").contains("<section id=\"sessions\">").contains("<strong>2.448</strong>")
+        .contains("log-normal, median 15 s, σ 0.50 (mean 17.0 s)").contains("exponential, mean 40 s").contains("constant 5 s")
+        .contains("sessions expected").contains("\"sessions\":true");
+    assertThat(html).doesNotContain("<section id=\"events\">");
+  }
+
+  @Test
+  void describe_thinkTimes_readForPeople() {
+    assertThat(ProfilePreview.describe((org.loadcast.profile.ThinkTime) null)).isEqualTo("none");
+    assertThat(ProfilePreview.describe(new org.loadcast.profile.ThinkTime.Empirical(List.of(1.0, 2.5, 4.0))))
+        .isEqualTo("empirical, 3 quantiles from 1 to 4 s (mean 2.5 s)");
+  }
 }
