@@ -579,6 +579,24 @@ public final class ProfileCommand {
     }
   }
 
+  /**
+   * Checks the feeders a profile's templates name, located at each template's {@code feeder} key.
+   *
+   * @throws InputException listing every feeder problem
+   */
+  static void checkFeeders(Path file, TrafficProfile profile) {
+    List<String> problems = FeederFiles.problems(file, profile.mix());
+    if (problems.isEmpty()) {
+      return;
+    }
+    org.loadcast.profile.YamlFile<ProfileDocument> yaml = org.loadcast.profile.YamlFile.read(file, ProfileDocument.class);
+    String prefix = file + ": ";
+    throw new InputException(problems.stream().map(p -> {
+      String message = p.startsWith(prefix) ? p.substring(prefix.length()) : p;
+      return yaml.problemAt(message.substring(0, message.indexOf(' ')), message);
+    }).toList());
+  }
+
   /** {@code loadcast profile check}. */
   @Command(name = "check", mixinStandardHelpOptions = true, description = "Check a traffic profile and summarise it.")
   static final class Check implements Callable<Integer> {
@@ -591,6 +609,7 @@ public final class ProfileCommand {
     @Override
     public Integer call() {
       TrafficProfile profile = TrafficProfiles.read(file);
+      checkFeeders(file, profile);
       RateCurve rate = profile.rate();
       double total = rate.integral(rate.startSeconds(), rate.endSeconds());
       spec.commandLine().getOut().printf(Locale.ROOT,

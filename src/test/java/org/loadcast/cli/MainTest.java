@@ -176,4 +176,25 @@ class MainTest {
     assertThat(derived.mix()).isEqualTo(committed.mix());
     assertThat(derived.rate().missing()).isEqualTo(committed.rate().missing());
   }
+
+  @Test
+  void profileCheck_missingFeeder_isLocatedAtTheFeederKey() throws IOException {
+    Path profile = dir.resolve("shop.yaml");
+    Files.writeString(profile, """
+        name: shop
+        seed: 1
+        timezone: UTC
+        startTime: 2024-01-01T00:00:00Z
+        rate:
+          curve: {points: [{atSeconds: 0, ratePerSecond: 1}, {atSeconds: 60, ratePerSecond: 1}]}
+        mix:
+          requests:
+            - {name: item, method: GET, path: "/items/{id}", feeder: items.csv, weight: 1}
+        """);
+    CommandRun r = CommandRun.of("profile", "check", profile.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith(profile + ":9:62: mix.requests[0].feeder 'items.csv' must be a CSV file beside the profile");
+    Files.writeString(dir.resolve("items.csv"), "id\n42\n");
+    assertThat(CommandRun.of("profile", "check", profile.toString()).code()).isZero();
+  }
 }
