@@ -675,6 +675,12 @@ public final class ProfileCommand {
     @Option(names = "--to-seconds", paramLabel = "B", description = "end of the replayed window, in profile seconds (default: the profile's end)")
     Double toSeconds;
 
+    /** Returns a number as given on the command line: without a trailing .0, in plain notation when short. */
+    private static String format(double value) {
+      return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString().length() <= 16
+          ? java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() : Double.toString(value);
+    }
+
     @Override
     public Integer call() {
       checkNumbers();
@@ -685,7 +691,14 @@ public final class ProfileCommand {
       checkWindow(rate, from, to);
       ArrivalMode arrivalMode = arrivalMode(seed != null ? seed : profile.seed());
       ReplaySettings replay = replaySettings(from, to);
-      ArrivalSchedule schedule = ScheduleCompiler.compile(rate, replay, arrivalMode);
+      ArrivalSchedule schedule;
+      try {
+        schedule = ScheduleCompiler.compile(rate, replay, arrivalMode);
+      } catch (IllegalArgumentException e) {
+        throw new InputException(new InputProblem("loadcast profile schedule", 0, 0, "--compress " + format(compress)
+            + " and --scale " + format(scale) + " ask too much of one replay second: " + e.getMessage()
+            + "; lower --compress or --scale, or replay a shorter window"));
+      }
       try {
         TrafficProfiles.writeAtomically(out, csv(schedule));
       } catch (java.io.IOException e) {

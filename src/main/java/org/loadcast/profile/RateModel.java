@@ -282,7 +282,7 @@ public record RateModel(
         throw new IllegalArgumentException("type must be linear or exponential, but was null");
       }
       if (!Double.isFinite(growthPerDay) || growthPerDay <= -1) {
-        throw new IllegalArgumentException("growthPerDay must be > -1, but was " + growthPerDay);
+        throw new IllegalArgumentException("growthPerDay must be a finite number > -1, but was " + growthPerDay);
       }
     }
 

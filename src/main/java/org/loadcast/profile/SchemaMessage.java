@@ -40,6 +40,9 @@ final class SchemaMessage {
     JsonNode schema = message.getSchemaNode();
     JsonNode instance = message.getInstanceNode();
     String was = describe(instance, file.textAt(pointer));
+    if (instance != null && instance.isNumber() && !Double.isFinite(instance.asDouble())) {
+      return file.problemAtPointer(pointer, label + " must be a finite number, but was " + was);
+    }
     switch (message.getType()) {
       case "additionalProperties": {
         String key = message.getProperty();

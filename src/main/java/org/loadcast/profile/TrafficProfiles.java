@@ -47,6 +47,9 @@ public final class TrafficProfiles {
     RateCurve curve = curve(yaml, file, zone, start, problems);
     EventCalendar events = zone == null || start == null || curve == null
         ? EventCalendar.NONE : events(yaml, zone, start, curve, problems);
+    if (curve != null) {
+      checkPeak(yaml, events.applyTo(curve), problems);
+    }
     if (!problems.isEmpty()) {
       throw new InputException(YamlFile.inFileOrder(problems));
     }
@@ -55,6 +58,17 @@ public final class TrafficProfiles {
           events, doc.mix());
     } catch (IllegalArgumentException e) {
       throw new InputException(yaml.problemBelow("", e.getMessage()));
+    }
+  }
+
+  /** The highest rate a profile may reach, in requests per second: far beyond any real service. */
+  public static final double MAX_RATE_PER_SECOND = 1e9;
+
+  private static void checkPeak(YamlFile<ProfileDocument> yaml, RateCurve rate, List<InputProblem> problems) {
+    double peak = rate.peakRatePerSecond(rate.startSeconds(), rate.endSeconds());
+    if (!(peak <= MAX_RATE_PER_SECOND)) {
+      problems.add(yaml.problemAt("rate", String.format(java.util.Locale.ROOT, "rate must stay at or below %.0e "
+          + "requests per second, the most a replay or simulation can hold, but reaches %.3e", MAX_RATE_PER_SECOND, peak)));
     }
   }
 
@@ -143,8 +157,16 @@ public final class TrafficProfiles {
         problems.add(yaml.problemAt("rate.missing", "rate.missing must be absent with a model, which has no "
             + "unobserved stretches, but was given (" + rate.missing().size() + " range(s))"));
       }
-      return zone == null || start == null ? null
-          : rate.model().toCurve(start, zone, yaml.value().seed(), MODEL_RESOLUTION_SECONDS);
+      if (zone == null || start == null) {
+        return null;
+      }
+      try {
+        return rate.model().toCurve(start, zone, yaml.value().seed(), MODEL_RESOLUTION_SECONDS);
+      } catch (IllegalArgumentException e) {
+        problems.add(yaml.problemAt("rate.model", "rate.model must give a finite rate at every second, but "
+            + e.getMessage()));
+        return null;
+      }
     }
     ProfileDocument.Curve curve = rate.curve();
     try {

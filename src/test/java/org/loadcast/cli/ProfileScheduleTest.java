@@ -113,4 +113,15 @@ class ProfileScheduleTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--out must name the preview's HTML file");
   }
+
+  @Test
+  void schedule_moreThanASecondCanHold_exitsWith2AndNamesTheOptions() {
+    Path out = dir.resolve("s.csv");
+    CommandRun r = CommandRun.of("profile", "schedule", "traffic-profiles/webshop-black-friday.yaml", "--compress", "1e9",
+        "--scale", "100", "--out", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("loadcast profile schedule: --compress 1000000000 and --scale 100 ask too much of one "
+        + "replay second").doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
 }

@@ -300,7 +300,7 @@ class RateModelTest {
         null), null, null, null, null), "daily.factors must have 1 to 1440 values, but had 1441");
     assertInvalid(() -> new RateModel(10, 1, null, new SeasonalShape(List.of(1.0, 2.0), null), null, null, null),
         "weekly.factors must have exactly 7 values (Monday..Sunday), but had 2");
-    assertInvalid(() -> new Trend(TrendType.EXPONENTIAL, -1), "growthPerDay must be > -1, but was -1.0");
+    assertInvalid(() -> new Trend(TrendType.EXPONENTIAL, -1), "growthPerDay must be a finite number > -1, but was -1.0");
     assertInvalid(() -> new Trend(null, 0), "type must be linear or exponential, but was null");
     assertInvalid(() -> new RateModel(10 * DAY, 1, null, null, new Trend(TrendType.LINEAR, -0.2), null, null),
         "trend.growthPerDay must keep the linear trend > 0 until durationSeconds (1 + g·durationSeconds/86400 = -1.0),"
