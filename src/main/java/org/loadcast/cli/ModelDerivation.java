@@ -3,8 +3,6 @@ package org.loadcast.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -15,7 +13,6 @@ import org.loadcast.profile.PeriodicCoverage;
 import org.loadcast.profile.RateModel;
 import org.loadcast.profile.RateModelFit;
 import org.loadcast.profile.SessionExtraction;
-import org.loadcast.profile.TrafficProfiles;
 import org.loadcast.profile.TrafficSeries;
 
 /**
@@ -105,9 +102,8 @@ final class ModelDerivation {
   }
 
   /**
-   * Writes {@code FILE.fit.json} through a temporary file.
+   * Returns the text of {@code FILE.fit.json}.
    *
-   * @param file where it goes
    * @param profile the profile file it describes
    * @param fit the fit, or null when none could be made
    * @param fitProblem why no fit could be made, or null
@@ -115,9 +111,9 @@ final class ModelDerivation {
    * @param series the measured series, for its data quality
    * @param sessions the session extraction, or null
    * @param sessionsPerRequest the factor that turned the request rate into a session rate; 1 without sessions
-   * @throws UncheckedIOException if writing fails
+   * @return the JSON text, ending with a line break
    */
-  static void writeFitJson(Path file, Path profile, RateModelFit.ModelFit fit, String fitProblem, FitInput input,
+  static String fitJson(Path profile, RateModelFit.ModelFit fit, String fitProblem, FitInput input,
       TrafficSeries series, SessionExtraction sessions, double sessionsPerRequest) {
     DataQuality quality = series.quality();
     Map<String, Object> json = new LinkedHashMap<>();
@@ -150,11 +146,9 @@ final class ModelDerivation {
       json.put("sessions", s);
     }
     try {
-      TrafficProfiles.writeAtomically(file, JSON.writeValueAsString(json) + "\n");
+      return JSON.writeValueAsString(json) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("fit.json holds only plain values", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

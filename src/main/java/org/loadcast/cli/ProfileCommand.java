@@ -76,7 +76,8 @@ public final class ProfileCommand {
     @Parameters(index = "0", paramLabel = "INPUT", description = "the access log or rate series, plain or gzipped")
     Path input;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.yaml", description = "the profile to write; its curve goes beside it as FILE.rate.csv")
+    @Option(names = "--out", required = true, paramLabel = "FILE.yaml", description = "the profile to write; beside it go "
+        + "FILE.fit.json (the model fit and the data's quality), FILE.rate.csv with --rate curve, and feeders/ with --sessions")
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = {"the input's format (default: detected): common, combined, "
@@ -109,7 +110,7 @@ public final class ProfileCommand {
     @Option(names = "--name", paramLabel = "NAME", description = "the profile's name (default: the output file's name)")
     String name;
 
-    @Option(names = "--seed", defaultValue = "1", description = "the profile's seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "the profile's seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--resolution-seconds", defaultValue = "60", paramLabel = "SECONDS", description = "bucket width of the rate curve, "
@@ -182,27 +183,34 @@ public final class ProfileCommand {
       SessionExtraction extraction = sessions ? extractSessions(mixReading) : null;
       double sessionsPerRequest = extraction == null ? 1 : (double) extraction.sessionCount() / extraction.requestsRead();
       RequestMix mix = extraction != null ? extraction.mix() : mixReading.requests().toMix(topPaths);
+      java.util.Map<Path, String> outputs = new java.util.LinkedHashMap<>();
+      List<String> wrote = new ArrayList<>();
       if (rate.equals("model")) {
-        writeModel(reading, mixReading, fit, mix, extraction, sessionsPerRequest);
+        writeModel(reading, mixReading, fit, mix, extraction, sessionsPerRequest, outputs, wrote);
       } else {
         ProfileDerivation.DerivedCurve derived = deriveCurve(series, bucketSeconds);
         if (extraction != null) {
           derived = new ProfileDerivation.DerivedCurve(derived.curve().scaled(sessionsPerRequest), derived.bandwidthSeconds(),
               derived.bandwidthChosen());
         }
-        write(reading, mixReading, bucketSeconds, derived, mix, extraction);
+        write(reading, mixReading, bucketSeconds, derived, mix, extraction, outputs, wrote);
       }
       if (extraction != null) {
-        writeFeeders(extraction);
+        writeFeeders(extraction, outputs);
       }
       Path fitJson = fitJsonPath();
-      ModelDerivation.writeFitJson(fitJson, out, fit, fitProblem, fitInput, series, extraction, sessionsPerRequest);
-      if (fit != null) {
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: sMAPE of hourly rates %.2f %% over %d hours, %d parameters, "
-            + "%d burst(s)%n", fitJson, fit.smapeHourlyPercent(), fit.hoursScored(), fit.parameterCount(), fit.burstCount());
-      } else {
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: no model (%s)%n", fitJson, fitProblem);
+      outputs.put(fitJson, ModelDerivation.fitJson(out, fit, fitProblem, fitInput, series, extraction, sessionsPerRequest));
+      wrote.add(fit != null
+          ? String.format(Locale.ROOT, "wrote %s: sMAPE of hourly rates %.2f %% over %d hours, %d parameters, %d burst(s)",
+              fitJson, fit.smapeHourlyPercent(), fit.hoursScored(), fit.parameterCount(), fit.burstCount())
+          : String.format(Locale.ROOT, "wrote %s: no model (%s)", fitJson, fitProblem));
+      try {
+        TrafficProfiles.writeAll(outputs);
+      } catch (IOException e) {
+        throw new InputException(new InputProblem(out.toString(), 0, 0, "--out: cannot write the profile's files: "
+            + e.getMessage()));
       }
+      wrote.forEach(spec.commandLine().getOut()::println);
       return 0;
     }
 
@@ -245,17 +253,13 @@ public final class ProfileCommand {
       return log.equals(input) ? parsedFormat() : Optional.empty();
     }
 
-    private void writeFeeders(SessionExtraction extraction) {
+    private void writeFeeders(SessionExtraction extraction, java.util.Map<Path, String> outputs) {
       for (SessionExtraction.FeederRows feeder : extraction.feeders()) {
         StringBuilder csv = new StringBuilder(String.join(",", feeder.columns())).append('\n');
         for (List<String> row : feeder.rows()) {
           csv.append(String.join(",", row.stream().map(ProfileCommand.Derive::csvField).toList())).append('\n');
         }
-        try {
-          TrafficProfiles.writeAtomically(out.resolveSibling(feeder.feeder()), csv.toString());
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
+        outputs.put(out.resolveSibling(feeder.feeder()), csv.toString());
       }
     }
 
@@ -268,7 +272,7 @@ public final class ProfileCommand {
     }
 
     private void writeModel(Reading reading, Reading mixReading, RateModelFit.ModelFit fit, RequestMix mix,
-        SessionExtraction extraction, double sessionsPerRequest) {
+        SessionExtraction extraction, double sessionsPerRequest, java.util.Map<Path, String> outputs, List<String> wrote) {
       TrafficSeries series = reading.read().series();
       RateModel model = ModelDerivation.scaled(fit.model(), sessionsPerRequest);
       String profileName = name != null ? name : out.getFileName().toString().replaceFirst("\\.ya?ml$", "");
@@ -282,10 +286,10 @@ public final class ProfileCommand {
       ProfileDocument doc = new ProfileDocument(profileName, description(series, mixReading == reading ? input : mixFrom),
           new ProfileDocument.Source(command(), sourceFiles(reading, mixReading), note), seed, timezone,
           series.start().toString(), new ProfileDocument.Rate(null, model, List.of()), List.of(), mix);
-      TrafficProfiles.writeDocument(doc, out);
-      spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: a model of %d parameters over %d s, %.0f %s, mix of %d%n",
+      outputs.put(out, TrafficProfiles.documentText(doc));
+      wrote.add(String.format(Locale.ROOT, "wrote %s: a model of %d parameters over %d s, %.0f %s, mix of %d",
           out, model.parameterCount(), series.spanSeconds(), sessionsPerRequest * series.totalCount(),
-          extraction == null ? "requests" : "sessions", mix.requests().size());
+          extraction == null ? "requests" : "sessions", mix.requests().size()));
     }
 
     private String fitInputNote(TrafficSeries series) {
@@ -355,17 +359,17 @@ public final class ProfileCommand {
     }
 
     private void write(Reading reading, Reading mixReading, int bucketSeconds, ProfileDerivation.DerivedCurve derived, RequestMix mix,
-        SessionExtraction extraction) {
+        SessionExtraction extraction, java.util.Map<Path, String> outputs, List<String> wrote) {
       TrafficSeries series = reading.read().series();
       RateCurve curve = derived.curve();
       String profileName = name != null ? name : out.getFileName().toString().replaceFirst("\\.ya?ml$", "");
       TrafficProfile profile = new TrafficProfile(profileName, description(series, mixReading == reading ? input : mixFrom),
           seed, ZoneId.of(timezone), series.start(), curve, mix);
-      TrafficProfiles.write(profile, source(reading, mixReading, bucketSeconds, derived, mix, extraction), out);
+      outputs.putAll(TrafficProfiles.files(profile, source(reading, mixReading, bucketSeconds, derived, mix, extraction), out));
       warnIfMostlyMissing(curve);
-      spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d points, %d missing range(s), %.0f requests, mix of %d%n",
+      wrote.add(String.format(Locale.ROOT, "wrote %s: %d points, %d missing range(s), %.0f %s, mix of %d",
           out, curve.pointCount(), curve.missing().size(), curve.integral(curve.startSeconds(), curve.endSeconds()),
-          mix.requests().size());
+          mix.sessions() == null ? "requests" : "sessions", mix.requests().size()));
     }
 
     /** Reads a file in one pass: the series, the request tally of a log, the file's digest and the progress bar. */
@@ -780,7 +784,8 @@ public final class ProfileCommand {
 
   /** {@code loadcast profile show}. */
   @Command(name = "show", mixinStandardHelpOptions = true,
-      description = "Write a self-contained HTML preview of a profile: its rate curve, missing ranges and request mix.")
+      description = "Write a self-contained HTML preview of a profile: its rate curve, missing ranges, calendar events, "
+          + "request mix and session model.")
   static final class Show implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

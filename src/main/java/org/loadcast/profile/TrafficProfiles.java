@@ -239,6 +239,23 @@ public final class TrafficProfiles {
    * @throws UncheckedIOException if writing fails
    */
   public static void write(TrafficProfile profile, ProfileDocument.Source source, Path yamlFile) {
+    try {
+      writeAll(files(profile, source, yamlFile));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Returns the files of a profile with a curve, as {@link #write} would write them: the curve's CSV
+   * beside the YAML, then the YAML.
+   *
+   * @param profile the profile
+   * @param source its provenance
+   * @param yamlFile where the YAML goes
+   * @return the path and text of each file, in writing order
+   */
+  public static java.util.Map<Path, String> files(TrafficProfile profile, ProfileDocument.Source source, Path yamlFile) {
     String csvName = yamlFile.getFileName().toString().replaceFirst("\\.ya?ml$", "") + ".rate.csv";
     ProfileDocument doc = new ProfileDocument(profile.name(), profile.description(), source, profile.seed(),
         profile.timezone().getId(), profile.startTime().toString(),
@@ -248,18 +265,54 @@ public final class TrafficProfiles {
     try {
       StringWriter csv = new StringWriter();
       RateCurveCsv.write(profile.rate(), csv);
-      String yaml = SCHEMA_COMMENT + "\n" + WRITER.writeValueAsString(doc);
-      Path csvTemp = temporary(yamlFile.resolveSibling(csvName), csv.toString());
-      Path yamlTemp = temporary(yamlFile, yaml);
-      try {
-        Files.move(csvTemp, yamlFile.resolveSibling(csvName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(yamlTemp, yamlFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(csvTemp);
-        Files.deleteIfExists(yamlTemp);
-      }
+      java.util.Map<Path, String> files = new java.util.LinkedHashMap<>();
+      files.put(yamlFile.resolveSibling(csvName), csv.toString());
+      files.put(yamlFile, documentText(doc));
+      return files;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Returns a profile document as the YAML text a profile file holds, naming the schema for editors.
+   *
+   * @param doc the document
+   * @return the text, ending with a line break
+   */
+  public static String documentText(ProfileDocument doc) {
+    try {
+      return SCHEMA_COMMENT + "\n" + WRITER.writeValueAsString(doc);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a profile document always serializes", e);
+    }
+  }
+
+  /**
+   * Writes a set of files all or nothing, as far as a file system allows: every text goes to a
+   * temporary file beside its destination first, every destination is checked not to be a
+   * directory, and only then are the temporary files moved into place. A failure before the moves
+   * leaves no file changed and no temporary file behind.
+   *
+   * @param files the path and text of each file, in the order they are moved
+   * @throws IOException if a file cannot be written or a destination is a directory
+   */
+  public static void writeAll(java.util.Map<Path, String> files) throws IOException {
+    java.util.Map<Path, Path> temps = new java.util.LinkedHashMap<>();
+    try {
+      for (java.util.Map.Entry<Path, String> file : files.entrySet()) {
+        if (Files.isDirectory(file.getKey())) {
+          throw new IOException(file.getKey() + " is a directory; nothing was written");
+        }
+        temps.put(file.getKey(), temporary(file.getKey(), file.getValue()));
+      }
+      for (java.util.Map.Entry<Path, Path> temp : temps.entrySet()) {
+        Files.move(temp.getValue(), temp.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+    } finally {
+      for (Path temp : temps.values()) {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 
@@ -273,7 +326,7 @@ public final class TrafficProfiles {
    */
   public static void writeDocument(ProfileDocument doc, Path yamlFile) {
     try {
-      writeAtomically(yamlFile, SCHEMA_COMMENT + "\n" + WRITER.writeValueAsString(doc));
+      writeAtomically(yamlFile, documentText(doc));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -143,4 +143,15 @@ class ProfileDeriveTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("note: the timestamps have 2 UTC offsets (-04:00, -05:00)");
   }
+
+  @Test
+  void derive_oneOutputCannotBeWritten_writesNoneOfThem() throws IOException {
+    Files.createDirectories(dir.resolve("p.fit.json"));
+    CommandRun r = CommandRun.of("profile", "derive", "--rate", "curve", NASA_LOG, "--out", dir.resolve("p.yaml").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("p.fit.json is a directory; nothing was written");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("p.fit.json");
+    }
+  }
 }
