@@ -129,8 +129,9 @@ public final class YamlFile<T> {
     }
     List<InputProblem> problems = new java.util.ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
-    for (ValidationMessage message : schema.validate(tree)) {
-      if (insideOneOf(message)) {
+    List<ValidationMessage> messages = new java.util.ArrayList<>(schema.validate(tree));
+    for (ValidationMessage message : messages) {
+      if (!reported(message, messages)) {
         continue;
       }
       InputProblem problem = new SchemaMessage(message, tree, schema.getSchemaNode()).problem(this);
@@ -148,17 +149,72 @@ public final class YamlFile<T> {
   }
 
   /**
-   * Returns whether a violation lies inside one alternative of a {@code oneOf}: the {@code oneOf}
-   * reports itself, in one sentence, so its alternatives' own failures would only repeat it.
+   * Returns whether a violation is worth a sentence of its own. A {@code oneOf} whose alternatives
+   * each require their own key ("exactly one of a curve and a model") fails in two ways: when the
+   * value has no such key or several, the {@code oneOf} says so in one sentence and its
+   * alternatives' failures would only repeat it; when the value names exactly one alternative, the
+   * failures inside that alternative are the real ones (a negative median in {@code logNormal}), and
+   * the {@code oneOf} and the other alternatives say nothing useful.
    */
-  private static boolean insideOneOf(ValidationMessage message) {
-    com.networknt.schema.JsonNodePath path = message.getEvaluationPath();
-    for (int i = 0; i < path.getNameCount() - 1; i++) {
-      if ("oneOf".equals(String.valueOf(path.getElement(i)))) {
-        return true;
+  private static boolean reported(ValidationMessage message, List<ValidationMessage> all) {
+    if ("oneOf".equals(message.getType())) {
+      return chosenAlternative(message) < 0;
+    }
+    for (ValidationMessage oneOf : all) {
+      if ("oneOf".equals(oneOf.getType()) && encloses(oneOf, message)) {
+        int chosen = chosenAlternative(oneOf);
+        Object branch = message.getEvaluationPath().getElement(oneOf.getEvaluationPath().getNameCount());
+        if (chosen < 0 || !String.valueOf(chosen).equals(String.valueOf(branch))) {
+          return false;
+        }
       }
     }
-    return false;
+    return true;
+  }
+
+  /** Returns whether a violation lies inside an alternative of a failed {@code oneOf}. */
+  private static boolean encloses(ValidationMessage oneOf, ValidationMessage message) {
+    com.networknt.schema.JsonNodePath outer = oneOf.getEvaluationPath();
+    com.networknt.schema.JsonNodePath inner = message.getEvaluationPath();
+    if (inner.getNameCount() <= outer.getNameCount() || !message.getInstanceLocation().startsWith(oneOf.getInstanceLocation())) {
+      return false;
+    }
+    for (int i = 0; i < outer.getNameCount(); i++) {
+      if (!String.valueOf(outer.getElement(i)).equals(String.valueOf(inner.getElement(i)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Returns the index of the one alternative of a failed {@code oneOf} whose required keys the value
+   * has, when exactly one has them all; -1 otherwise.
+   */
+  private static int chosenAlternative(ValidationMessage oneOf) {
+    JsonNode alternatives = oneOf.getSchemaNode();
+    JsonNode instance = oneOf.getInstanceNode();
+    if (alternatives == null || !alternatives.isArray() || instance == null || !instance.isObject()) {
+      return -1;
+    }
+    int chosen = -1;
+    for (int i = 0; i < alternatives.size(); i++) {
+      JsonNode required = alternatives.get(i).get("required");
+      if (required == null || !required.isArray() || required.isEmpty()) {
+        return -1;
+      }
+      boolean all = true;
+      for (JsonNode name : required) {
+        all &= instance.has(name.asText());
+      }
+      if (all) {
+        if (chosen >= 0) {
+          return -1;
+        }
+        chosen = i;
+      }
+    }
+    return chosen;
   }
 
   /** Returns the text of the scalar at a JSON pointer, or null when there is none. */
