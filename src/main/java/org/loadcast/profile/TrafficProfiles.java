@@ -39,7 +39,7 @@ public final class TrafficProfiles {
    * @throws InputException listing every problem found, each at {@code file:line:column}
    */
   public static TrafficProfile read(Path file) {
-    YamlFile<ProfileDocument> yaml = YamlFile.read(file, ProfileDocument.class, ProfileSchema.get());
+    YamlFile<ProfileDocument> yaml = YamlFile.read(file, ProfileDocument.class, ProfileSchema.get(), TrafficProfiles::checkValues);
     ProfileDocument doc = yaml.value();
     List<InputProblem> problems = new ArrayList<>();
     ZoneId zone = zone(yaml, problems);
@@ -119,18 +119,73 @@ public final class TrafficProfiles {
       java.time.Duration since = java.time.Duration.between(start.toInstant(), instant);
       return since.getSeconds() + since.getNano() / 1e9;
     } catch (DateTimeException e) {
-      problems.add(yaml.problemAt(path, path + " must be an ISO-8601 date-time such as 2026-11-27T00:00 (in the "
-          + "profile's timezone) or 2026-11-27T00:00-05:00, but was '" + text + "'"));
+      problems.add(yaml.problemAt(path, eventTimeMessage(path, text)));
       return null;
     }
+  }
+
+  /** Checks the values of a profile that the schema cannot: its zone, its start time, its events' dates. */
+  private static void checkValues(YamlFile<?> yaml, com.fasterxml.jackson.databind.JsonNode tree, List<InputProblem> problems) {
+    com.fasterxml.jackson.databind.JsonNode zone = tree.get("timezone");
+    if (zone != null && zone.isTextual()) {
+      try {
+        ZoneId.of(zone.asText());
+      } catch (DateTimeException e) {
+        problems.add(yaml.problemAt("timezone", zoneMessage(zone.asText())));
+      }
+    }
+    com.fasterxml.jackson.databind.JsonNode start = tree.get("startTime");
+    if (start != null && start.isTextual()) {
+      try {
+        OffsetDateTime.parse(start.asText());
+      } catch (DateTimeException e) {
+        problems.add(yaml.problemAt("startTime", startTimeMessage(start.asText())));
+      }
+    }
+    com.fasterxml.jackson.databind.JsonNode events = tree.get("events");
+    if (events != null && events.isArray()) {
+      for (int i = 0; i < events.size(); i++) {
+        for (String key : List.of("start", "end")) {
+          com.fasterxml.jackson.databind.JsonNode time = events.get(i).get(key);
+          String path = "events[" + i + "]." + key;
+          if (time != null && time.isTextual() && time.asText().matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+            dateTimeProblem(path, time.asText()).ifPresent(message -> problems.add(yaml.problemAt(path, message)));
+          }
+        }
+      }
+    }
+  }
+
+  /** Returns the problem of an event's date-time, or empty when it reads. */
+  private static java.util.Optional<String> dateTimeProblem(String path, String text) {
+    try {
+      java.time.format.DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, java.time.LocalDateTime::from);
+      return java.util.Optional.empty();
+    } catch (DateTimeException e) {
+      return java.util.Optional.of(eventTimeMessage(path, text));
+    }
+  }
+
+  private static String zoneMessage(String zone) {
+    java.util.Optional<String> hint = YamlFile.closestName(zone, ZoneId.getAvailableZoneIds());
+    return "timezone must be a region id such as America/New_York, but was '" + zone + "'"
+        + hint.map(h -> " (did you mean '" + h + "'?)").orElse("");
+  }
+
+  private static String startTimeMessage(String text) {
+    return "startTime must be an ISO-8601 date-time with offset such as 1995-07-01T00:00:00-04:00, but was '" + text + "'";
+  }
+
+  private static String eventTimeMessage(String path, String text) {
+    return path + " must be an ISO-8601 date-time such as 2026-11-27T00:00 (in the profile's timezone) or "
+        + "2026-11-27T00:00-05:00, but was '" + text + "'";
   }
 
   private static ZoneId zone(YamlFile<ProfileDocument> yaml, List<InputProblem> problems) {
     try {
       return ZoneId.of(yaml.value().timezone());
     } catch (DateTimeException e) {
-      problems.add(yaml.problemAt("timezone",
-          "timezone must be a region id such as America/New_York, but was '" + yaml.value().timezone() + "'"));
+      problems.add(yaml.problemAt("timezone", zoneMessage(yaml.value().timezone())));
       return null;
     }
   }
@@ -139,9 +194,7 @@ public final class TrafficProfiles {
     try {
       return OffsetDateTime.parse(yaml.value().startTime());
     } catch (DateTimeException e) {
-      problems.add(yaml.problemAt("startTime",
-          "startTime must be an ISO-8601 date-time with offset such as 1995-07-01T00:00:00-04:00, but was '"
-              + yaml.value().startTime() + "'"));
+      problems.add(yaml.problemAt("startTime", startTimeMessage(yaml.value().startTime())));
       return null;
     }
   }

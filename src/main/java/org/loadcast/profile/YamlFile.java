@@ -117,7 +117,7 @@ public final class YamlFile<T> {
     return kept;
   }
 
-  private void checkSchema(String text, JsonSchema schema) {
+  private void checkSchema(String text, JsonSchema schema, TreeCheck check) {
     JsonNode tree;
     try {
       tree = MAPPER.readTree(text);
@@ -143,6 +143,9 @@ public final class YamlFile<T> {
     problems.removeIf(p -> p.message().startsWith("unknown key") && p.message().contains("known keys:")
         && problems.stream().anyMatch(q -> q != p && q.line() == p.line() && q.column() == p.column()
             && q.message().startsWith(p.message().substring(0, p.message().indexOf(';')))));
+    if (check != null) {
+      check.check(this, tree, problems);
+    }
     if (!problems.isEmpty()) {
       throw new InputException(inFileOrder(problems));
     }
@@ -272,6 +275,41 @@ public final class YamlFile<T> {
   }
 
   /**
+   * Checks on a document's values that a schema cannot express (a time-zone id, a calendar date),
+   * run on the YAML tree together with the schema, so that their problems are reported with the
+   * schema's, all at once.
+   */
+  public interface TreeCheck {
+    /**
+     * Adds the problems of a document.
+     *
+     * @param file the file, to locate problems with {@link #problemAt}
+     * @param tree the document as read
+     * @param problems where to add them
+     */
+    void check(YamlFile<?> file, JsonNode tree, List<InputProblem> problems);
+  }
+
+  /**
+   * Reads a YAML file, checks it against a JSON Schema and a tree check, and binds it.
+   *
+   * @param file the file to read
+   * @param type the record type of the document
+   * @param schema the schema the document must satisfy
+   * @param check further checks of the document's values
+   * @param <T> the bound type
+   * @return the bound document with its locations
+   * @throws InputException as {@link #read(Path, Class, JsonSchema)}, with the tree check's problems
+   *     among the schema's, in file order
+   */
+  public static <T> YamlFile<T> read(Path file, Class<T> type, JsonSchema schema, TreeCheck check) {
+    String text = readText(file);
+    Locations locations = Locations.index(text, file.toString());
+    new YamlFile<T>(file.toString(), null, locations).checkSchema(text, schema, check);
+    return parse(text, file.toString(), type, null);
+  }
+
+  /**
    * Checks YAML text against a JSON Schema and binds it.
    *
    * @param text the YAML document
@@ -286,7 +324,7 @@ public final class YamlFile<T> {
     Locations locations = Locations.index(text, fileName);
     if (schema != null) {
       YamlFile<T> located = new YamlFile<>(fileName, null, locations);
-      located.checkSchema(text, schema);
+      located.checkSchema(text, schema, null);
     }
     try {
       T value = MAPPER.readValue(text, type);
