@@ -213,7 +213,7 @@ public final class ProfilePreview {
    * when {@code sessions}), and the calendar's events as bands in epoch seconds.
    */
   record CurveData(String timezone, boolean sessions, long[] time, Double[] ratePerSecond, Double[] missingBridgedPerSecond,
-      List<Band> events) {
+      List<Band> events, boolean hasMissing) {
 
     static CurveData of(TrafficProfile profile) {
       RateCurve rate = profile.rate();
@@ -235,7 +235,8 @@ public final class ProfilePreview {
         bands.add(new Band(event.name(), event.kind().yamlName(), epochStart + Math.round(event.fromSeconds()),
             epochStart + Math.round(event.toSeconds())));
       }
-      return new CurveData(profile.timezone().getId(), profile.mix().sessions() != null, time, observed, unknown, bands);
+      return new CurveData(profile.timezone().getId(), profile.mix().sessions() != null, time, observed, unknown, bands,
+          !rate.missing().isEmpty());
     }
   }
 
