@@ -11,7 +11,9 @@ import java.io.IOException;
  * Reads a Prometheus HTTP API {@code query_range} response with Jackson's streaming parser, one
  * token at a time: {@code {"status":"success","data":{"resultType":"matrix","result":[{"metric":
  * {...},"values":[[<unix seconds>,"<value>"],...]},...]}}} (Prometheus documentation, "HTTP API",
- * "Range vectors"). Values {@code NaN} and {@code ±Inf} are missing points.
+ * "Range vectors"). Values {@code NaN} and {@code ±Inf} are missing points. A sample at {@code t} counts the
+ * step that ends at {@code t}, {@code [t − step, t)}: what {@code rate(x[step])} or {@code increase(x[step])}
+ * at {@code t} measures.
  */
 final class PrometheusSeriesReader {
   private static final JsonFactory JSON = JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build()
@@ -46,7 +48,8 @@ final class PrometheusSeriesReader {
       throw new InputException(new InputProblem(source, 0, 0,
           "status must be \"success\" in a Prometheus response, but was " + (status == null ? "absent" : "\"" + status + "\"")));
     }
-    return points.series(source, options, tally, options.prometheusValues() == PrometheusValues.RATE);
+    // A sample at t of rate(x[w]) or increase(x[w]) describes the window (t - w, t]: it counts the step that ends at t.
+    return points.series(source, options, tally, options.prometheusValues() == PrometheusValues.RATE, true);
   }
 
   private static void data(JsonParser json, String source, TimedPoints points, QualityTally tally) throws IOException {

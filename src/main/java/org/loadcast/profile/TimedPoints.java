@@ -63,6 +63,18 @@ final class TimedPoints {
    *     rounded to the nearest whole request) rather than requests per step
    */
   TrafficSeries series(String source, TrafficReadOptions options, QualityTally tally, boolean valuesAreRates) {
+    return series(source, options, tally, valuesAreRates, false);
+  }
+
+  /**
+   * Returns the series of the points.
+   *
+   * @param stampsEndSteps whether a point's timestamp ends the step it counts, as a Prometheus
+   *     sample of {@code rate(x[w])} or {@code increase(x[w])} at {@code t} covers {@code (t − w, t]};
+   *     false when it starts the step, as a CSV's period does
+   */
+  TrafficSeries series(String source, TrafficReadOptions options, QualityTally tally, boolean valuesAreRates,
+      boolean stampsEndSteps) {
     if (size == 0) {
       throw new InputException(new InputProblem(source, 0, 0, "the input holds no data point"));
     }
@@ -108,7 +120,8 @@ final class TimedPoints {
       }
       counts[i] = missing[i] ? 0 : Math.round(sums[i]);
     }
-    OffsetDateTime start = OffsetDateTime.ofInstant(Instant.ofEpochMilli(origin), ZoneOffset.ofTotalSeconds(firstOffsetSeconds));
+    long startMillis = stampsEndSteps ? origin - stepMillis : origin;
+    OffsetDateTime start = OffsetDateTime.ofInstant(Instant.ofEpochMilli(startMillis), ZoneOffset.ofTotalSeconds(firstOffsetSeconds));
     return tally.series(start, step, counts, missing, options.missingDataRule(), null);
   }
 

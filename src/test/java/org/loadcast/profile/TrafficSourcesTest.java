@@ -394,7 +394,8 @@ class TrafficSourcesTest {
 
     assertThat(read.format().name()).isEqualTo("prometheus");
     assertThat(series.stepSeconds()).isEqualTo(15);
-    assertThat(series.start()).isEqualTo(OffsetDateTime.parse("2023-11-14T22:13:20Z"));
+    // The first sample, at 22:13:20, counts the 15-second step that ends there.
+    assertThat(series.start()).isEqualTo(OffsetDateTime.parse("2023-11-14T22:13:05Z"));
     assertThat(series.counts()).containsExactly(30, 30, 0, 0, 30);
     assertThat(series.missing()).containsExactly(false, false, true, true, false);
     assertThat(series.quality().totalLines()).isEqualTo(7);
