@@ -89,7 +89,7 @@ public record SessionModel(
   /**
    * Validates the chain and copies the maps, keeping their order.
    *
-   * @throws IllegalArgumentException for the first rule broken, the message naming the path such as
+   * @throws IllegalArgumentException for the rules broken, one per line of the message (initial probabilities, then each row; within a row the first), each line naming the path such as
    *     {@code transitions.home.search}: a map is missing or empty; a probability is null or outside
    *     {@code [0, 1]}; a name is not a state (with the closest state, when one is close); a state is
    *     named {@code exit}; the step to exit has a think time; a row or {@code initial} does not sum
@@ -109,20 +109,41 @@ public record SessionModel(
       throw new IllegalArgumentException("initial must give the probability of at least one state, but was "
           + (initial == null ? "missing" : "empty"));
     }
+    // Every broken rule is reported, one per line, so that a file shows all its problems at once.
+    java.util.List<String> problems = new java.util.ArrayList<>();
     double initialSum = 0;
+    boolean initialReadable = true;
     for (Map.Entry<String, Double> start : initial.entrySet()) {
       String field = "initial." + start.getKey();
       Double p = start.getValue();
-      if (p == null || !(p >= 0 && p <= 1)) {
-        throw new IllegalArgumentException(field + " must be in [0, 1], but was " + p);
+      try {
+        if (p == null || !(p >= 0 && p <= 1)) {
+          throw new IllegalArgumentException(field + " must be in [0, 1], but was " + p);
+        }
+        requireState(field, start.getKey(), states, false);
+        initialSum += p;
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+        initialReadable = false;
       }
-      requireState(field, start.getKey(), states, false);
-      initialSum += p;
     }
-    requireSumOne("initial", initialSum);
+    if (initialReadable) {
+      try {
+        requireSumOne("initial", initialSum);
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
     Map<String, Map<String, Transition>> rows = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, Transition>> row : transitions.entrySet()) {
-      rows.put(row.getKey(), checkedRow("transitions." + row.getKey(), row.getValue(), states));
+      try {
+        rows.put(row.getKey(), checkedRow("transitions." + row.getKey(), row.getValue(), states));
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", problems));
     }
     initial = Collections.unmodifiableMap(new LinkedHashMap<>(initial));
     transitions = Collections.unmodifiableMap(rows);

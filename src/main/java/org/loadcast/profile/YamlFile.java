@@ -333,7 +333,15 @@ public final class YamlFile<T> {
       }
       return new YamlFile<>(fileName, value, locations);
     } catch (JsonProcessingException e) {
-      throw new InputException(new YamlFile<>(fileName, null, locations).problemFor(e));
+      YamlFile<T> located = new YamlFile<>(fileName, null, locations);
+      if (e instanceof ValueInstantiationException failed && failed.getCause() != null
+          && String.valueOf(failed.getCause().getMessage()).contains("\n")) {
+        // A record that reports several broken rules at once, one per line.
+        String path = pathOf(failed.getPath());
+        throw new InputException(inFileOrder(failed.getCause().getMessage().lines()
+            .map(line -> located.problemBelow(path, line)).toList()));
+      }
+      throw new InputException(located.problemFor(e));
     }
   }
 
