@@ -287,7 +287,7 @@ public final class ProfileCommand {
           new ProfileDocument.Source(command(), sourceFiles(reading, mixReading), note), seed, timezone,
           series.start().toString(), new ProfileDocument.Rate(null, model, List.of()), List.of(), mix);
       outputs.put(out, TrafficProfiles.documentText(doc));
-      wrote.add(String.format(Locale.ROOT, "wrote %s: a model of %d parameters over %d s, %.0f %s, mix of %d",
+      wrote.add(String.format(Locale.ROOT, "wrote %s: a model of %d parameters over %d s of a trace of %.0f %s, mix of %d",
           out, model.parameterCount(), series.spanSeconds(), sessionsPerRequest * series.totalCount(),
           extraction == null ? "requests" : "sessions", mix.requests().size()));
     }

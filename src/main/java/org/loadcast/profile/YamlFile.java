@@ -91,6 +91,8 @@ public final class YamlFile<T> {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new InputException(new InputProblem(file.toString(), 0, 0, "no such file"));
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new InputException(new InputProblem(file.toString(), 0, 0, "cannot read the file: it is not UTF-8 text"));
     } catch (IOException e) {
       String reason = java.nio.file.Files.isDirectory(file) ? "it is a directory, not a file" : e.toString();
       throw new InputException(new InputProblem(file.toString(), 0, 0, "cannot read the file: " + reason));
@@ -430,6 +432,14 @@ public final class YamlFile<T> {
     Matcher duplicate = Pattern.compile("Duplicate field '([^']*)'").matcher(message);
     if (duplicate.find()) {
       return "the key '" + duplicate.group(1) + "' appears twice in the same mapping; keep one";
+    }
+    Matcher malformed = Pattern.compile("Malformed numeric value '([^']*)'").matcher(message);
+    if (malformed.find()) {
+      return "'" + malformed.group(1) + "' is not a number this file may hold: numbers must be finite";
+    }
+    Matcher range = Pattern.compile("Numeric value \\(([^)]*)\\) out of range of (long|int)").matcher(message);
+    if (range.find()) {
+      return "'" + range.group(1) + "' is too large for a whole number: it must lie within +/-9223372036854775807";
     }
     List<String> kept = new java.util.ArrayList<>();
     boolean inSnippet = false;
