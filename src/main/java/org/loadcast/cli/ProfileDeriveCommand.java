@@ -398,60 +398,74 @@ final class ProfileDeriveCommand implements Callable<Integer> {
     }
   }
 
+  /** Checks every option and reports all that are wrong at once, before any input is read. */
   private void validateOptions() {
+    List<InputProblem> problems = new ArrayList<>();
     if (!Files.isRegularFile(input)) {
-      throw new InputException(new InputProblem(input.toString(), 0, 0, "INPUT does not exist or is not a file"));
+      problems.add(new InputProblem(input.toString(), 0, 0, "INPUT does not exist or is not a file"));
     }
     if (mixFrom != null && !Files.isRegularFile(mixFrom)) {
-      throw new InputException(new InputProblem(mixFrom.toString(), 0, 0, "--mix-from does not exist or is not a file"));
+      problems.add(new InputProblem(mixFrom.toString(), 0, 0, "--mix-from does not exist or is not a file"));
     }
     if (Files.isDirectory(out)) {
-      throw optionError("--out", "--out must name the profile's YAML file, but '" + out + "' is a directory");
+      problems.add(optionProblem("--out", "--out must name the profile's YAML file, but '" + out + "' is a directory"));
     }
     if (name != null && !name.matches("[A-Za-z0-9._-]+")) {
-      throw optionError("--name", "--name must use only letters, digits, '.', '-' and '_', but was '" + name + "'");
+      problems.add(optionProblem("--name", "--name must use only letters, digits, '.', '-' and '_', but was '" + name + "'"));
     }
     if (start != null) {
       try {
         OffsetDateTime.parse(start);
       } catch (DateTimeException e) {
-        throw optionError("--start", "--start must be an ISO-8601 date-time with offset such as 1995-07-01T00:00:01-04:00, but was '" + start + "'");
+        problems.add(optionProblem("--start", "--start must be an ISO-8601 date-time with offset such as 1995-07-01T00:00:01-04:00, but was '" + start + "'"));
       }
     }
     if (stepSeconds != null && stepSeconds < 1) {
-      throw optionError("--step-seconds", "--step-seconds must be >= 1, but was " + stepSeconds);
+      problems.add(optionProblem("--step-seconds", "--step-seconds must be >= 1, but was " + stepSeconds));
     }
     for (String[] zone : new String[][] {{"--timezone", timezone}, {"--input-timezone", inputTimezone}}) {
       try {
         ZoneId.of(zone[1]);
       } catch (DateTimeException e) {
-        throw optionError(zone[0], zone[0] + " must be a zone id such as America/New_York or UTC, but was '" + zone[1] + "'");
+        problems.add(optionProblem(zone[0], zone[0] + " must be a zone id such as America/New_York or UTC, but was '" + zone[1] + "'"));
       }
     }
     if (!List.of("auto", "always", "never").contains(progress)) {
-      throw optionError("--progress", "--progress must be auto, always or never, but was '" + progress + "'");
+      problems.add(optionProblem("--progress", "--progress must be auto, always or never, but was '" + progress + "'"));
     }
     if (resolutionSeconds < 1) {
-      throw optionError("--resolution-seconds", "--resolution-seconds must be >= 1, but was " + resolutionSeconds);
+      problems.add(optionProblem("--resolution-seconds", "--resolution-seconds must be >= 1, but was " + resolutionSeconds));
     }
     if (!List.of("fold", "keep").contains(sessionAssets)) {
-      throw optionError("--session-assets", "--session-assets must be fold or keep, but was '" + sessionAssets + "'");
+      problems.add(optionProblem("--session-assets", "--session-assets must be fold or keep, but was '" + sessionAssets + "'"));
     }
     if (sessionTimeoutSeconds < 1) {
-      throw optionError("--session-timeout-seconds", "--session-timeout-seconds must be >= 1, but was " + sessionTimeoutSeconds);
+      problems.add(optionProblem("--session-timeout-seconds", "--session-timeout-seconds must be >= 1, but was " + sessionTimeoutSeconds));
     }
     if (rate == null || !List.of("model", "curve").contains(rate)) {
-      throw optionError("--rate", "--rate must be model or curve, but was '" + rate + "'");
+      problems.add(optionProblem("--rate", "--rate must be model or curve, but was '" + rate + "'"));
     }
     if (!(maxBurstsPerDay >= 0) || !Double.isFinite(maxBurstsPerDay)) {
-      throw optionError("--max-bursts-per-day", "--max-bursts-per-day must be a number >= 0, but was " + maxBurstsPerDay);
+      problems.add(optionProblem("--max-bursts-per-day", "--max-bursts-per-day must be a number >= 0, but was " + maxBurstsPerDay));
     }
     if (topPaths < 1) {
-      throw optionError("--top-paths", "--top-paths must be >= 1, but was " + topPaths);
+      problems.add(optionProblem("--top-paths", "--top-paths must be >= 1, but was " + topPaths));
     }
-    parsedFormat();
-    readOptions();
-    bandwidth();
+    for (Runnable parse : List.<Runnable>of(this::parsedFormat, this::readOptions, this::bandwidth)) {
+      try {
+        parse.run();
+      } catch (InputException e) {
+        problems.addAll(e.problems());
+      } catch (RuntimeException e) {
+        if (problems.isEmpty()) {
+          throw e;
+        }
+        // a value already reported above, by the option it belongs to
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InputException(problems);
+    }
   }
 
   private Optional<TrafficFormat> parsedFormat() {
@@ -502,6 +516,10 @@ final class ProfileDeriveCommand implements Callable<Integer> {
     }
     throw optionError("--bandwidth-seconds", "--bandwidth-seconds must be a number of seconds >= 0 or auto, but was '"
         + bandwidthSeconds + "'");
+  }
+
+  private static InputProblem optionProblem(String option, String message) {
+    return new InputProblem("loadcast profile derive", 0, 0, message);
   }
 
   private static InputException optionError(String option, String message) {

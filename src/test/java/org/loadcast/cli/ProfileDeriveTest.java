@@ -154,4 +154,15 @@ class ProfileDeriveTest {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("p.fit.json");
     }
   }
+
+  @Test
+  void derive_severalBadOptions_reportsThemAllBeforeReading() {
+    CommandRun r = CommandRun.of("profile", "derive", NASA_LOG, "--step-seconds", "0", "--timezone", "Mars/X",
+        "--top-paths", "-3", "--out", dir.resolve("x.yaml").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().lines()).containsExactly(
+        "loadcast profile derive: --step-seconds must be >= 1, but was 0",
+        "loadcast profile derive: --timezone must be a zone id such as America/New_York or UTC, but was 'Mars/X'",
+        "loadcast profile derive: --top-paths must be >= 1, but was -3");
+  }
 }
