@@ -153,6 +153,7 @@ final class ProfileDeriveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     validateOptions();
+    requireMixSource();
     Reading reading = readInput();
     Reading mixReading = readMixSource(reading);
     TrafficSeries series = reading.read().series();
@@ -305,6 +306,31 @@ final class ProfileDeriveCommand implements Callable<Integer> {
       files.add(new ProfileDocument.SourceFile(portable(mixFrom), mixReading.sha256()));
     }
     return files;
+  }
+
+  /**
+   * Checks, from INPUT's first lines, what its format needs before reading it all: --start for a
+   * count series, --mix-from for any series, which has no paths.
+   */
+  private void requireMixSource() {
+    TrafficFormat format;
+    try (InputStream in = Files.newInputStream(input)) {
+      format = parsedFormat().orElseGet(() -> TrafficSources.detectFormat(in, input.toString()));
+    } catch (IOException e) {
+      throw new InputException(new InputProblem(input.toString(), 0, 0, "cannot read the file: " + e.getMessage()));
+    }
+    List<InputProblem> problems = new ArrayList<>();
+    if (format instanceof TrafficFormat.Counts && start == null) {
+      problems.add(new InputProblem(input.toString(), 0, 0, "the counts format has no timestamps: give --start with the "
+          + "time of the first value, ISO-8601 with offset such as 1995-07-01T00:00:01-04:00"));
+    }
+    if (!format.isAccessLog() && (mixFrom == null || mixFrom.equals(input))) {
+      problems.add(optionProblem("--mix-from", "a " + format.name() + " series has no paths: give --mix-from LOG to take the "
+          + "request mix from an access log"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InputException(problems);
+    }
   }
 
   /** Reads INPUT in one pass and prints what it found on standard error. */

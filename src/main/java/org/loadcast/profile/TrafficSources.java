@@ -68,6 +68,22 @@ public final class TrafficSources {
     }
   }
 
+  /**
+   * Tells the format of an input from its first lines, reading no more of it than that.
+   *
+   * @param in the input, plain or gzipped; left unclosed
+   * @param source the input's name, for problems
+   * @return the format
+   * @throws InputException when the input cannot be read or its format cannot be told
+   */
+  public static TrafficFormat detectFormat(InputStream in, String source) {
+    try {
+      return detect(new BufferedReader(new InputStreamReader(decompressed(in), StandardCharsets.UTF_8), 1 << 16), source);
+    } catch (IOException e) {
+      throw new InputException(new InputProblem(source, 0, 0, "cannot read the input: " + e.getMessage()));
+    }
+  }
+
   /** Returns the stream, gunzipped when it starts with the gzip magic bytes. */
   private static InputStream decompressed(InputStream in) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
