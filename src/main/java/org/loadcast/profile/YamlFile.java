@@ -637,11 +637,25 @@ public final class YamlFile<T> {
     final Map<String, JsonLocation> values = new HashMap<>();
     final Map<String, String> texts = new HashMap<>();
 
+    /** A YAML reader that lets duplicate keys through, so that the index can report every one. */
+    private static final YAMLFactory LENIENT = YAMLFactory.builder().build();
+
     static Locations index(String text, String fileName) {
       Locations locations = new Locations();
-      try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
+      List<InputProblem> duplicates = new java.util.ArrayList<>();
+      try (JsonParser parser = LENIENT.createParser(text)) {
         JsonToken token;
         while ((token = parser.nextToken()) != null) {
+          if (token == JsonToken.FIELD_NAME) {
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            JsonLocation at = parser.currentTokenLocation();
+            if (locations.keys.containsKey(pointer)) {
+              duplicates.add(new InputProblem(fileName, lineOf(at), columnOf(at), "the key '" + parser.currentName()
+                  + "' appears twice in the same mapping (first at line " + lineOf(locations.keys.get(pointer))
+                  + "); keep one"));
+              continue;
+            }
+          }
           locations.record(parser, token);
         }
       } catch (IOException e) {
@@ -649,6 +663,9 @@ public final class YamlFile<T> {
         String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
         throw new InputException(new InputProblem(fileName, lineOf(location), columnOf(location),
             syntaxMessage(message)));
+      }
+      if (!duplicates.isEmpty()) {
+        throw new InputException(inFileOrder(duplicates));
       }
       return locations;
     }
