@@ -225,6 +225,7 @@ final class ProfileDeriveCommand implements Callable<Integer> {
     readRequests(log, entry -> extractor.accept(logged(entry)));
     SessionExtraction extraction = extractor.finish();
     spec.commandLine().getErr().println("sessions: " + extraction.summary());
+    sampledLogWarning(mixReading).ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
     return extraction;
   }
 
@@ -288,10 +289,16 @@ final class ProfileDeriveCommand implements Callable<Integer> {
         .orElse("the measured counts");
   }
 
+  /** Returns the warning for sessions cut from a sampled log, whose windows end them early. */
+  private static Optional<String> sampledLogWarning(Reading mixReading) {
+    return mixReading.read().series().quality().periodicCoverage().map(c -> "the log is sampled (" + c.describe()
+        + "): sessions end where the sample ends, so they come out shorter, with fewer requests, than the real ones");
+  }
+
   private String mixNote(Reading mixReading, RequestMix mix, SessionExtraction extraction, double sessionsPerRequest) {
     if (extraction != null) {
-      return String.format(Locale.ROOT, " Arrivals are sessions: the request rate times %.5f sessions per request. %s",
-          sessionsPerRequest, extraction.summary());
+      return String.format(Locale.ROOT, " Arrivals are sessions: the request rate times %.5f sessions per request. %s%s",
+          sessionsPerRequest, extraction.summary(), sampledLogWarning(mixReading).map(w -> " Note: " + w + ".").orElse(""));
     }
     long mixed = mix.requests().stream().mapToLong(r -> r.weight().longValue()).sum();
     return String.format(Locale.ROOT, " The mix keeps the %d most requested paths, %.1f %% of the %d parsed requests of the "
