@@ -661,6 +661,9 @@ public final class YamlFile<T> {
       } catch (IOException e) {
         JsonLocation location = e instanceof JsonProcessingException p ? p.getLocation() : null;
         String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+        if (message != null && message.contains("\\t(TAB)")) {
+          throw new InputException(tabProblem(text, fileName, lineOf(location)));
+        }
         throw new InputException(new InputProblem(fileName, lineOf(location), columnOf(location),
             syntaxMessage(message)));
       }
@@ -668,6 +671,26 @@ public final class YamlFile<T> {
         throw new InputException(inFileOrder(duplicates));
       }
       return locations;
+    }
+
+    /**
+     * Returns the problem of a tab in indentation, at the tab: the YAML parser reports it at the end
+     * of the line before.
+     */
+    private static InputProblem tabProblem(String text, String fileName, int reportedLine) {
+      List<String> lines = text.lines().toList();
+      for (int i = Math.max(0, reportedLine - 1); i < lines.size(); i++) {
+        String line = lines.get(i);
+        int indent = 0;
+        while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+          if (line.charAt(indent) == '\t') {
+            return new InputProblem(fileName, i + 1, indent + 1, "not valid YAML: a tab in the indentation; "
+                + "YAML indents with spaces only");
+          }
+          indent++;
+        }
+      }
+      return new InputProblem(fileName, reportedLine, 0, "not valid YAML: a tab where YAML allows spaces only");
     }
 
     private void record(JsonParser parser, JsonToken token) throws IOException {
