@@ -68,7 +68,16 @@ class ReportWriterTest {
     }
     List<String> csv = Files.readAllLines(dir.resolve("minutes-1-reactive-hpa.csv"));
     assertThat(csv).hasSize(1 + 120);
-    assertThat(csv.get(0)).startsWith("minute,atEpochSeconds,arrivals,");
+    assertThat(csv.get(0)).startsWith("minute,atEpochSeconds,arrivals,").endsWith(",desiredReplicas,demandedInstances");
+    assertThat(csv.get(1)).matches(".*,\\d+$");
+  }
+
+  @Test
+  void write_html_showsTheElasticityTableWithItsDefinitions() throws IOException {
+    ReportWriter.write(report("reactive-hpa", "HPA"), dir);
+    String html = Files.readString(dir.resolve("index.html"));
+    assertThat(html).contains("id=\"elasticity\"").contains("θU under-provisioning %").contains("ε elastic speedup")
+        .contains("against\n      reactive-hpa").contains("by Erlang C");
   }
 
   @Test
