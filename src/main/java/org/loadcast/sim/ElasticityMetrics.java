@@ -59,10 +59,10 @@ public record ElasticityMetrics(double thetaUPercent, double thetaOPercent, doub
   public static final double EQUAL_WITHIN_INSTANCES = 1e-6;
 
   /**
-   * The smoothing added to both sides of a ratio in {@link #elasticSpeedup} when exactly one of
-   * the two metrics is zero, in the metric's own unit (percentage points).
+   * The smoothing added to both sides of every ratio in {@link #elasticSpeedup}, in percentage
+   * points: one point, about 14 minutes of a day in a timeshare.
    */
-  public static final double SPEEDUP_SMOOTHING = 0.01;
+  public static final double SPEEDUP_SMOOTHING_PERCENT = 1;
 
   /**
    * Validates the metrics.
@@ -123,9 +123,11 @@ public record ElasticityMetrics(double thetaUPercent, double thetaOPercent, doub
    * ratios {@code reference / this} of θU, θO, τU, τO and υ (n = 5, as in Chameleon, TPDS 2019;
    * "Ready for Rain" uses the first four). Jitter is left out: it has no "lower is better".
    *
-   * <p>A ratio whose two metrics are both 0 is 1. When exactly one is 0, both sides get
-   * {@value #SPEEDUP_SMOOTHING} added ({@code AUTOSCALING.md} §4.1, pitfall), so the ratio stays
-   * finite.
+   * <p>A ratio is undefined when a metric is 0, which a good policy reaches easily (never
+   * under-provisioned), so every ratio is smoothed, {@code (m_ref + c) / (m + c)} with
+   * {@code c = }{@value #SPEEDUP_SMOOTHING_PERCENT} percentage point ({@code AUTOSCALING.md}
+   * §4.1, pitfall). This keeps the score continuous: a metric of 0 against 0.25 % gains 1.25, not
+   * an unbounded factor; metrics well above one point keep close to their SPEC ratio.
    *
    * @param reference the baseline, such as the reactive HPA, never null
    * @return the speedup, &gt; 0 and finite: above 1 when this run is better than the reference, 1
@@ -133,22 +135,32 @@ public record ElasticityMetrics(double thetaUPercent, double thetaOPercent, doub
    * @throws NullPointerException if {@code reference} is null
    */
   public double elasticSpeedup(ElasticityMetrics reference) {
-    double logSum = Math.log(ratio(reference.thetaUPercent, thetaUPercent))
-        + Math.log(ratio(reference.thetaOPercent, thetaOPercent))
-        + Math.log(ratio(reference.tauUPercent, tauUPercent))
-        + Math.log(ratio(reference.tauOPercent, tauOPercent))
-        + Math.log(ratio(reference.instabilityPercent, instabilityPercent));
-    return Math.exp(logSum / 5);
+    return elasticSpeedup(reference, SPEEDUP_SMOOTHING_PERCENT);
   }
 
-  private static double ratio(double referenceValue, double value) {
-    if (referenceValue == 0 && value == 0) {
-      return 1;
+  /**
+   * Returns the elastic speedup against a reference run with a chosen smoothing; see
+   * {@link #elasticSpeedup(ElasticityMetrics)}.
+   *
+   * @param reference the baseline, never null
+   * @param smoothingPercent the constant added to both sides of every ratio, in percentage points,
+   *     finite and &gt;= 0; 0 gives the unsmoothed SPEC ratios, and then a 0 metric gives 0 or
+   *     infinity (NaN when both sides are 0)
+   * @return the speedup, &gt;= 0
+   * @throws IllegalArgumentException if {@code smoothingPercent} is negative or not finite
+   * @throws NullPointerException if {@code reference} is null
+   */
+  public double elasticSpeedup(ElasticityMetrics reference, double smoothingPercent) {
+    if (!(smoothingPercent >= 0 && Double.isFinite(smoothingPercent))) {
+      throw new IllegalArgumentException("smoothingPercent must be finite and >= 0, but was " + smoothingPercent);
     }
-    if (referenceValue == 0 || value == 0) {
-      return (referenceValue + SPEEDUP_SMOOTHING) / (value + SPEEDUP_SMOOTHING);
-    }
-    return referenceValue / value;
+    double c = smoothingPercent;
+    double product = (reference.thetaUPercent + c) / (thetaUPercent + c)
+        * ((reference.thetaOPercent + c) / (thetaOPercent + c))
+        * ((reference.tauUPercent + c) / (tauUPercent + c))
+        * ((reference.tauOPercent + c) / (tauOPercent + c))
+        * ((reference.instabilityPercent + c) / (instabilityPercent + c));
+    return Math.pow(product, 1.0 / 5);
   }
 
   private static double instabilityPercent(List<Double> supply, List<Integer> demand) {

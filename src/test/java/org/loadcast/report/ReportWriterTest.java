@@ -77,7 +77,7 @@ class ReportWriterTest {
     ReportWriter.write(report("reactive-hpa", "HPA"), dir);
     String html = Files.readString(dir.resolve("index.html"));
     assertThat(html).contains("id=\"elasticity\"").contains("θU under-provisioning %").contains("ε elastic speedup")
-        .contains("against\n      reactive-hpa").contains("by Erlang C");
+        .contains("against reactive-hpa").contains("by Erlang C");
   }
 
   @Test

@@ -106,16 +106,28 @@ class ElasticityMetricsTest {
   }
 
   /*
-   * Reference (θU, θO, τU, τO, υ) = (10, 20, 40, 50, 25), policy (5, 20, 20, 50, 25):
-   * ratios 2, 1, 2, 1, 1, so ε = 4^(1/5) = 1.31951.
+   * Reference (θU, θO, τU, τO, υ) = (10, 20, 40, 50, 25), policy (5, 20, 20, 50, 25), no smoothing:
+   * ratios 2, 1, 2, 1, 1, so ε = 4^(1/5) = 1.31951, the SPEC definition.
    */
   @Test
-  void elasticSpeedup_geometricMeanOfRatios() {
+  void elasticSpeedup_unsmoothed_geometricMeanOfRatios() {
     ElasticityMetrics reference = new ElasticityMetrics(10, 20, 40, 50, 25, 0);
     ElasticityMetrics policy = new ElasticityMetrics(5, 20, 20, 50, 25, 3);
 
-    assertThat(policy.elasticSpeedup(reference)).isCloseTo(Math.pow(4, 0.2), EXACT);
-    assertThat(reference.elasticSpeedup(policy)).isCloseTo(Math.pow(4, -0.2), EXACT);
+    assertThat(policy.elasticSpeedup(reference, 0)).isCloseTo(Math.pow(4, 0.2), EXACT);
+    assertThat(reference.elasticSpeedup(policy, 0)).isCloseTo(Math.pow(4, -0.2), EXACT);
+  }
+
+  /*
+   * Same runs with the default smoothing c = 1 point:
+   * ε = ((11/6) · (21/21) · (41/21) · (51/51) · (26/26))^(1/5) = (11 · 41 / 126)^(1/5) = 1.29051.
+   */
+  @Test
+  void elasticSpeedup_smoothed_addsOnePointToEverySide() {
+    ElasticityMetrics reference = new ElasticityMetrics(10, 20, 40, 50, 25, 0);
+    ElasticityMetrics policy = new ElasticityMetrics(5, 20, 20, 50, 25, 3);
+
+    assertThat(policy.elasticSpeedup(reference)).isCloseTo(Math.pow(11.0 * 41 / 126, 0.2), EXACT);
   }
 
   @Test
@@ -126,15 +138,24 @@ class ElasticityMetricsTest {
   }
 
   /*
-   * Reference (0, 20, 0, 50, 10), policy (0, 10, 10, 50, 10): ratios 1 (both zero), 2,
-   * (0 + 0.01) / (10 + 0.01) (smoothed), 1, 1: ε = (2 · 0.01 / 10.01)^(1/5) = 0.288482.
+   * Reference (0, 20, 0, 50, 10), policy (0, 10, 10, 50, 10), c = 1:
+   * ratios 1/1, 21/11, 1/11, 51/51, 11/11: ε = (21 / 121)^(1/5) = 0.704509.
    */
   @Test
-  void elasticSpeedup_oneSideZero_smoothsThatRatio() {
+  void elasticSpeedup_zeroMetrics_stayFinite() {
     ElasticityMetrics reference = new ElasticityMetrics(0, 20, 0, 50, 10, 0);
     ElasticityMetrics policy = new ElasticityMetrics(0, 10, 10, 50, 10, 0);
 
-    assertThat(policy.elasticSpeedup(reference)).isCloseTo(0.2884823077846329, within(1e-12));
+    assertThat(policy.elasticSpeedup(reference)).isCloseTo(Math.pow(21.0 / 121, 0.2), EXACT);
+  }
+
+  @Test
+  void elasticSpeedup_negativeSmoothing_isRefused() {
+    ElasticityMetrics m = new ElasticityMetrics(0, 0, 0, 0, 0, 0);
+
+    assertThatThrownBy(() -> m.elasticSpeedup(m, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("smoothingPercent must be finite and >= 0, but was -1.0");
   }
 
   @Test
