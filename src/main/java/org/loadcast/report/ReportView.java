@@ -184,9 +184,9 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
           fixed(t.sloViolationRequestsPercent(), 3), Long.toString(t.dropped()), fixed(t.p95LatencyMillis(), 1),
           fixed(t.p99LatencyMillis(), 1), fixed(t.instanceHours(), 1), fixed(t.cost(), 2),
           t.scaleOuts() + " out, " + t.scaleIns() + " in",
-          elasticity(e, ElasticityMetrics::thetaUPercent, 1), elasticity(e, ElasticityMetrics::thetaOPercent, 1),
-          elasticity(e, ElasticityMetrics::tauUPercent, 1), elasticity(e, ElasticityMetrics::tauOPercent, 1),
-          elasticity(e, ElasticityMetrics::instabilityPercent, 1), elasticity(e, ElasticityMetrics::jitterPerHour, 2),
+          elasticity(e, ElasticityMetrics::thetaUPercent, 2), elasticity(e, ElasticityMetrics::thetaOPercent, 2),
+          elasticity(e, ElasticityMetrics::tauUPercent, 2), elasticity(e, ElasticityMetrics::tauOPercent, 2),
+          elasticity(e, ElasticityMetrics::instabilityPercent, 2), elasticity(e, ElasticityMetrics::jitterPerHour, 2),
           fixed(speedup.orElse(Double.NaN), 2), best);
     }
 
