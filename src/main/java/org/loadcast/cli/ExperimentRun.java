@@ -16,6 +16,7 @@ import org.loadcast.autoscale.ScalingPolicy;
 import org.loadcast.profile.RateCurve;
 import org.loadcast.profile.TrafficProfile;
 import org.loadcast.report.DemandSummary;
+import org.loadcast.report.DemandedInstances;
 import org.loadcast.report.LoadTestSummary;
 import org.loadcast.report.PolicyOutcome;
 import org.loadcast.report.RunMetadata;
@@ -74,8 +75,13 @@ public final class ExperimentRun {
     SimulationSpec spec = new SimulationSpec(demand, from, horizon, cluster, experiment.slo(), experiment.seed());
     List<PolicyOutcome> outcomes = runAll(experiment, spec, original, capacity, threads);
     DemandSummary demandSummary = demandSummary(experiment, scale, peak * scale, original.missingSeconds(from, from + horizon));
+    DemandedInstances demanded = DemandedInstances.of(spec);
+    List<String> notes = notes(experiment, original, from, horizon);
+    if (!demanded.isKnown()) {
+      notes.add("The elasticity metrics are missing: " + demanded.basis() + ".");
+    }
     return new RunReport(metadata, experiment.name(), experiment.description(), experiment.seed(), experiment.slo(),
-        serviceSummary(service), demandSummary, outcomes, loadTest, notes(experiment, original, from, horizon));
+        serviceSummary(service), demandSummary, outcomes, loadTest, notes, demanded, elasticityReference(experiment));
   }
 
   /**
@@ -89,6 +95,12 @@ public final class ExperimentRun {
   public static RateCurve requestRate(TrafficProfile profile) {
     double perArrival = profile.mix().requestsPerArrival();
     return perArrival == 1 ? profile.rate() : profile.rate().scaled(perArrival);
+  }
+
+  /** Returns the first HPA policy, the baseline of the elastic speedup; empty if there is none. */
+  private static Optional<String> elasticityReference(Experiment experiment) {
+    return experiment.policies().stream().filter(p -> p.policy() instanceof HpaPolicy).map(NamedPolicy::name)
+        .findFirst();
   }
 
   private static ClusterConfig cluster(Experiment experiment, ServiceModel service, double initialInstances) {

@@ -3,10 +3,13 @@ package org.loadcast.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.loadcast.capacity.ProbeStepCheck;
+import org.loadcast.sim.ElasticityMetrics;
 import org.loadcast.sim.SimulationTotals;
 
 /**
@@ -40,10 +43,31 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
     }
   }
 
+  /**
+   * The elasticity columns; lower is better for each but jitter (closest to 0) and elastic speedup
+   * (higher).
+   */
+  enum ElasticityCriterion {
+    THETA_U(ElasticityMetrics::thetaUPercent),
+    THETA_O(ElasticityMetrics::thetaOPercent),
+    TAU_U(ElasticityMetrics::tauUPercent),
+    TAU_O(ElasticityMetrics::tauOPercent),
+    INSTABILITY(ElasticityMetrics::instabilityPercent),
+    JITTER(m -> Math.abs(m.jitterPerHour()));
+
+    private final ToDoubleFunction<ElasticityMetrics> value;
+
+    ElasticityCriterion(ToDoubleFunction<ElasticityMetrics> value) {
+      this.value = value;
+    }
+  }
+
   static ReportView of(RunReport report) {
     List<PolicyRow> rows = new ArrayList<>();
     for (PolicyOutcome outcome : report.policies()) {
-      rows.add(PolicyRow.of(outcome, winnersFor(report, outcome)));
+      Set<String> best = winnersFor(report, outcome);
+      best.addAll(elasticityWinnersFor(report, outcome));
+      rows.add(PolicyRow.of(report, outcome, best));
     }
     return new ReportView(rows, verdicts(report), probeRows(report));
   }
@@ -62,6 +86,28 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
     return won;
   }
 
+  private static Set<String> elasticityWinnersFor(RunReport report, PolicyOutcome outcome) {
+    Set<String> won = new TreeSet<>();
+    Optional<ElasticityMetrics> own = report.elasticity(outcome);
+    if (report.policies().size() < 2 || own.isEmpty()) {
+      return won;
+    }
+    for (ElasticityCriterion c : ElasticityCriterion.values()) {
+      double best = report.policies().stream().map(report::elasticity).flatMap(Optional::stream)
+          .mapToDouble(c.value).min().orElseThrow();
+      if (c.value.applyAsDouble(own.get()) == best) {
+        won.add(c.name());
+      }
+    }
+    OptionalDouble speedup = report.elasticSpeedup(outcome);
+    double bestSpeedup = report.policies().stream().map(report::elasticSpeedup).filter(OptionalDouble::isPresent)
+        .mapToDouble(OptionalDouble::getAsDouble).max().orElse(Double.NaN);
+    if (speedup.isPresent() && speedup.getAsDouble() == bestSpeedup) {
+      won.add("ELASTIC_SPEEDUP");
+    }
+    return won;
+  }
+
   private static List<String> verdicts(RunReport report) {
     List<String> verdicts = new ArrayList<>();
     SimulationTotals reference = report.policies().get(0).result().totals();
@@ -72,9 +118,19 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
           "%s: %d SLO-violating minutes against %d for %s; requests over the SLO or dropped %.3f %% against %.3f %%; cost %s%.1f %% (%.2f against %.2f).",
           outcome.name(), t.sloViolationMinutes(), reference.sloViolationMinutes(), referenceName,
           t.sloViolationRequestsPercent(), reference.sloViolationRequestsPercent(),
-          t.cost() >= reference.cost() ? "+" : "", percentChange(t.cost(), reference.cost()), t.cost(), reference.cost()));
+          t.cost() >= reference.cost() ? "+" : "", percentChange(t.cost(), reference.cost()), t.cost(), reference.cost())
+          + speedupClause(report, outcome));
     }
     return verdicts;
+  }
+
+  private static String speedupClause(RunReport report, PolicyOutcome outcome) {
+    OptionalDouble speedup = report.elasticSpeedup(outcome);
+    if (speedup.isEmpty() || report.elasticityReference().orElseThrow().equals(outcome.name())) {
+      return "";
+    }
+    return String.format(Locale.ROOT, " Elastic speedup against %s: %.2f (%s).", report.elasticityReference().get(),
+        speedup.getAsDouble(), speedup.getAsDouble() > 1 ? "better" : speedup.getAsDouble() < 1 ? "worse" : "equal");
   }
 
   private static double percentChange(double value, double reference) {
@@ -104,20 +160,39 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
    * @param instanceHours provisioned instance-hours
    * @param cost instance-hours times price
    * @param scaleActions scale-outs and scale-ins
+   * @param thetaUPercent under-provisioning accuracy θU, or "–" when unknown
+   * @param thetaOPercent over-provisioning accuracy θO, or "–"
+   * @param tauUPercent under-provisioning timeshare τU, or "–"
+   * @param tauOPercent over-provisioning timeshare τO, or "–"
+   * @param instabilityPercent instability υ, or "–"
+   * @param jitterPerHour jitter j, or "–"
+   * @param elasticSpeedup elastic speedup ε against the reference policy, or "–"
    * @param best the criteria this policy wins
    */
   public record PolicyRow(
       String name, String description, String violationMinutesPercent, String violationRequestsPercent,
       String dropped, String p95LatencyMillis, String p99LatencyMillis, String instanceHours, String cost,
-      String scaleActions, Set<String> best) {
+      String scaleActions, String thetaUPercent, String thetaOPercent, String tauUPercent, String tauOPercent,
+      String instabilityPercent, String jitterPerHour, String elasticSpeedup, Set<String> best) {
 
-    static PolicyRow of(PolicyOutcome outcome, Set<String> best) {
+    static PolicyRow of(RunReport report, PolicyOutcome outcome, Set<String> best) {
       SimulationTotals t = outcome.result().totals();
+      Optional<ElasticityMetrics> e = report.elasticity(outcome);
+      OptionalDouble speedup = report.elasticSpeedup(outcome);
       return new PolicyRow(outcome.name(), outcome.description(),
           fixed(t.sloViolationMinutesPercent(), 2) + " (" + t.sloViolationMinutes() + " of " + t.minutesWithTraffic() + ")",
           fixed(t.sloViolationRequestsPercent(), 3), Long.toString(t.dropped()), fixed(t.p95LatencyMillis(), 1),
           fixed(t.p99LatencyMillis(), 1), fixed(t.instanceHours(), 1), fixed(t.cost(), 2),
-          t.scaleOuts() + " out, " + t.scaleIns() + " in", best);
+          t.scaleOuts() + " out, " + t.scaleIns() + " in",
+          elasticity(e, ElasticityMetrics::thetaUPercent, 2), elasticity(e, ElasticityMetrics::thetaOPercent, 2),
+          elasticity(e, ElasticityMetrics::tauUPercent, 2), elasticity(e, ElasticityMetrics::tauOPercent, 2),
+          elasticity(e, ElasticityMetrics::instabilityPercent, 2), elasticity(e, ElasticityMetrics::jitterPerHour, 2),
+          fixed(speedup.orElse(Double.NaN), 2), best);
+    }
+
+    private static String elasticity(
+        Optional<ElasticityMetrics> metrics, ToDoubleFunction<ElasticityMetrics> value, int decimals) {
+      return fixed(metrics.map(value::applyAsDouble).orElse(Double.NaN), decimals);
     }
   }
 

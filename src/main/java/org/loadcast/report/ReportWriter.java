@@ -21,7 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.loadcast.results.ResultFiles;
+import org.loadcast.sim.ElasticityMetrics;
 import org.loadcast.sim.MinuteStats;
 
 /**
@@ -92,12 +95,17 @@ public final class ReportWriter {
 
   private static String minutesCsv(RunReport report, PolicyOutcome outcome) {
     StringBuilder csv = new StringBuilder("minute,atEpochSeconds,arrivals,completed,dropped,overSlo,"
-        + "p50LatencyMillis,p95LatencyMillis,p99LatencyMillis,meanServingInstances,meanProvisionedInstances,desiredReplicas\n");
-    for (MinuteStats m : outcome.result().minutes()) {
-      csv.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d,%s,%s,%s,%.4f,%.4f,%d%n", m.minute(),
+        + "p50LatencyMillis,p95LatencyMillis,p99LatencyMillis,meanServingInstances,meanReadyInstances,"
+        + "meanProvisionedInstances,desiredReplicas,demandedInstances\n");
+    List<Integer> demanded = report.demanded().perMinute();
+    List<MinuteStats> minutes = outcome.result().minutes();
+    for (int i = 0; i < minutes.size(); i++) {
+      MinuteStats m = minutes.get(i);
+      csv.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d,%s,%s,%s,%.4f,%.4f,%.4f,%d,%s%n", m.minute(),
           report.demand().horizonStartEpochSeconds() + 60L * m.minute(), m.arrivals(), m.completed(), m.dropped(),
           m.overSlo(), number(m.p50LatencyMillis()), number(m.p95LatencyMillis()), number(m.p99LatencyMillis()),
-          m.meanServingInstances(), m.meanProvisionedInstances(), m.desiredReplicas()));
+          m.meanServingInstances(), m.meanReadyInstances(), m.meanProvisionedInstances(), m.desiredReplicas(),
+          i < demanded.size() ? demanded.get(i).toString() : ""));
     }
     return csv.toString();
   }
@@ -165,30 +173,45 @@ public final class ReportWriter {
 
   /** The shape of {@code summary.json}. */
   record Summary(String experiment, long seed, Map<String, Object> slo, ServiceSummary serviceModel,
-      List<PolicySummary> policies) {
+      Map<String, Object> elasticity, List<PolicySummary> policies) {
 
     static Summary of(RunReport report) {
       Map<String, Object> slo = new LinkedHashMap<>();
       slo.put("percentile", report.slo().percentile());
       slo.put("latencyMillis", report.slo().latencyMillis());
+      Map<String, Object> elasticity = new LinkedHashMap<>();
+      elasticity.put("reference", report.elasticityReference().orElse(null));
+      elasticity.put("stepSeconds", RunReport.ELASTICITY_STEP_SECONDS);
+      elasticity.put("demandedInstances", report.demanded().basis());
       List<PolicySummary> policies = new ArrayList<>();
       for (PolicyOutcome outcome : report.policies()) {
-        policies.add(PolicySummary.of(outcome));
+        policies.add(PolicySummary.of(report, outcome));
       }
-      return new Summary(report.experiment(), report.seed(), slo, report.service(), policies);
+      return new Summary(report.experiment(), report.seed(), slo, report.service(), elasticity, policies);
     }
   }
 
-  /** One policy in {@code summary.json}. */
+  /**
+   * One policy in {@code summary.json}. The elasticity figures ({@link ElasticityMetrics}) are in
+   * percent, jitter in adaptations per hour; they are null when the demand is unknown, and
+   * {@code elasticSpeedup} also without an HPA policy to compare with.
+   */
   record PolicySummary(String name, double sloViolationMinutesPercent, long sloViolationMinutes,
       long minutesWithTraffic, double sloViolationRequestsPercent, long droppedRequests, double instanceHours, double cost, long arrivals, long completed,
-      Double p95LatencyMillis, Double p99LatencyMillis, int scaleOuts, int scaleIns) {
+      Double p95LatencyMillis, Double p99LatencyMillis, int scaleOuts, int scaleIns, int scalingActions,
+      Double thetaU, Double thetaO, Double tauU, Double tauO, Double instability, Double jitter, Double elasticSpeedup) {
 
-    static PolicySummary of(PolicyOutcome outcome) {
+    static PolicySummary of(RunReport report, PolicyOutcome outcome) {
       var t = outcome.result().totals();
+      Optional<ElasticityMetrics> e = report.elasticity(outcome);
+      OptionalDouble speedup = report.elasticSpeedup(outcome);
       return new PolicySummary(outcome.name(), t.sloViolationMinutesPercent(), t.sloViolationMinutes(),
           t.minutesWithTraffic(), t.sloViolationRequestsPercent(), t.dropped(), t.instanceHours(), t.cost(), t.arrivals(), t.completed(), finite(t.p95LatencyMillis()),
-          finite(t.p99LatencyMillis()), t.scaleOuts(), t.scaleIns());
+          finite(t.p99LatencyMillis()), t.scaleOuts(), t.scaleIns(), t.scaleOuts() + t.scaleIns(),
+          e.map(ElasticityMetrics::thetaUPercent).orElse(null), e.map(ElasticityMetrics::thetaOPercent).orElse(null),
+          e.map(ElasticityMetrics::tauUPercent).orElse(null), e.map(ElasticityMetrics::tauOPercent).orElse(null),
+          e.map(ElasticityMetrics::instabilityPercent).orElse(null), e.map(ElasticityMetrics::jitterPerHour).orElse(null),
+          speedup.isPresent() ? speedup.getAsDouble() : null);
     }
 
     private static Double finite(double value) {

@@ -2,7 +2,10 @@ package org.loadcast.report;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import org.loadcast.sim.ElasticityMetrics;
 import org.loadcast.sim.LatencySlo;
+import org.loadcast.sim.MinuteStats;
 
 /**
  * Everything a run's report shows.
@@ -17,20 +20,69 @@ import org.loadcast.sim.LatencySlo;
  * @param policies one outcome per policy, in the experiment's order; the first is the reference
  * @param loadTest the load test, when one ran
  * @param notes what a reader should know about the run, such as data that was bridged
+ * @param demanded the instances the demand needs per minute, for the elasticity metrics
+ * @param elasticityReference the policy that elastic speedups are relative to: the first HPA
+ *     policy; empty when there is none
  */
 public record RunReport(
     RunMetadata metadata, String experiment, String description, long seed, LatencySlo slo,
     ServiceSummary service, DemandSummary demand, List<PolicyOutcome> policies,
-    Optional<LoadTestSummary> loadTest, List<String> notes) {
+    Optional<LoadTestSummary> loadTest, List<String> notes, DemandedInstances demanded,
+    Optional<String> elasticityReference) {
 
-  /** Copies the lists. */
+  /** The sampling step of the elasticity metrics: one minute, in seconds. */
+  public static final double ELASTICITY_STEP_SECONDS = 60;
+
+  /**
+   * Copies the lists.
+   *
+   * @throws IllegalArgumentException if {@code elasticityReference} names no policy
+   */
   public RunReport {
     policies = List.copyOf(policies);
     notes = List.copyOf(notes);
+    if (elasticityReference.isPresent()
+        && policies.stream().noneMatch(p -> p.name().equals(elasticityReference.get()))) {
+      throw new IllegalArgumentException(
+          "elasticityReference must name a policy, but was " + elasticityReference.get());
+    }
+  }
+
+  /**
+   * Returns a policy's SPEC RG elasticity metrics: its time-averaged ready instances per minute
+   * ({@link MinuteStats#meanReadyInstances()}) against {@link #demanded()}, with Δt = 60 s.
+   *
+   * @param outcome one of this report's policies
+   * @return the metrics; empty when the demand is unknown or covers other minutes than the run
+   */
+  public Optional<ElasticityMetrics> elasticity(PolicyOutcome outcome) {
+    List<MinuteStats> minutes = outcome.result().minutes();
+    if (!demanded.isKnown() || demanded.perMinute().size() != minutes.size()) {
+      return Optional.empty();
+    }
+    List<Double> supply = minutes.stream().map(MinuteStats::meanReadyInstances).toList();
+    return Optional.of(ElasticityMetrics.of(supply, demanded.perMinute(), ELASTICITY_STEP_SECONDS));
+  }
+
+  /**
+   * Returns a policy's elastic speedup against {@link #elasticityReference()}
+   * ({@link ElasticityMetrics#elasticSpeedup}); 1 for the reference itself.
+   *
+   * @param outcome one of this report's policies
+   * @return the speedup; empty without a reference or without elasticity metrics
+   */
+  public OptionalDouble elasticSpeedup(PolicyOutcome outcome) {
+    Optional<ElasticityMetrics> reference = elasticityReference
+        .flatMap(name -> policies.stream().filter(p -> p.name().equals(name)).findFirst())
+        .flatMap(this::elasticity);
+    Optional<ElasticityMetrics> own = elasticity(outcome);
+    return reference.isPresent() && own.isPresent()
+        ? OptionalDouble.of(own.get().elasticSpeedup(reference.get())) : OptionalDouble.empty();
   }
 
   /** Returns this report with other metadata, such as the final duration. */
   public RunReport withMetadata(RunMetadata newMetadata) {
-    return new RunReport(newMetadata, experiment, description, seed, slo, service, demand, policies, loadTest, notes);
+    return new RunReport(newMetadata, experiment, description, seed, slo, service, demand, policies, loadTest, notes,
+        demanded, elasticityReference);
   }
 }

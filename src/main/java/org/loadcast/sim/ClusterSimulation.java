@@ -86,6 +86,8 @@ public final class ClusterSimulation implements ScalingView {
   private long minuteOverSlo;
   private double minuteServingIntegral;
   private double minuteProvisionedIntegral;
+  private double minuteReadyIntegral;
+  private int readyCount;
   private double lastCountChange;
   private long arrivals;
   private long dropped;
@@ -323,6 +325,7 @@ public final class ClusterSimulation implements ScalingView {
     provisioned++;
     if (alreadyReady) {
       state[id] = InstanceState.READY;
+      readyCount++;
       startServing(id);
       readyAt[id] = now;
     } else {
@@ -343,7 +346,9 @@ public final class ClusterSimulation implements ScalingView {
 
   private void warmed(int id) {
     if (state[id] == InstanceState.WARMING) {
+      accrueCounts();
       state[id] = state[id].moveTo(InstanceState.READY);
+      readyCount++;
       readyAt[id] = now;
     }
   }
@@ -364,6 +369,9 @@ public final class ClusterSimulation implements ScalingView {
     if (state[id] == InstanceState.BOOTING) {
       terminate(id);
       return;
+    }
+    if (state[id] == InstanceState.READY) {
+      readyCount--;
     }
     state[id] = state[id].moveTo(InstanceState.DRAINING);
     removeServing(id);
@@ -419,6 +427,7 @@ public final class ClusterSimulation implements ScalingView {
     double dt = now - lastCountChange;
     minuteServingIntegral += servingCount * dt;
     minuteProvisionedIntegral += provisioned * dt;
+    minuteReadyIntegral += readyCount * dt;
     instanceSeconds += provisioned * dt;
     lastCountChange = now;
   }
@@ -534,7 +543,8 @@ public final class ClusterSimulation implements ScalingView {
     }
     minutes.add(new MinuteStats(minute, minuteArrivals, minuteCompleted, minuteDropped, minuteOverSlo,
         millisAt(minuteLatency, 50), millisAt(minuteLatency, 95), millisAt(minuteLatency, 99),
-        millisAt(minuteLatency, spec.slo().percentile()), minuteServingIntegral / length, minuteProvisionedIntegral / length, replicas));
+        millisAt(minuteLatency, spec.slo().percentile()), minuteServingIntegral / length, minuteReadyIntegral / length, minuteProvisionedIntegral / length,
+        replicas));
     minuteLatency.reset();
     minuteArrivals = 0;
     minuteCompleted = 0;
@@ -542,6 +552,7 @@ public final class ClusterSimulation implements ScalingView {
     minuteOverSlo = 0;
     minuteServingIntegral = 0;
     minuteProvisionedIntegral = 0;
+    minuteReadyIntegral = 0;
     double next = Math.min(now + 60, spec.durationSeconds());
     if (next > now && now < spec.durationSeconds()) {
       events.schedule(next, 4, MINUTE, 0);

@@ -14,13 +14,16 @@ package org.loadcast.sim;
  * @param p99LatencyMillis 99th percentile, or NaN when none completed
  * @param sloPercentileLatencyMillis latency at the SLO's percentile, or NaN when none completed
  * @param meanServingInstances time-average of warming and ready instances
+ * @param meanReadyInstances time-average of ready instances only: the supply of the SPEC RG
+ *     elasticity metrics ({@link ElasticityMetrics}), at most {@code meanServingInstances}
  * @param meanProvisionedInstances time-average of instances that cost money (all but terminated)
  * @param desiredReplicas the replicas asked for at the end of the minute
  */
 public record MinuteStats(
     int minute, long arrivals, long completed, long dropped, long overSlo,
     double p50LatencyMillis, double p95LatencyMillis, double p99LatencyMillis, double sloPercentileLatencyMillis,
-    double meanServingInstances, double meanProvisionedInstances, int desiredReplicas) {
+    double meanServingInstances, double meanReadyInstances, double meanProvisionedInstances,
+    int desiredReplicas) {
 
   /** Returns whether any request completed or was dropped in this minute. */
   public boolean hasTraffic() {

@@ -11,6 +11,9 @@
  * {@code (seed, name)}, so changing the scaling policy never changes the arrivals or the service
  * times (common random numbers).
  *
+ * <p>{@link org.loadcast.sim.ElasticityMetrics} scores a run's supply against the demanded
+ * instances with the SPEC RG elasticity metrics.
+ *
  * <p>This package is pure: no I/O, no clock. Mutable state lives only inside one running
  * simulation.
  */

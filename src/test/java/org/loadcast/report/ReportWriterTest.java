@@ -44,7 +44,8 @@ class ReportWriterTest {
         "golden", description, 2024, slo,
         new ServiceSummary(2, 50, "exponential, mean 100.0 ms", 100, 20, "written in the test"),
         new DemandSummary("ramp", "UTC", 1_704_067_200L, "2024-01-01T00:00Z", 7200, 0, 1, 40, 2, 100, 0),
-        List.of(new PolicyOutcome(policyName, description, result)), Optional.empty(), List.of(HOSTILE_TEXT));
+        List.of(new PolicyOutcome(policyName, description, result)), Optional.empty(), List.of(HOSTILE_TEXT),
+        DemandedInstances.of(spec), Optional.of(policyName));
   }
 
   /** Seals summary.json's format; run with -Dgolden.update=true to rewrite it after a deliberate change. */
@@ -67,7 +68,16 @@ class ReportWriterTest {
     }
     List<String> csv = Files.readAllLines(dir.resolve("minutes-1-reactive-hpa.csv"));
     assertThat(csv).hasSize(1 + 120);
-    assertThat(csv.get(0)).startsWith("minute,atEpochSeconds,arrivals,");
+    assertThat(csv.get(0)).startsWith("minute,atEpochSeconds,arrivals,").endsWith(",desiredReplicas,demandedInstances");
+    assertThat(csv.get(1)).matches(".*,\\d+$");
+  }
+
+  @Test
+  void write_html_showsTheElasticityTableWithItsDefinitions() throws IOException {
+    ReportWriter.write(report("reactive-hpa", "HPA"), dir);
+    String html = Files.readString(dir.resolve("index.html"));
+    assertThat(html).contains("id=\"elasticity\"").contains("θU under-provisioning %").contains("ε elastic speedup")
+        .contains("against reactive-hpa").contains("by Erlang C");
   }
 
   @Test
