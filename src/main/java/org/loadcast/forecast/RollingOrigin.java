@@ -13,8 +13,10 @@ import java.util.stream.IntStream;
  * <p>The method is trained on the {@code trainingLength} values ending at the first origin, then
  * follows the series one value at a time ({@link Forecaster#observe}); every {@code refitEvery}
  * origins it is trained again on the {@code trainingLength} values ending at the origin (a sliding
- * window). Missing values (NaN) are passed on to the forecaster; targets whose actual value is
- * missing are not scored.
+ * window). A training window starts at its first observed value (leading missing values are
+ * dropped; a window with none is not trained on). If the method refuses a later window (too short
+ * once its leading gap is dropped, say), the previous forecaster goes on instead. Other missing values (NaN) are passed on to the
+ * forecaster; targets whose actual value is missing are not scored.
  *
  * @param horizonSteps h, how many periods after the origin the scored forecast is for; {@code >= 1}
  * @param trainingLength periods in each training window; {@code >= 2}
@@ -51,8 +53,9 @@ public record RollingOrigin(int horizonSteps, int trainingLength, int refitEvery
     Forecaster forecaster = null;
     for (int origin = trainingLength - 1; origin + horizonSteps < series.length; origin++) {
       int sinceFirst = origin - (trainingLength - 1);
-      if (sinceFirst % refitEvery == 0) {
-        forecaster = method.train(Arrays.copyOfRange(series, origin + 1 - trainingLength, origin + 1));
+      int windowStart = firstObserved(series, origin + 1 - trainingLength, origin + 1);
+      if (sinceFirst % refitEvery == 0 && (forecaster == null || windowStart <= origin)) {
+        forecaster = retrained(method, Arrays.copyOfRange(series, windowStart, origin + 1), forecaster, series[origin]);
       } else {
         forecaster.observe(series[origin]);
       }
@@ -83,6 +86,28 @@ public record RollingOrigin(int horizonSteps, int trainingLength, int refitEvery
     double scale = maseScale(series);
     return new Comparison(score(series, candidate, targets, scale), score(series, naive, targets, scale),
         score(series, seasonal, targets, scale));
+  }
+
+  /** Trains on a window; if a later window is refused, the previous forecaster observes and goes on. */
+  private static Forecaster retrained(ForecastMethod method, double[] window, Forecaster previous, double latest) {
+    if (previous == null) {
+      return method.train(window);
+    }
+    try {
+      return method.train(window);
+    } catch (IllegalArgumentException refused) {
+      previous.observe(latest);
+      return previous;
+    }
+  }
+
+  /** The index of the first non-NaN value in [from, to), or to if there is none. */
+  private static int firstObserved(double[] series, int from, int to) {
+    int i = from;
+    while (i < to && Double.isNaN(series[i])) {
+      i++;
+    }
+    return i;
   }
 
   /** The in-sample mean |y_t − y_{t−m}| over the first training window, pairs with a missing value skipped. */
