@@ -43,9 +43,29 @@ class ForecastMethodTest {
 
   @Test
   void constructor_dampingOutOfRange_throws() {
-    assertThatThrownBy(() -> new DampedTrend(0, 0.9)).hasMessage("minDamping must be in (0, 1], but was 0.0");
-    assertThatThrownBy(() -> new DampedTrend(0.9, 0.8))
+    assertThatThrownBy(() -> new DampedTrend(0, 0.9, 1)).hasMessage("minDamping must be in (0, 1], but was 0.0");
+    assertThatThrownBy(() -> new DampedTrend(0.9, 0.8, 1))
         .hasMessage("maxDamping must be in [minDamping, 1], but was 0.8");
+  }
+
+  @Test
+  void fittedAt_zeroSteps_throws() {
+    assertThatThrownBy(() -> DampedTrend.standard().fittedAt(0)).hasMessage("fitHorizonSteps must be >= 1, but was 0");
+  }
+
+  @Test
+  void train_dampedTrendFittedAtOneStep_isStandard() {
+    double[] y = Nile.FLOW;
+
+    assertThat(DampedTrend.standard().fittedAt(1).train(y).forecast(3))
+        .isEqualTo(DampedTrend.standard().train(y).forecast(3));
+  }
+
+  @Test
+  void train_dampedTrendFittedAtThreeStepsOnLine_followsIt() {
+    double[] line = IntStream.range(0, 50).mapToDouble(t -> 10 + 2 * t).toArray();
+
+    assertThat(DampedTrend.standard().fittedAt(3).train(line).forecast(1)).isCloseTo(110, within(1.0));
   }
 
   @Test
