@@ -1,5 +1,6 @@
 package org.loadcast.forecast;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -87,9 +88,14 @@ public record DampedTrend(double minDamping, double maxDamping, int fitHorizonSt
             + (i < 2 ? "" : " or NaN (missing)") + ", but was " + training[i]);
       }
     }
+    if (minDamping == maxDamping) {
+      double[] weights = BoundedMinimum.of(point -> run(training, withDamping(point)).sse,
+          new double[] {0.3, 0.1}, new double[2], new double[] {1, 1});
+      return run(training, withDamping(weights));
+    }
     double[] best = BoundedMinimum.of(point -> run(training, point).sse,
         new double[] {0.3, 0.1, (minDamping + maxDamping) / 2},
-        new double[] {0, 0, minDamping}, new double[] {1, 1, Math.max(maxDamping, minDamping + 1e-9)});
+        new double[] {0, 0, minDamping}, new double[] {1, 1, maxDamping});
     return run(training, best);
   }
 
@@ -100,6 +106,11 @@ public record DampedTrend(double minDamping, double maxDamping, int fitHorizonSt
       smoother.observe(training[t]);
     }
     return smoother;
+  }
+
+  /** (α, β) with the fixed φ appended, for a model whose damping is not fitted. */
+  private double[] withDamping(double[] weights) {
+    return new double[] {weights[0], weights[1], minDamping};
   }
 
   private static double clamp(double weight) {
@@ -119,7 +130,7 @@ public record DampedTrend(double minDamping, double maxDamping, int fitHorizonSt
 
     Smoother(double alpha, double beta, double damping, double level, double trend, int fitHorizonSteps) {
       this.pending = new double[fitHorizonSteps];
-      java.util.Arrays.fill(pending, Double.NaN);
+      Arrays.fill(pending, Double.NaN);
       this.alpha = alpha;
       this.beta = beta;
       this.damping = damping;

@@ -1,5 +1,6 @@
 package org.loadcast.forecast;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -88,7 +89,7 @@ public record SeasonalNaive(int periodLength) implements ForecastMethod {
 
     Repeater(int periodLength) {
       ring = new double[periodLength];
-      java.util.Arrays.fill(ring, Double.NaN);
+      Arrays.fill(ring, Double.NaN);
     }
 
     @Override

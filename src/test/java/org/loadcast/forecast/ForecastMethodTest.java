@@ -62,6 +62,13 @@ class ForecastMethodTest {
   }
 
   @Test
+  void train_dampingFixedAtOne_isHoltOnALine() {
+    double[] line = IntStream.range(0, 30).mapToDouble(t -> 5 - t).toArray();
+
+    assertThat(new DampedTrend(1, 1, 1).train(line).forecast(4)).isCloseTo(5 - 33, within(1e-9));
+  }
+
+  @Test
   void train_dampedTrendFittedAtThreeStepsOnLine_followsIt() {
     double[] line = IntStream.range(0, 50).mapToDouble(t -> 10 + 2 * t).toArray();
 
