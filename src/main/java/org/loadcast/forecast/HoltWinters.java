@@ -6,13 +6,8 @@ import java.util.Objects;
 import java.util.function.DoubleConsumer;
 import java.util.stream.DoubleStream;
 import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.exception.MathIllegalStateException;
-import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
@@ -41,7 +36,8 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  *     {@code >= 2} for a seasonal model; {@code >= 1}, and unused, otherwise
  * @param formulation which seasonal update; irrelevant without seasonality
  */
-public record HoltWinters(Seasonality seasonality, boolean hasTrend, int periodLength, Formulation formulation) {
+public record HoltWinters(Seasonality seasonality, boolean hasTrend, int periodLength, Formulation formulation)
+    implements ForecastMethod {
 
   private static final int MAX_EVALUATIONS = 100_000;
 
@@ -183,6 +179,19 @@ public record HoltWinters(Seasonality seasonality, boolean hasTrend, int periodL
     return smooth(y, parametersAt(minimise(sse, pointOf(SmoothingParameters.OPTIMISER_START))));
   }
 
+  /**
+   * Fits the weights ({@link #fit}) and returns a forecaster that continues from the end of the
+   * training series.
+   *
+   * @param training the series; see {@link #smooth}
+   * @return the fit's {@link HoltWintersFit#onlineForecaster()}
+   * @throws IllegalArgumentException as {@link #smooth}
+   */
+  @Override
+  public Forecaster train(double[] training) {
+    return fit(training).onlineForecaster();
+  }
+
   /** Feeds y[warmUp..] to the forecaster, passing each one-step forecast on; returns the SSE (R's order). */
   private double run(double[] y, OnlineForecaster forecaster, DoubleConsumer fitted) {
     double sse = 0;
@@ -231,33 +240,10 @@ public record HoltWinters(Seasonality seasonality, boolean hasTrend, int periodL
         GoalType.MINIMIZE, new SearchInterval(0, 1, start)).getPoint();
   }
 
-  /**
-   * BOBYQA on [0, 1]^k. The objective is divided by its value at the start, so that it is of order
-   * one whatever the series' scale. BOBYQA can stop with "trust region step has failed to reduce Q"
-   * when rounding defeats its quadratic model near the optimum (commons-math3 3.6.1); then the best
-   * point it evaluated is returned, which is where it was converging.
-   */
   private static double[] bobyqa(MultivariateFunction objective, double[] start) {
     double[] upper = new double[start.length];
     Arrays.fill(upper, 1);
-    double scale = Math.max(objective.value(start), Double.MIN_NORMAL);
-    double[] best = start.clone();
-    double[] bestValue = {Double.POSITIVE_INFINITY};
-    MultivariateFunction scaled = point -> {
-      double value = objective.value(point) / scale;
-      if (value < bestValue[0]) {
-        bestValue[0] = value;
-        System.arraycopy(point, 0, best, 0, best.length);
-      }
-      return value;
-    };
-    try {
-      return new BOBYQAOptimizer(2 * start.length + 1).optimize(new MaxEval(MAX_EVALUATIONS),
-          new ObjectiveFunction(scaled), GoalType.MINIMIZE, new InitialGuess(start),
-          new SimpleBounds(new double[start.length], upper)).getPoint();
-    } catch (MathIllegalStateException e) {
-      return best;
-    }
+    return BoundedMinimum.of(objective, start, new double[start.length], upper);
   }
 
   /** Checks the length and values of a series (package-private: the decomposition shares it). */

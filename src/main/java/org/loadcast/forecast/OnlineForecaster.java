@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * <p>This object holds mutable state (level, trend and a ring of seasonal indices) and is <b>not
  * thread-safe</b>: confine it to one thread, such as one running simulation.
  */
-public final class OnlineForecaster {
+public final class OnlineForecaster implements Forecaster {
   private final HoltWinters model;
   private final SmoothingParameters parameters;
   private final double[] seasonals;
@@ -63,6 +63,7 @@ public final class OnlineForecaster {
    * @throws IllegalArgumentException if y is infinite, or not {@code > 0} for multiplicative
    *     seasonality; the state is then unchanged
    */
+  @Override
   public void observe(double y) {
     if (Double.isNaN(y)) {
       skip();
@@ -90,6 +91,7 @@ public final class OnlineForecaster {
    * @return the forecast, in series units
    * @throws IllegalArgumentException if {@code stepsAhead < 1}
    */
+  @Override
   public double forecast(int stepsAhead) {
     if (stepsAhead < 1) {
       throw new IllegalArgumentException("stepsAhead must be >= 1, but was " + stepsAhead);

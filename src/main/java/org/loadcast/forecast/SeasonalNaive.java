@@ -1,5 +1,6 @@
 package org.loadcast.forecast;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -14,7 +15,7 @@ import java.util.stream.IntStream;
  *
  * @param periodLength m, observations per seasonal cycle; {@code >= 1}
  */
-public record SeasonalNaive(int periodLength) {
+public record SeasonalNaive(int periodLength) implements ForecastMethod {
 
   /**
    * Validates the period.
@@ -56,6 +57,61 @@ public record SeasonalNaive(int periodLength) {
     requireLongerThan(series, periodLength);
     return IntStream.range(periodLength, series.length)
         .mapToDouble(t -> Math.abs(series[t] - series[t - periodLength])).average().orElseThrow();
+  }
+
+  /**
+   * Returns a forecaster that repeats, for each position in the cycle, the last value observed at
+   * that position. A missing observation (NaN) keeps the value of an earlier cycle; a position never
+   * observed takes the last value observed anywhere.
+   *
+   * @param training the series, in time order; at least one finite value; NaN marks a missing value
+   * @return a forecaster positioned after the last training value (mutable, not thread-safe)
+   * @throws IllegalArgumentException if training holds no finite value
+   */
+  @Override
+  public Forecaster train(double[] training) {
+    Objects.requireNonNull(training, "training");
+    Repeater repeater = new Repeater(periodLength);
+    for (double y : training) {
+      repeater.observe(y);
+    }
+    if (Double.isNaN(repeater.lastValue)) {
+      throw new IllegalArgumentException("training must hold a finite value, but held none of " + training.length);
+    }
+    return repeater;
+  }
+
+  /** The live seasonal naive forecaster: a ring of the last value seen at each cycle position. */
+  private static final class Repeater implements Forecaster {
+    private final double[] ring;
+    private int next;
+    private double lastValue = Double.NaN;
+
+    Repeater(int periodLength) {
+      ring = new double[periodLength];
+      Arrays.fill(ring, Double.NaN);
+    }
+
+    @Override
+    public void observe(double y) {
+      if (Double.isInfinite(y)) {
+        throw new IllegalArgumentException("y must be finite or NaN (missing), but was " + y);
+      }
+      if (!Double.isNaN(y)) {
+        ring[next] = y;
+        lastValue = y;
+      }
+      next = (next + 1) % ring.length;
+    }
+
+    @Override
+    public double forecast(int stepsAhead) {
+      if (stepsAhead < 1) {
+        throw new IllegalArgumentException("stepsAhead must be >= 1, but was " + stepsAhead);
+      }
+      double value = ring[(int) ((next + stepsAhead - 1L) % ring.length)];
+      return Double.isNaN(value) ? lastValue : value;
+    }
   }
 
   private void requireLongerThan(double[] series, int length) {

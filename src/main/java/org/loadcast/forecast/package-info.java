@@ -9,7 +9,16 @@
  * often confused and give different numbers. Smoothing weights are fitted by bounded least squares
  * (BOBYQA). A fitted model hands its final state to an
  * {@link org.loadcast.forecast.OnlineForecaster}, which follows a live series one period at a time,
- * skipping missing observations; it is the only mutable type here.
+ * skipping missing observations; forecasters are the only mutable types here.
+ *
+ * <p>Every method is a {@link org.loadcast.forecast.ForecastMethod} (a sealed set): trained on a
+ * series, it returns a {@link org.loadcast.forecast.Forecaster} that follows the series on. Besides
+ * Holt-Winters there are Gardner and McKenzie's damped trend
+ * ({@link org.loadcast.forecast.DampedTrend}, fitted at one step or at the horizon of use), Taylor's
+ * double seasonal smoothing for daily and weekly cycles ({@link org.loadcast.forecast.DoubleSeasonal}),
+ * the seasonal naive benchmark and the mean of several methods
+ * ({@link org.loadcast.forecast.Combination}). {@link org.loadcast.forecast.RollingOrigin} scores a
+ * method by rolling-origin evaluation against the naive and seasonal naive baselines.
  *
  * <p>Forecast accuracy ({@link org.loadcast.forecast.ForecastAccuracy}): MAE, RMSE, MAPE, sMAPE on the
  * M3/M4 0-200 scale, and MASE scaled by the in-sample error of the
