@@ -258,8 +258,9 @@ public record ExperimentDocument(
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
   @JsonSubTypes({
       @JsonSubTypes.Type(value = HpaDocument.class, name = "hpa"),
-      @JsonSubTypes.Type(value = PredictiveDocument.class, name = "predictive")})
-  public sealed interface PolicyDocument permits HpaDocument, PredictiveDocument {
+      @JsonSubTypes.Type(value = PredictiveDocument.class, name = "predictive"),
+      @JsonSubTypes.Type(value = TargetTrackingDocument.class, name = "target-tracking")})
+  public sealed interface PolicyDocument permits HpaDocument, PredictiveDocument, TargetTrackingDocument {
     /** Returns the policy's name in the report. */
     String name();
   }
@@ -305,4 +306,48 @@ public record ExperimentDocument(
       Seasonality seasonality,
       Double leadSeconds,
       Double refitSeconds) implements PolicyDocument {}
+
+  /**
+   * AWS EC2 Auto Scaling target tracking on average CPU utilization; absent fields take the defaults
+   * of AUTOSCALING.md §8 (see {@link org.loadcast.autoscale.TargetTrackingPolicy}).
+   *
+   * @param name the name in the report
+   * @param targetUtilizationPercent target average utilization, in (0, 100]
+   * @param minCapacity fewest instances, default 1
+   * @param maxCapacity most instances
+   * @param instanceWarmupSeconds default instance warm-up from the launch request, 0 to 3600;
+   *     default: until the instance is ready
+   * @param evaluationPeriodSeconds alarm period, default 60
+   * @param scaleOutDatapoints datapoints above the target to scale out, default 3
+   * @param scaleInDatapoints datapoints below the scale-in threshold to scale in, default 15
+   * @param scaleInThresholdFraction the scale-in threshold as a fraction of the target, default 0.9
+   * @param scaleInDisabled whether the policy never scales in, default false
+   * @param scheduled scheduled actions on the min and max capacity
+   */
+  public record TargetTrackingDocument(
+      @JsonProperty(required = true) String name,
+      @JsonProperty(required = true) double targetUtilizationPercent,
+      Integer minCapacity,
+      @JsonProperty(required = true) int maxCapacity,
+      Double instanceWarmupSeconds,
+      Double evaluationPeriodSeconds,
+      Integer scaleOutDatapoints,
+      Integer scaleInDatapoints,
+      Double scaleInThresholdFraction,
+      Boolean scaleInDisabled,
+      List<ScheduledActionDocument> scheduled) implements PolicyDocument {
+    /** Copies the schedule. */
+    public TargetTrackingDocument {
+      scheduled = scheduled == null ? List.of() : List.copyOf(scheduled);
+    }
+  }
+
+  /**
+   * A recurring scheduled action on the group's capacity (see {@link org.loadcast.autoscale.ScheduledAction}).
+   *
+   * @param cron {@code minute hour * * day-of-week}, in the profile's timezone
+   * @param minCapacity the minimum it sets, or absent
+   * @param maxCapacity the maximum it sets, or absent
+   */
+  public record ScheduledActionDocument(@JsonProperty(required = true) String cron, Integer minCapacity, Integer maxCapacity) {}
 }

@@ -13,6 +13,8 @@ import org.loadcast.autoscale.HpaPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.ScalingContext;
 import org.loadcast.autoscale.ScalingPolicy;
+import org.loadcast.autoscale.ScheduledAction;
+import org.loadcast.autoscale.TargetTrackingPolicy;
 import org.loadcast.profile.RateCurve;
 import org.loadcast.profile.TrafficProfile;
 import org.loadcast.report.DemandSummary;
@@ -105,7 +107,8 @@ public final class ExperimentRun {
       List<Future<SimulationResult>> futures = new ArrayList<>();
       for (NamedPolicy named : experiment.policies()) {
         ScalingContext context = new ScalingContext(capacity, spec.cluster().bootSeconds(),
-            history(original, spec.demand(), spec.fromSeconds(), bucketSeconds(named.policy())));
+            history(original, spec.demand(), spec.fromSeconds(), bucketSeconds(named.policy())),
+            experiment.profile().wallClock(spec.fromSeconds()));
         futures.add(pool.submit(() -> ClusterSimulation.run(spec, named.policy().newAutoscaler(context))));
       }
       List<PolicyOutcome> outcomes = new ArrayList<>();
@@ -160,6 +163,15 @@ public final class ExperimentRun {
           h.targetUtilizationPercent(), h.tolerance(), h.syncPeriodSeconds(), h.minReplicas(), h.maxReplicas(),
           h.scaleDown().stabilizationWindowSeconds());
     }
+    if (policy instanceof TargetTrackingPolicy t) {
+      return String.format(Locale.ROOT,
+          "AWS target tracking on average CPU: target %.0f %%, %.0f s datapoints, out after %d above the target, "
+              + "in after %d below %.2f × target%s, warm-up %s excluded and blocking scale-in, capacity %d to %d%s",
+          t.targetUtilizationPercent(), t.evaluationPeriodSeconds(), t.scaleOutDatapoints(), t.scaleInDatapoints(),
+          t.scaleInThresholdFraction(), t.scaleInDisabled() ? " (scale-in disabled)" : "",
+          t.instanceWarmupSeconds() == null ? "until ready" : String.format(Locale.ROOT, "%.0f s", t.instanceWarmupSeconds()),
+          t.minCapacity(), t.maxCapacity(), scheduleNote(t.scheduled()));
+    }
     PredictivePolicy p = (PredictivePolicy) policy;
     double lead = p.leadSeconds() != null ? p.leadSeconds() : bootSeconds + p.reactive().syncPeriodSeconds();
     return String.format(Locale.ROOT,
@@ -168,6 +180,18 @@ public final class ExperimentRun {
             + "and its stabilization and limits",
         p.seasonality().name().toLowerCase(Locale.ROOT), p.seasonalPeriodBuckets(), p.bucketSeconds(), lead,
         p.reactive().targetUtilizationPercent(), capacity);
+  }
+
+  private static String scheduleNote(List<ScheduledAction> scheduled) {
+    if (scheduled.isEmpty()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    for (ScheduledAction a : scheduled) {
+      parts.add("'" + a.cron() + "'" + (a.minCapacity() == null ? "" : " min " + a.minCapacity())
+          + (a.maxCapacity() == null ? "" : " max " + a.maxCapacity()));
+    }
+    return ", scheduled: " + String.join("; ", parts);
   }
 
   private static ServiceSummary serviceSummary(ServiceModel service) {

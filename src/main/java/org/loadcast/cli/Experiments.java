@@ -13,7 +13,9 @@ import java.util.Optional;
 import org.loadcast.autoscale.HpaPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.ScalingPolicy;
+import org.loadcast.autoscale.ScheduledAction;
 import org.loadcast.autoscale.ScalingRules;
+import org.loadcast.autoscale.TargetTrackingPolicy;
 import org.loadcast.forecast.Seasonality;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.InputProblem;
@@ -172,6 +174,13 @@ public final class Experiments {
           h.minReplicas() == null ? 1 : h.minReplicas(), h.maxReplicas(), ScalingRules.DEFAULT_SCALE_UP, down,
           orDefault(h.cpuInitializationPeriodSeconds(), 300.0));
     }
+    if (doc instanceof ExperimentDocument.TargetTrackingDocument t) {
+      List<ScheduledAction> scheduled = scheduled(t.scheduled(), yaml, base, problems);
+      return new TargetTrackingPolicy(t.targetUtilizationPercent(), t.minCapacity() == null ? 1 : t.minCapacity(),
+          t.maxCapacity(), t.instanceWarmupSeconds(), orDefault(t.evaluationPeriodSeconds(), 60.0),
+          t.scaleOutDatapoints() == null ? 3 : t.scaleOutDatapoints(), t.scaleInDatapoints() == null ? 15 : t.scaleInDatapoints(),
+          orDefault(t.scaleInThresholdFraction(), 0.9), Boolean.TRUE.equals(t.scaleInDisabled()), scheduled);
+    }
     ExperimentDocument.PredictiveDocument p = (ExperimentDocument.PredictiveDocument) doc;
     HpaPolicy floor = hpas.get(p.reactive());
     if (floor == null) {
@@ -184,6 +193,36 @@ public final class Experiments {
     int period = p.seasonalPeriodBuckets() == null ? Math.max(2, 86_400 / bucket) : p.seasonalPeriodBuckets();
     return new PredictivePolicy(floor, bucket, period,
         p.seasonality() == null ? Seasonality.ADDITIVE : p.seasonality(), p.leadSeconds(), orDefault(p.refitSeconds(), 86_400.0));
+  }
+
+  /**
+   * Returns the scheduled actions, each checked on its own so that every bad one is reported.
+   *
+   * @throws IllegalArgumentException if one was bad (already reported), so that the policy is not built
+   */
+  private static List<ScheduledAction> scheduled(List<ExperimentDocument.ScheduledActionDocument> docs,
+      YamlFile<ExperimentDocument> yaml, String base, List<InputProblem> problems) {
+    List<ScheduledAction> actions = new ArrayList<>();
+    int before = problems.size();
+    for (int j = 0; j < docs.size(); j++) {
+      ExperimentDocument.ScheduledActionDocument d = docs.get(j);
+      ScheduledAction action = check(yaml, base + ".scheduled[" + j + "]", problems,
+          () -> new ScheduledAction(d.cron(), d.minCapacity(), d.maxCapacity()));
+      if (action != null) {
+        actions.add(action);
+      }
+    }
+    if (problems.size() > before) {
+      throw new AlreadyReported();
+    }
+    return actions;
+  }
+
+  /** A rule broken below a policy, already added to the problems. */
+  private static final class AlreadyReported extends IllegalArgumentException {
+    AlreadyReported() {
+      super("already reported");
+    }
   }
 
   private static double orDefault(Double value, double fallback) {
@@ -266,6 +305,8 @@ public final class Experiments {
   private static <T> T check(YamlFile<ExperimentDocument> yaml, String base, List<InputProblem> problems, Check<T> check) {
     try {
       return check.get();
+    } catch (AlreadyReported e) {
+      return null;
     } catch (IllegalArgumentException e) {
       problems.add(yaml.problemBelow(base, e.getMessage()));
       return null;
