@@ -259,8 +259,9 @@ public record ExperimentDocument(
   @JsonSubTypes({
       @JsonSubTypes.Type(value = HpaDocument.class, name = "hpa"),
       @JsonSubTypes.Type(value = PredictiveDocument.class, name = "predictive"),
-      @JsonSubTypes.Type(value = TargetTrackingDocument.class, name = "target-tracking")})
-  public sealed interface PolicyDocument permits HpaDocument, PredictiveDocument, TargetTrackingDocument {
+      @JsonSubTypes.Type(value = TargetTrackingDocument.class, name = "target-tracking"),
+      @JsonSubTypes.Type(value = StepScalingDocument.class, name = "step-scaling")})
+  public sealed interface PolicyDocument permits HpaDocument, PredictiveDocument, TargetTrackingDocument, StepScalingDocument {
     /** Returns the policy's name in the report. */
     String name();
   }
@@ -350,4 +351,63 @@ public record ExperimentDocument(
    * @param maxCapacity the maximum it sets, or absent
    */
   public record ScheduledActionDocument(@JsonProperty(required = true) String cron, Integer minCapacity, Integer maxCapacity) {}
+
+  /**
+   * AWS EC2 Auto Scaling step scaling on average CPU utilization (see {@link
+   * org.loadcast.autoscale.StepScalingPolicy}).
+   *
+   * @param name the name in the report
+   * @param minCapacity fewest instances, default 1
+   * @param maxCapacity most instances
+   * @param instanceWarmupSeconds default instance warm-up from the launch request, 0 to 3600;
+   *     default: until the instance is ready
+   * @param evaluationPeriodSeconds alarm period, default 60
+   * @param scaleOut the alarm and steps that add instances
+   * @param scaleIn the alarm and steps that remove instances
+   * @param scheduled scheduled actions on the min and max capacity
+   */
+  public record StepScalingDocument(
+      @JsonProperty(required = true) String name,
+      Integer minCapacity,
+      @JsonProperty(required = true) int maxCapacity,
+      Double instanceWarmupSeconds,
+      Double evaluationPeriodSeconds,
+      StepAlarmDocument scaleOut,
+      StepAlarmDocument scaleIn,
+      List<ScheduledActionDocument> scheduled) implements PolicyDocument {
+    /** Copies the schedule. */
+    public StepScalingDocument {
+      scheduled = scheduled == null ? List.of() : List.copyOf(scheduled);
+    }
+  }
+
+  /**
+   * A step-scaling alarm and its steps (see {@link org.loadcast.autoscale.StepAlarm}).
+   *
+   * @param thresholdPercent the alarm threshold on the average utilization, 0 to 100
+   * @param evaluationPeriods datapoints in a row that must breach, default 1
+   * @param adjustmentType {@code ChangeInCapacity}, {@code PercentChangeInCapacity} or {@code ExactCapacity}
+   * @param minAdjustmentMagnitude the smallest change of a percent step
+   * @param steps the step adjustments, in increasing order of their bounds
+   */
+  public record StepAlarmDocument(
+      @JsonProperty(required = true) double thresholdPercent,
+      Integer evaluationPeriods,
+      @JsonProperty(required = true) String adjustmentType,
+      Integer minAdjustmentMagnitude,
+      @JsonProperty(required = true) List<StepAdjustmentDocument> steps) {
+    /** Copies the steps. */
+    public StepAlarmDocument {
+      steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+  }
+
+  /**
+   * One step adjustment.
+   *
+   * @param lowerBound metric minus threshold where it starts, percentage points; absent for −∞
+   * @param upperBound where it ends; absent for +∞
+   * @param scalingAdjustment instances, percent or exact capacity, per the adjustment type
+   */
+  public record StepAdjustmentDocument(Double lowerBound, Double upperBound, @JsonProperty(required = true) int scalingAdjustment) {}
 }

@@ -14,6 +14,9 @@ import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.ScalingContext;
 import org.loadcast.autoscale.ScalingPolicy;
 import org.loadcast.autoscale.ScheduledAction;
+import org.loadcast.autoscale.StepAdjustment;
+import org.loadcast.autoscale.StepAlarm;
+import org.loadcast.autoscale.StepScalingPolicy;
 import org.loadcast.autoscale.TargetTrackingPolicy;
 import org.loadcast.profile.RateCurve;
 import org.loadcast.profile.TrafficProfile;
@@ -172,6 +175,14 @@ public final class ExperimentRun {
           t.instanceWarmupSeconds() == null ? "until ready" : String.format(Locale.ROOT, "%.0f s", t.instanceWarmupSeconds()),
           t.minCapacity(), t.maxCapacity(), scheduleNote(t.scheduled()));
     }
+    if (policy instanceof StepScalingPolicy st) {
+      return String.format(Locale.ROOT,
+          "AWS step scaling on average CPU: %.0f s datapoints, scale-out %s, scale-in %s, warm-up %s excluded and "
+              + "blocking scale-in, capacity %d to %d%s",
+          st.evaluationPeriodSeconds(), describe(st.scaleOut()), describe(st.scaleIn()),
+          st.instanceWarmupSeconds() == null ? "until ready" : String.format(Locale.ROOT, "%.0f s", st.instanceWarmupSeconds()),
+          st.minCapacity(), st.maxCapacity(), scheduleNote(st.scheduled()));
+    }
     PredictivePolicy p = (PredictivePolicy) policy;
     double lead = p.leadSeconds() != null ? p.leadSeconds() : bootSeconds + p.reactive().syncPeriodSeconds();
     return String.format(Locale.ROOT,
@@ -180,6 +191,25 @@ public final class ExperimentRun {
             + "and its stabilization and limits",
         p.seasonality().name().toLowerCase(Locale.ROOT), p.seasonalPeriodBuckets(), p.bucketSeconds(), lead,
         p.reactive().targetUtilizationPercent(), capacity);
+  }
+
+  private static String describe(StepAlarm alarm) {
+    if (alarm == null) {
+      return "none";
+    }
+    List<String> steps = new ArrayList<>();
+    for (StepAdjustment s : alarm.steps()) {
+      steps.add(String.format(Locale.ROOT, "%s..%s: %+d", s.lowerBound() == null ? "-inf" : number(s.lowerBound()),
+          s.upperBound() == null ? "+inf" : number(s.upperBound()), s.scalingAdjustment()));
+    }
+    return String.format(Locale.ROOT, "when %s %.0f %% for %d datapoint(s), %s [%s]", alarm.above() ? ">=" : "<=",
+        alarm.thresholdPercent(), alarm.evaluationPeriods(), alarm.adjustmentType().awsName()
+            + (alarm.minAdjustmentMagnitude() == null ? "" : " (min " + alarm.minAdjustmentMagnitude() + ")"),
+        String.join(", ", steps));
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 
   private static String scheduleNote(List<ScheduledAction> scheduled) {

@@ -10,11 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.loadcast.autoscale.AdjustmentType;
 import org.loadcast.autoscale.HpaPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.ScalingPolicy;
 import org.loadcast.autoscale.ScheduledAction;
 import org.loadcast.autoscale.ScalingRules;
+import org.loadcast.autoscale.StepAdjustment;
+import org.loadcast.autoscale.StepAlarm;
+import org.loadcast.autoscale.StepScalingPolicy;
 import org.loadcast.autoscale.TargetTrackingPolicy;
 import org.loadcast.forecast.Seasonality;
 import org.loadcast.profile.InputException;
@@ -181,6 +185,17 @@ public final class Experiments {
           t.scaleOutDatapoints() == null ? 3 : t.scaleOutDatapoints(), t.scaleInDatapoints() == null ? 15 : t.scaleInDatapoints(),
           orDefault(t.scaleInThresholdFraction(), 0.9), Boolean.TRUE.equals(t.scaleInDisabled()), scheduled);
     }
+    if (doc instanceof ExperimentDocument.StepScalingDocument st) {
+      int before = problems.size();
+      List<ScheduledAction> scheduled = scheduled(st.scheduled(), yaml, base, problems);
+      StepAlarm out = alarm(st.scaleOut(), true, yaml, base + ".scaleOut", problems);
+      StepAlarm in = alarm(st.scaleIn(), false, yaml, base + ".scaleIn", problems);
+      if (problems.size() > before) {
+        throw new AlreadyReported();
+      }
+      return new StepScalingPolicy(st.minCapacity() == null ? 1 : st.minCapacity(), st.maxCapacity(),
+          st.instanceWarmupSeconds(), orDefault(st.evaluationPeriodSeconds(), 60.0), out, in, scheduled);
+    }
     ExperimentDocument.PredictiveDocument p = (ExperimentDocument.PredictiveDocument) doc;
     HpaPolicy floor = hpas.get(p.reactive());
     if (floor == null) {
@@ -216,6 +231,40 @@ public final class Experiments {
       throw new AlreadyReported();
     }
     return actions;
+  }
+
+  /** Returns the alarm, or null when absent or broken (each broken rule is added to the problems). */
+  private static StepAlarm alarm(ExperimentDocument.StepAlarmDocument d, boolean above, YamlFile<ExperimentDocument> yaml,
+      String base, List<InputProblem> problems) {
+    if (d == null) {
+      return null;
+    }
+    List<StepAdjustment> steps = new ArrayList<>();
+    int before = problems.size();
+    for (int j = 0; j < d.steps().size(); j++) {
+      ExperimentDocument.StepAdjustmentDocument s = d.steps().get(j);
+      StepAdjustment step = check(yaml, base + ".steps[" + j + "]", problems,
+          () -> new StepAdjustment(s.lowerBound(), s.upperBound(), s.scalingAdjustment()));
+      if (step != null) {
+        steps.add(step);
+      }
+    }
+    AdjustmentType type = check(yaml, base, problems, () -> adjustmentType(d.adjustmentType()));
+    if (problems.size() > before) {
+      return null;
+    }
+    return check(yaml, base, problems, () -> new StepAlarm(above, d.thresholdPercent(),
+        d.evaluationPeriods() == null ? 1 : d.evaluationPeriods(), type, d.minAdjustmentMagnitude(), steps));
+  }
+
+  private static AdjustmentType adjustmentType(String name) {
+    try {
+      return AdjustmentType.ofAwsName(name);
+    } catch (IllegalArgumentException e) {
+      List<String> names = java.util.Arrays.stream(AdjustmentType.values()).map(AdjustmentType::awsName).toList();
+      throw new IllegalArgumentException(e.getMessage()
+          + YamlFile.closestName(String.valueOf(name), names).map(s -> " (did you mean '" + s + "'?)").orElse(""));
+    }
   }
 
   /** A rule broken below a policy, already added to the problems. */

@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loadcast.autoscale.HpaPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
+import org.loadcast.autoscale.AdjustmentType;
+import org.loadcast.autoscale.ScheduledAction;
+import org.loadcast.autoscale.StepAdjustment;
+import org.loadcast.autoscale.StepAlarm;
+import org.loadcast.autoscale.StepScalingPolicy;
 import org.loadcast.autoscale.TargetTrackingPolicy;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.InputProblem;
@@ -60,7 +65,7 @@ class ExperimentsTest {
   @Test
   void read_misspelledPolicyType_listsTheTypes() throws IOException {
     assertThat(problems("type: predictive", "type: predictiv")).containsExactly(
-        "55:11: policies[1].type must be one of hpa, predictive, target-tracking, but was 'predictiv' (did you mean 'predictive'?)");
+        "55:11: policies[1].type must be one of hpa, predictive, step-scaling, target-tracking, but was 'predictiv' (did you mean 'predictive'?)");
   }
 
   @Test
@@ -95,6 +100,35 @@ class ExperimentsTest {
         "72:15: policies[1].scheduled[0].cron's hour must be a number in 0..23 or '*', but was '25' in '0 25 * * *'");
     assertThat(found.get(1)).contains("policies[1].scheduled[1].cron's day-of-month and month must be '*'");
     assertThat(found.get(2)).contains("policies[1].scheduled[2].minCapacity or maxCapacity is required");
+  }
+
+  @Test
+  void read_awsStepScaling_buildsTheAlarmsAndSchedule() {
+    Experiment e = Experiments.read(Path.of(AWS));
+    StepScalingPolicy st = (StepScalingPolicy) e.policies().get(2).policy();
+    assertThat(st.scaleOut()).isEqualTo(new StepAlarm(true, 70, 2, AdjustmentType.PERCENT_CHANGE_IN_CAPACITY, 1, List.of(
+        new StepAdjustment(0.0, 15.0, 25), new StepAdjustment(15.0, null, 60))));
+    assertThat(st.scaleIn()).isEqualTo(new StepAlarm(false, 35, 15, AdjustmentType.CHANGE_IN_CAPACITY, null, List.of(
+        new StepAdjustment(null, -15.0, -2), new StepAdjustment(-15.0, null, -1))));
+    assertThat(st.scheduled()).containsExactly(
+        new ScheduledAction("0 9 * * MON-FRI", 3, null), new ScheduledAction("0 17 * * MON-FRI", 1, null));
+  }
+
+  @Test
+  void read_misspelledAdjustmentType_suggestsTheName() throws IOException {
+    assertThat(problems(AWS, "adjustmentType: ChangeInCapacity", "adjustmentType: ChangeInCapasity")).singleElement().asString()
+        .endsWith("policies[2].scaleIn.adjustmentType must be one of ChangeInCapacity, ExactCapacity, PercentChangeInCapacity, "
+            + "but was 'ChangeInCapasity' (did you mean 'ChangeInCapacity'?)");
+  }
+
+  @Test
+  void read_stepsWithAGap_isLocatedAtTheStep() throws IOException {
+    assertThat(problems(AWS, "{ lowerBound: 15, scalingAdjustment: 60 }", "{ lowerBound: 20, scalingAdjustment: 60 }"))
+        .singleElement().asString().endsWith("policies[2].scaleOut.steps[1].lowerBound must equal steps[0].upperBound (15.0): "
+            + "no gaps or overlaps, but was 20.0");
+    assertThat(problems(AWS, "{ lowerBound: 0, upperBound: 15, scalingAdjustment: 25 }",
+        "{ lowerBound: 15, upperBound: 15, scalingAdjustment: 25 }")).singleElement().asString()
+        .endsWith("policies[2].scaleOut.steps[0].upperBound must be > lowerBound (15.0), but was 15.0");
   }
 
   @Test
