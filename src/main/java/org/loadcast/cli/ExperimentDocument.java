@@ -260,8 +260,10 @@ public record ExperimentDocument(
       @JsonSubTypes.Type(value = HpaDocument.class, name = "hpa"),
       @JsonSubTypes.Type(value = PredictiveDocument.class, name = "predictive"),
       @JsonSubTypes.Type(value = TargetTrackingDocument.class, name = "target-tracking"),
-      @JsonSubTypes.Type(value = StepScalingDocument.class, name = "step-scaling")})
-  public sealed interface PolicyDocument permits HpaDocument, PredictiveDocument, TargetTrackingDocument, StepScalingDocument {
+      @JsonSubTypes.Type(value = StepScalingDocument.class, name = "step-scaling"),
+      @JsonSubTypes.Type(value = AwsPredictiveDocument.class, name = "aws-predictive")})
+  public sealed interface PolicyDocument
+      permits HpaDocument, PredictiveDocument, TargetTrackingDocument, StepScalingDocument, AwsPredictiveDocument {
     /** Returns the policy's name in the report. */
     String name();
   }
@@ -410,4 +412,20 @@ public record ExperimentDocument(
    * @param scalingAdjustment instances, percent or exact capacity, per the adjustment type
    */
   public record StepAdjustmentDocument(Double lowerBound, Double upperBound, @JsonProperty(required = true) int scalingAdjustment) {}
+
+  /**
+   * AWS predictive scaling in ForecastAndScale mode, combined with a dynamic policy (see {@link
+   * org.loadcast.autoscale.AwsPredictivePolicy}).
+   *
+   * @param name the name in the report
+   * @param dynamic the name of a {@code target-tracking} or {@code step-scaling} policy of this
+   *     experiment, listed before this one
+   * @param targetUtilizationPercent the target utilization for the predicted load, in (0, 100]
+   * @param schedulingBufferSeconds how early each hour's capacity applies, default 300
+   */
+  public record AwsPredictiveDocument(
+      @JsonProperty(required = true) String name,
+      @JsonProperty(required = true) String dynamic,
+      @JsonProperty(required = true) double targetUtilizationPercent,
+      Double schedulingBufferSeconds) implements PolicyDocument {}
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.loadcast.autoscale.ArrivalHistory;
+import org.loadcast.autoscale.AwsPredictivePolicy;
 import org.loadcast.autoscale.HpaPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.ScalingContext;
@@ -132,6 +133,9 @@ public final class ExperimentRun {
   }
 
   private static int bucketSeconds(ScalingPolicy policy) {
+    if (policy instanceof AwsPredictivePolicy) {
+      return 3600;
+    }
     return policy instanceof PredictivePolicy p ? p.bucketSeconds() : 300;
   }
 
@@ -174,6 +178,15 @@ public final class ExperimentRun {
           t.scaleInThresholdFraction(), t.scaleInDisabled() ? " (scale-in disabled)" : "",
           t.instanceWarmupSeconds() == null ? "until ready" : String.format(Locale.ROOT, "%.0f s", t.instanceWarmupSeconds()),
           t.minCapacity(), t.maxCapacity(), scheduleNote(t.scheduled()));
+    }
+    if (policy instanceof AwsPredictivePolicy a) {
+      return String.format(Locale.ROOT,
+          "AWS predictive scaling (ForecastAndScale): hourly forecast for %d h refreshed every %d h from at least %d h and "
+              + "at most %d days of history, sized at %.0f %% of %.1f requests per second per instance, launched %.0f s early, "
+              + "never scaling in; final capacity = max(predictive, dynamic), the dynamic policy being: %s",
+          AwsPredictivePolicy.FORECAST_HOURS, AwsPredictivePolicy.REFRESH_SECONDS / 3600, AwsPredictivePolicy.MIN_HISTORY_HOURS,
+          AwsPredictivePolicy.MAX_HISTORY_HOURS / 24, a.targetUtilizationPercent(), capacity, a.schedulingBufferSeconds(),
+          describe(a.dynamic(), capacity, bootSeconds));
     }
     if (policy instanceof StepScalingPolicy st) {
       return String.format(Locale.ROOT,

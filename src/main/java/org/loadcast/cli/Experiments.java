@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.loadcast.autoscale.AdjustmentType;
+import org.loadcast.autoscale.AwsPredictivePolicy;
 import org.loadcast.autoscale.HpaPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.ScalingPolicy;
@@ -141,7 +142,7 @@ public final class Experiments {
     if (docs.isEmpty()) {
       problems.add(yaml.problemAt("policies", "policies must list at least one policy, but was empty"));
     }
-    Map<String, HpaPolicy> hpas = new HashMap<>();
+    Map<String, ScalingPolicy> built = new HashMap<>();
     java.util.Set<String> failed = new java.util.HashSet<>();
     List<NamedPolicy> policies = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
@@ -151,24 +152,23 @@ public final class Experiments {
         problems.add(yaml.problemAt(base + ".name", base + ".name must be unique, but '" + doc.name() + "' repeats"));
         continue;
       }
-      if (doc instanceof ExperimentDocument.PredictiveDocument p && failed.contains(p.reactive())) {
+      if (doc instanceof ExperimentDocument.PredictiveDocument p && failed.contains(p.reactive())
+          || doc instanceof ExperimentDocument.AwsPredictiveDocument a && failed.contains(a.dynamic())) {
         continue;
       }
-      ScalingPolicy policy = check(yaml, base, problems, () -> build(doc, hpas, yaml, base, problems));
+      ScalingPolicy policy = check(yaml, base, problems, () -> build(doc, built, yaml, base, problems));
       if (policy == null) {
         failed.add(doc.name());
       } else {
         policies.add(new NamedPolicy(doc.name(), policy));
-        if (policy instanceof HpaPolicy hpa) {
-          hpas.put(doc.name(), hpa);
-        }
+        built.put(doc.name(), policy);
       }
     }
     return policies;
   }
 
   private static ScalingPolicy build(
-      ExperimentDocument.PolicyDocument doc, Map<String, HpaPolicy> hpas, YamlFile<ExperimentDocument> yaml,
+      ExperimentDocument.PolicyDocument doc, Map<String, ScalingPolicy> built, YamlFile<ExperimentDocument> yaml,
       String base, List<InputProblem> problems) {
     if (doc instanceof ExperimentDocument.HpaDocument h) {
       ScalingRules down = h.scaleDownStabilizationSeconds() == null ? ScalingRules.DEFAULT_SCALE_DOWN
@@ -196,7 +196,25 @@ public final class Experiments {
       return new StepScalingPolicy(st.minCapacity() == null ? 1 : st.minCapacity(), st.maxCapacity(),
           st.instanceWarmupSeconds(), orDefault(st.evaluationPeriodSeconds(), 60.0), out, in, scheduled);
     }
+    if (doc instanceof ExperimentDocument.AwsPredictiveDocument a) {
+      ScalingPolicy dynamic = built.get(a.dynamic());
+      if (!(dynamic instanceof TargetTrackingPolicy) && !(dynamic instanceof StepScalingPolicy)) {
+        List<String> names = built.entrySet().stream()
+            .filter(e -> e.getValue() instanceof TargetTrackingPolicy || e.getValue() instanceof StepScalingPolicy)
+            .map(Map.Entry::getKey).sorted().toList();
+        String hint = YamlFile.closestName(a.dynamic(), names).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        throw new IllegalArgumentException("dynamic must name a target-tracking or step-scaling policy listed before this one, "
+            + "but was '" + a.dynamic() + "'" + hint + "; such policies: " + (names.isEmpty() ? "none" : String.join(", ", names)));
+      }
+      return new AwsPredictivePolicy(dynamic, a.targetUtilizationPercent(), orDefault(a.schedulingBufferSeconds(), 300.0));
+    }
     ExperimentDocument.PredictiveDocument p = (ExperimentDocument.PredictiveDocument) doc;
+    Map<String, HpaPolicy> hpas = new HashMap<>();
+    built.forEach((name, policy) -> {
+      if (policy instanceof HpaPolicy hpa) {
+        hpas.put(name, hpa);
+      }
+    });
     HpaPolicy floor = hpas.get(p.reactive());
     if (floor == null) {
       String hint = org.loadcast.profile.YamlFile.closestName(p.reactive(), hpas.keySet())

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.loadcast.autoscale.HpaPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.AdjustmentType;
+import org.loadcast.autoscale.AwsPredictivePolicy;
 import org.loadcast.autoscale.ScheduledAction;
 import org.loadcast.autoscale.StepAdjustment;
 import org.loadcast.autoscale.StepAlarm;
@@ -65,7 +66,7 @@ class ExperimentsTest {
   @Test
   void read_misspelledPolicyType_listsTheTypes() throws IOException {
     assertThat(problems("type: predictive", "type: predictiv")).containsExactly(
-        "55:11: policies[1].type must be one of hpa, predictive, step-scaling, target-tracking, but was 'predictiv' (did you mean 'predictive'?)");
+        "55:11: policies[1].type must be one of aws-predictive, hpa, predictive, step-scaling, target-tracking, but was 'predictiv' (did you mean 'predictive'?)");
   }
 
   @Test
@@ -129,6 +130,22 @@ class ExperimentsTest {
     assertThat(problems(AWS, "{ lowerBound: 0, upperBound: 15, scalingAdjustment: 25 }",
         "{ lowerBound: 15, upperBound: 15, scalingAdjustment: 25 }")).singleElement().asString()
         .endsWith("policies[2].scaleOut.steps[0].upperBound must be > lowerBound (15.0), but was 15.0");
+  }
+
+  @Test
+  void read_awsPredictive_combinesWithItsDynamicPolicy() {
+    Experiment e = Experiments.read(Path.of(AWS));
+    assertThat(e.policies().get(3).policy()).isEqualTo(
+        new AwsPredictivePolicy(e.policies().get(1).policy(), 60, 300));
+  }
+
+  @Test
+  void read_awsPredictiveNamingAnHpa_listsTheDynamicPolicies() throws IOException {
+    assertThat(problems(AWS, "dynamic: aws-target-tracking", "dynamic: reactive-hpa")).singleElement().asString()
+        .endsWith("policies[3].dynamic must name a target-tracking or step-scaling policy listed before this one, but was "
+            + "'reactive-hpa'; such policies: aws-step-scaling, aws-target-tracking");
+    assertThat(problems(AWS, "dynamic: aws-target-tracking", "dynamic: aws-target-trackin")).singleElement().asString()
+        .contains("but was 'aws-target-trackin' (did you mean 'aws-target-tracking'?)");
   }
 
   @Test
