@@ -4,7 +4,10 @@
  * <p>{@link org.loadcast.autoscale.ScalingPolicy} is a sealed set of policy configurations; each
  * creates a fresh {@link org.loadcast.sim.Autoscaler} for one run. The reactive policy is the
  * Kubernetes HorizontalPodAutoscaler v2 algorithm; the predictive policy forecasts the arrival rate
- * with Holt-Winters and sizes for it, with the reactive decision as a floor.
+ * with Holt-Winters and sizes for it, with the reactive decision as a floor. The AWS EC2 Auto
+ * Scaling policies (target tracking, step scaling, predictive scaling over either, and scheduled
+ * actions on the min and max capacity) follow {@code ../shared/reference/AUTOSCALING.md} §2: one
+ * CloudWatch datapoint a minute of the average utilization of the instances no longer warming up.
  *
  * <p>Policies see only what a real controller would: pod metrics and arrivals up to the moment of
  * the decision, never the future of the trace.

@@ -258,8 +258,12 @@ public record ExperimentDocument(
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
   @JsonSubTypes({
       @JsonSubTypes.Type(value = HpaDocument.class, name = "hpa"),
-      @JsonSubTypes.Type(value = PredictiveDocument.class, name = "predictive")})
-  public sealed interface PolicyDocument permits HpaDocument, PredictiveDocument {
+      @JsonSubTypes.Type(value = PredictiveDocument.class, name = "predictive"),
+      @JsonSubTypes.Type(value = TargetTrackingDocument.class, name = "target-tracking"),
+      @JsonSubTypes.Type(value = StepScalingDocument.class, name = "step-scaling"),
+      @JsonSubTypes.Type(value = AwsPredictiveDocument.class, name = "aws-predictive")})
+  public sealed interface PolicyDocument
+      permits HpaDocument, PredictiveDocument, TargetTrackingDocument, StepScalingDocument, AwsPredictiveDocument {
     /** Returns the policy's name in the report. */
     String name();
   }
@@ -305,4 +309,123 @@ public record ExperimentDocument(
       Seasonality seasonality,
       Double leadSeconds,
       Double refitSeconds) implements PolicyDocument {}
+
+  /**
+   * AWS EC2 Auto Scaling target tracking on average CPU utilization; absent fields take the defaults
+   * of AUTOSCALING.md §8 (see {@link org.loadcast.autoscale.TargetTrackingPolicy}).
+   *
+   * @param name the name in the report
+   * @param targetUtilizationPercent target average utilization, in (0, 100]
+   * @param minCapacity fewest instances, default 1
+   * @param maxCapacity most instances
+   * @param instanceWarmupSeconds default instance warm-up from the launch request, 0 to 3600;
+   *     default: until the instance is ready
+   * @param evaluationPeriodSeconds alarm period, default 60
+   * @param scaleOutDatapoints datapoints above the target to scale out, default 3
+   * @param scaleInDatapoints datapoints below the scale-in threshold to scale in, default 15
+   * @param scaleInThresholdFraction the scale-in threshold as a fraction of the target, default 0.9
+   * @param scaleInDisabled whether the policy never scales in, default false
+   * @param scheduled scheduled actions on the min and max capacity
+   */
+  public record TargetTrackingDocument(
+      @JsonProperty(required = true) String name,
+      @JsonProperty(required = true) double targetUtilizationPercent,
+      Integer minCapacity,
+      @JsonProperty(required = true) int maxCapacity,
+      Double instanceWarmupSeconds,
+      Double evaluationPeriodSeconds,
+      Integer scaleOutDatapoints,
+      Integer scaleInDatapoints,
+      Double scaleInThresholdFraction,
+      Boolean scaleInDisabled,
+      List<ScheduledActionDocument> scheduled) implements PolicyDocument {
+    /** Copies the schedule. */
+    public TargetTrackingDocument {
+      scheduled = scheduled == null ? List.of() : List.copyOf(scheduled);
+    }
+  }
+
+  /**
+   * A recurring scheduled action on the group's capacity (see {@link org.loadcast.autoscale.ScheduledAction}).
+   *
+   * @param cron {@code minute hour * * day-of-week}, in the profile's timezone
+   * @param minCapacity the minimum it sets, or absent
+   * @param maxCapacity the maximum it sets, or absent
+   */
+  public record ScheduledActionDocument(@JsonProperty(required = true) String cron, Integer minCapacity, Integer maxCapacity) {}
+
+  /**
+   * AWS EC2 Auto Scaling step scaling on average CPU utilization (see {@link
+   * org.loadcast.autoscale.StepScalingPolicy}).
+   *
+   * @param name the name in the report
+   * @param minCapacity fewest instances, default 1
+   * @param maxCapacity most instances
+   * @param instanceWarmupSeconds default instance warm-up from the launch request, 0 to 3600;
+   *     default: until the instance is ready
+   * @param evaluationPeriodSeconds alarm period, default 60
+   * @param scaleOut the alarm and steps that add instances
+   * @param scaleIn the alarm and steps that remove instances
+   * @param scheduled scheduled actions on the min and max capacity
+   */
+  public record StepScalingDocument(
+      @JsonProperty(required = true) String name,
+      Integer minCapacity,
+      @JsonProperty(required = true) int maxCapacity,
+      Double instanceWarmupSeconds,
+      Double evaluationPeriodSeconds,
+      StepAlarmDocument scaleOut,
+      StepAlarmDocument scaleIn,
+      List<ScheduledActionDocument> scheduled) implements PolicyDocument {
+    /** Copies the schedule. */
+    public StepScalingDocument {
+      scheduled = scheduled == null ? List.of() : List.copyOf(scheduled);
+    }
+  }
+
+  /**
+   * A step-scaling alarm and its steps (see {@link org.loadcast.autoscale.StepAlarm}).
+   *
+   * @param thresholdPercent the alarm threshold on the average utilization, 0 to 100
+   * @param evaluationPeriods datapoints in a row that must breach, default 1
+   * @param adjustmentType {@code ChangeInCapacity}, {@code PercentChangeInCapacity} or {@code ExactCapacity}
+   * @param minAdjustmentMagnitude the smallest change of a percent step
+   * @param steps the step adjustments, in increasing order of their bounds
+   */
+  public record StepAlarmDocument(
+      @JsonProperty(required = true) double thresholdPercent,
+      Integer evaluationPeriods,
+      @JsonProperty(required = true) String adjustmentType,
+      Integer minAdjustmentMagnitude,
+      @JsonProperty(required = true) List<StepAdjustmentDocument> steps) {
+    /** Copies the steps. */
+    public StepAlarmDocument {
+      steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+  }
+
+  /**
+   * One step adjustment.
+   *
+   * @param lowerBound metric minus threshold where it starts, percentage points; absent for −∞
+   * @param upperBound where it ends; absent for +∞
+   * @param scalingAdjustment instances, percent or exact capacity, per the adjustment type
+   */
+  public record StepAdjustmentDocument(Double lowerBound, Double upperBound, @JsonProperty(required = true) int scalingAdjustment) {}
+
+  /**
+   * AWS predictive scaling in ForecastAndScale mode, combined with a dynamic policy (see {@link
+   * org.loadcast.autoscale.AwsPredictivePolicy}).
+   *
+   * @param name the name in the report
+   * @param dynamic the name of a {@code target-tracking} or {@code step-scaling} policy of this
+   *     experiment, listed before this one
+   * @param targetUtilizationPercent the target utilization for the predicted load, in (0, 100]
+   * @param schedulingBufferSeconds how early each hour's capacity applies, default 300
+   */
+  public record AwsPredictiveDocument(
+      @JsonProperty(required = true) String name,
+      @JsonProperty(required = true) String dynamic,
+      @JsonProperty(required = true) double targetUtilizationPercent,
+      Double schedulingBufferSeconds) implements PolicyDocument {}
 }

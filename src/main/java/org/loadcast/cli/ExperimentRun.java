@@ -9,10 +9,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.loadcast.autoscale.ArrivalHistory;
+import org.loadcast.autoscale.AwsPredictivePolicy;
 import org.loadcast.autoscale.HpaPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.ScalingContext;
 import org.loadcast.autoscale.ScalingPolicy;
+import org.loadcast.autoscale.ScheduledAction;
+import org.loadcast.autoscale.StepAdjustment;
+import org.loadcast.autoscale.StepAlarm;
+import org.loadcast.autoscale.StepScalingPolicy;
+import org.loadcast.autoscale.TargetTrackingPolicy;
 import org.loadcast.profile.RateCurve;
 import org.loadcast.profile.TrafficProfile;
 import org.loadcast.report.DemandSummary;
@@ -117,7 +123,8 @@ public final class ExperimentRun {
       List<Future<SimulationResult>> futures = new ArrayList<>();
       for (NamedPolicy named : experiment.policies()) {
         ScalingContext context = new ScalingContext(capacity, spec.cluster().bootSeconds(),
-            history(original, spec.demand(), spec.fromSeconds(), bucketSeconds(named.policy())));
+            history(original, spec.demand(), spec.fromSeconds(), bucketSeconds(named.policy())),
+            experiment.profile().wallClock(spec.fromSeconds()));
         futures.add(pool.submit(() -> ClusterSimulation.run(spec, named.policy().newAutoscaler(context))));
       }
       List<PolicyOutcome> outcomes = new ArrayList<>();
@@ -138,6 +145,9 @@ public final class ExperimentRun {
   }
 
   private static int bucketSeconds(ScalingPolicy policy) {
+    if (policy instanceof AwsPredictivePolicy) {
+      return 3600;
+    }
     return policy instanceof PredictivePolicy p ? p.bucketSeconds() : 300;
   }
 
@@ -172,6 +182,32 @@ public final class ExperimentRun {
           h.targetUtilizationPercent(), h.tolerance(), h.syncPeriodSeconds(), h.minReplicas(), h.maxReplicas(),
           h.scaleDown().stabilizationWindowSeconds());
     }
+    if (policy instanceof TargetTrackingPolicy t) {
+      return String.format(Locale.ROOT,
+          "AWS target tracking on average CPU: target %.0f %%, %.0f s datapoints, out after %d above the target, "
+              + "in after %d below %.2f × target%s, warm-up %s excluded and blocking scale-in, capacity %d to %d%s",
+          t.targetUtilizationPercent(), t.evaluationPeriodSeconds(), t.scaleOutDatapoints(), t.scaleInDatapoints(),
+          t.scaleInThresholdFraction(), t.scaleInDisabled() ? " (scale-in disabled)" : "",
+          t.instanceWarmupSeconds() == null ? "until ready" : String.format(Locale.ROOT, "%.0f s", t.instanceWarmupSeconds()),
+          t.minCapacity(), t.maxCapacity(), scheduleNote(t.scheduled()));
+    }
+    if (policy instanceof AwsPredictivePolicy a) {
+      return String.format(Locale.ROOT,
+          "AWS predictive scaling (ForecastAndScale): hourly forecast for %d h refreshed every %d h from at least %d h and "
+              + "at most %d days of history, sized at %.0f %% of %.1f requests per second per instance, launched %.0f s early, "
+              + "never scaling in; final capacity = max(predictive, dynamic), the dynamic policy being: %s",
+          AwsPredictivePolicy.FORECAST_HOURS, AwsPredictivePolicy.REFRESH_SECONDS / 3600, AwsPredictivePolicy.MIN_HISTORY_HOURS,
+          AwsPredictivePolicy.MAX_HISTORY_HOURS / 24, a.targetUtilizationPercent(), capacity, a.schedulingBufferSeconds(),
+          describe(a.dynamic(), capacity, bootSeconds));
+    }
+    if (policy instanceof StepScalingPolicy st) {
+      return String.format(Locale.ROOT,
+          "AWS step scaling on average CPU: %.0f s datapoints, scale-out %s, scale-in %s, warm-up %s excluded and "
+              + "blocking scale-in, capacity %d to %d%s",
+          st.evaluationPeriodSeconds(), describe(st.scaleOut()), describe(st.scaleIn()),
+          st.instanceWarmupSeconds() == null ? "until ready" : String.format(Locale.ROOT, "%.0f s", st.instanceWarmupSeconds()),
+          st.minCapacity(), st.maxCapacity(), scheduleNote(st.scheduled()));
+    }
     PredictivePolicy p = (PredictivePolicy) policy;
     double lead = p.leadSeconds() != null ? p.leadSeconds() : bootSeconds + p.reactive().syncPeriodSeconds();
     return String.format(Locale.ROOT,
@@ -180,6 +216,37 @@ public final class ExperimentRun {
             + "and its stabilization and limits",
         p.seasonality().name().toLowerCase(Locale.ROOT), p.seasonalPeriodBuckets(), p.bucketSeconds(), lead,
         p.reactive().targetUtilizationPercent(), capacity);
+  }
+
+  private static String describe(StepAlarm alarm) {
+    if (alarm == null) {
+      return "none";
+    }
+    List<String> steps = new ArrayList<>();
+    for (StepAdjustment s : alarm.steps()) {
+      steps.add(String.format(Locale.ROOT, "%s..%s: %+d", s.lowerBound() == null ? "-inf" : number(s.lowerBound()),
+          s.upperBound() == null ? "+inf" : number(s.upperBound()), s.scalingAdjustment()));
+    }
+    return String.format(Locale.ROOT, "when %s %.0f %% for %d datapoint(s), %s [%s]", alarm.above() ? ">=" : "<=",
+        alarm.thresholdPercent(), alarm.evaluationPeriods(), alarm.adjustmentType().awsName()
+            + (alarm.minAdjustmentMagnitude() == null ? "" : " (min " + alarm.minAdjustmentMagnitude() + ")"),
+        String.join(", ", steps));
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  private static String scheduleNote(List<ScheduledAction> scheduled) {
+    if (scheduled.isEmpty()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    for (ScheduledAction a : scheduled) {
+      parts.add("'" + a.cron() + "'" + (a.minCapacity() == null ? "" : " min " + a.minCapacity())
+          + (a.maxCapacity() == null ? "" : " max " + a.maxCapacity()));
+    }
+    return ", scheduled: " + String.join("; ", parts);
   }
 
   private static ServiceSummary serviceSummary(ServiceModel service) {

@@ -10,10 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.loadcast.autoscale.AdjustmentType;
+import org.loadcast.autoscale.AwsPredictivePolicy;
 import org.loadcast.autoscale.HpaPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.ScalingPolicy;
+import org.loadcast.autoscale.ScheduledAction;
 import org.loadcast.autoscale.ScalingRules;
+import org.loadcast.autoscale.StepAdjustment;
+import org.loadcast.autoscale.StepAlarm;
+import org.loadcast.autoscale.StepScalingPolicy;
+import org.loadcast.autoscale.TargetTrackingPolicy;
 import org.loadcast.forecast.Seasonality;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.InputProblem;
@@ -135,7 +142,7 @@ public final class Experiments {
     if (docs.isEmpty()) {
       problems.add(yaml.problemAt("policies", "policies must list at least one policy, but was empty"));
     }
-    Map<String, HpaPolicy> hpas = new HashMap<>();
+    Map<String, ScalingPolicy> built = new HashMap<>();
     java.util.Set<String> failed = new java.util.HashSet<>();
     List<NamedPolicy> policies = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
@@ -145,24 +152,23 @@ public final class Experiments {
         problems.add(yaml.problemAt(base + ".name", base + ".name must be unique, but '" + doc.name() + "' repeats"));
         continue;
       }
-      if (doc instanceof ExperimentDocument.PredictiveDocument p && failed.contains(p.reactive())) {
+      if (doc instanceof ExperimentDocument.PredictiveDocument p && failed.contains(p.reactive())
+          || doc instanceof ExperimentDocument.AwsPredictiveDocument a && failed.contains(a.dynamic())) {
         continue;
       }
-      ScalingPolicy policy = check(yaml, base, problems, () -> build(doc, hpas, yaml, base, problems));
+      ScalingPolicy policy = check(yaml, base, problems, () -> build(doc, built, yaml, base, problems));
       if (policy == null) {
         failed.add(doc.name());
       } else {
         policies.add(new NamedPolicy(doc.name(), policy));
-        if (policy instanceof HpaPolicy hpa) {
-          hpas.put(doc.name(), hpa);
-        }
+        built.put(doc.name(), policy);
       }
     }
     return policies;
   }
 
   private static ScalingPolicy build(
-      ExperimentDocument.PolicyDocument doc, Map<String, HpaPolicy> hpas, YamlFile<ExperimentDocument> yaml,
+      ExperimentDocument.PolicyDocument doc, Map<String, ScalingPolicy> built, YamlFile<ExperimentDocument> yaml,
       String base, List<InputProblem> problems) {
     if (doc instanceof ExperimentDocument.HpaDocument h) {
       ScalingRules down = h.scaleDownStabilizationSeconds() == null ? ScalingRules.DEFAULT_SCALE_DOWN
@@ -172,7 +178,43 @@ public final class Experiments {
           h.minReplicas() == null ? 1 : h.minReplicas(), h.maxReplicas(), ScalingRules.DEFAULT_SCALE_UP, down,
           orDefault(h.cpuInitializationPeriodSeconds(), 300.0));
     }
+    if (doc instanceof ExperimentDocument.TargetTrackingDocument t) {
+      List<ScheduledAction> scheduled = scheduled(t.scheduled(), yaml, base, problems);
+      return new TargetTrackingPolicy(t.targetUtilizationPercent(), t.minCapacity() == null ? 1 : t.minCapacity(),
+          t.maxCapacity(), t.instanceWarmupSeconds(), orDefault(t.evaluationPeriodSeconds(), 60.0),
+          t.scaleOutDatapoints() == null ? 3 : t.scaleOutDatapoints(), t.scaleInDatapoints() == null ? 15 : t.scaleInDatapoints(),
+          orDefault(t.scaleInThresholdFraction(), 0.9), Boolean.TRUE.equals(t.scaleInDisabled()), scheduled);
+    }
+    if (doc instanceof ExperimentDocument.StepScalingDocument st) {
+      int before = problems.size();
+      List<ScheduledAction> scheduled = scheduled(st.scheduled(), yaml, base, problems);
+      StepAlarm out = alarm(st.scaleOut(), true, yaml, base + ".scaleOut", problems);
+      StepAlarm in = alarm(st.scaleIn(), false, yaml, base + ".scaleIn", problems);
+      if (problems.size() > before) {
+        throw new AlreadyReported();
+      }
+      return new StepScalingPolicy(st.minCapacity() == null ? 1 : st.minCapacity(), st.maxCapacity(),
+          st.instanceWarmupSeconds(), orDefault(st.evaluationPeriodSeconds(), 60.0), out, in, scheduled);
+    }
+    if (doc instanceof ExperimentDocument.AwsPredictiveDocument a) {
+      ScalingPolicy dynamic = built.get(a.dynamic());
+      if (!(dynamic instanceof TargetTrackingPolicy) && !(dynamic instanceof StepScalingPolicy)) {
+        List<String> names = built.entrySet().stream()
+            .filter(e -> e.getValue() instanceof TargetTrackingPolicy || e.getValue() instanceof StepScalingPolicy)
+            .map(Map.Entry::getKey).sorted().toList();
+        String hint = YamlFile.closestName(a.dynamic(), names).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        throw new IllegalArgumentException("dynamic must name a target-tracking or step-scaling policy listed before this one, "
+            + "but was '" + a.dynamic() + "'" + hint + "; such policies: " + (names.isEmpty() ? "none" : String.join(", ", names)));
+      }
+      return new AwsPredictivePolicy(dynamic, a.targetUtilizationPercent(), orDefault(a.schedulingBufferSeconds(), 300.0));
+    }
     ExperimentDocument.PredictiveDocument p = (ExperimentDocument.PredictiveDocument) doc;
+    Map<String, HpaPolicy> hpas = new HashMap<>();
+    built.forEach((name, policy) -> {
+      if (policy instanceof HpaPolicy hpa) {
+        hpas.put(name, hpa);
+      }
+    });
     HpaPolicy floor = hpas.get(p.reactive());
     if (floor == null) {
       String hint = org.loadcast.profile.YamlFile.closestName(p.reactive(), hpas.keySet())
@@ -184,6 +226,70 @@ public final class Experiments {
     int period = p.seasonalPeriodBuckets() == null ? Math.max(2, 86_400 / bucket) : p.seasonalPeriodBuckets();
     return new PredictivePolicy(floor, bucket, period,
         p.seasonality() == null ? Seasonality.ADDITIVE : p.seasonality(), p.leadSeconds(), orDefault(p.refitSeconds(), 86_400.0));
+  }
+
+  /**
+   * Returns the scheduled actions, each checked on its own so that every bad one is reported.
+   *
+   * @throws IllegalArgumentException if one was bad (already reported), so that the policy is not built
+   */
+  private static List<ScheduledAction> scheduled(List<ExperimentDocument.ScheduledActionDocument> docs,
+      YamlFile<ExperimentDocument> yaml, String base, List<InputProblem> problems) {
+    List<ScheduledAction> actions = new ArrayList<>();
+    int before = problems.size();
+    for (int j = 0; j < docs.size(); j++) {
+      ExperimentDocument.ScheduledActionDocument d = docs.get(j);
+      ScheduledAction action = check(yaml, base + ".scheduled[" + j + "]", problems,
+          () -> new ScheduledAction(d.cron(), d.minCapacity(), d.maxCapacity()));
+      if (action != null) {
+        actions.add(action);
+      }
+    }
+    if (problems.size() > before) {
+      throw new AlreadyReported();
+    }
+    return actions;
+  }
+
+  /** Returns the alarm, or null when absent or broken (each broken rule is added to the problems). */
+  private static StepAlarm alarm(ExperimentDocument.StepAlarmDocument d, boolean above, YamlFile<ExperimentDocument> yaml,
+      String base, List<InputProblem> problems) {
+    if (d == null) {
+      return null;
+    }
+    List<StepAdjustment> steps = new ArrayList<>();
+    int before = problems.size();
+    for (int j = 0; j < d.steps().size(); j++) {
+      ExperimentDocument.StepAdjustmentDocument s = d.steps().get(j);
+      StepAdjustment step = check(yaml, base + ".steps[" + j + "]", problems,
+          () -> new StepAdjustment(s.lowerBound(), s.upperBound(), s.scalingAdjustment()));
+      if (step != null) {
+        steps.add(step);
+      }
+    }
+    AdjustmentType type = check(yaml, base, problems, () -> adjustmentType(d.adjustmentType()));
+    if (problems.size() > before) {
+      return null;
+    }
+    return check(yaml, base, problems, () -> new StepAlarm(above, d.thresholdPercent(),
+        d.evaluationPeriods() == null ? 1 : d.evaluationPeriods(), type, d.minAdjustmentMagnitude(), steps));
+  }
+
+  private static AdjustmentType adjustmentType(String name) {
+    try {
+      return AdjustmentType.ofAwsName(name);
+    } catch (IllegalArgumentException e) {
+      List<String> names = java.util.Arrays.stream(AdjustmentType.values()).map(AdjustmentType::awsName).toList();
+      throw new IllegalArgumentException(e.getMessage()
+          + YamlFile.closestName(String.valueOf(name), names).map(s -> " (did you mean '" + s + "'?)").orElse(""));
+    }
+  }
+
+  /** A rule broken below a policy, already added to the problems. */
+  private static final class AlreadyReported extends IllegalArgumentException {
+    AlreadyReported() {
+      super("already reported");
+    }
   }
 
   private static double orDefault(Double value, double fallback) {
@@ -266,6 +372,8 @@ public final class Experiments {
   private static <T> T check(YamlFile<ExperimentDocument> yaml, String base, List<InputProblem> problems, Check<T> check) {
     try {
       return check.get();
+    } catch (AlreadyReported e) {
+      return null;
     } catch (IllegalArgumentException e) {
       problems.add(yaml.problemBelow(base, e.getMessage()));
       return null;

@@ -13,6 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loadcast.autoscale.HpaPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
+import org.loadcast.autoscale.AdjustmentType;
+import org.loadcast.autoscale.AwsPredictivePolicy;
+import org.loadcast.autoscale.ScheduledAction;
+import org.loadcast.autoscale.StepAdjustment;
+import org.loadcast.autoscale.StepAlarm;
+import org.loadcast.autoscale.StepScalingPolicy;
+import org.loadcast.autoscale.TargetTrackingPolicy;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.InputProblem;
 import org.loadcast.results.LoadTestRecorder;
@@ -20,6 +27,8 @@ import org.loadcast.results.Phase;
 
 /** The experiment files: the two that ship, and one broken copy per rule. */
 class ExperimentsTest {
+  private static final String AWS = "simulations/aws-policies.yaml";
+
   @TempDir
   Path dir;
 
@@ -39,7 +48,11 @@ class ExperimentsTest {
   }
 
   private List<String> problems(String from, String to) throws IOException {
-    String text = Files.readString(Path.of("simulations/smoke.yaml"))
+    return problems("simulations/smoke.yaml", from, to);
+  }
+
+  private List<String> problems(String experiment, String from, String to) throws IOException {
+    String text = Files.readString(Path.of(experiment))
         .replace("profile: ../traffic-profiles/nasa-kennedy-1995.yaml",
             "profile: " + Path.of("traffic-profiles/nasa-kennedy-1995.yaml").toAbsolutePath());
     assertThat(text).contains(from);
@@ -53,7 +66,86 @@ class ExperimentsTest {
   @Test
   void read_misspelledPolicyType_listsTheTypes() throws IOException {
     assertThat(problems("type: predictive", "type: predictiv")).containsExactly(
-        "55:11: policies[1].type must be one of hpa, predictive, but was 'predictiv' (did you mean 'predictive'?)");
+        "55:11: policies[1].type must be one of aws-predictive, hpa, predictive, step-scaling, target-tracking, but was 'predictiv' (did you mean 'predictive'?)");
+  }
+
+  @Test
+  void read_awsPolicies_buildsEveryType() {
+    Experiment e = Experiments.read(Path.of("simulations/aws-policies.yaml"));
+    assertThat(e.policies()).extracting(NamedPolicy::name).startsWith("reactive-hpa", "aws-target-tracking");
+    TargetTrackingPolicy tt = (TargetTrackingPolicy) e.policies().get(1).policy();
+    assertThat(tt).isEqualTo(new TargetTrackingPolicy(60, 1, 20, null, 60, 3, 15, 0.9, false, List.of()));
+  }
+
+  @Test
+  void read_targetTrackingOutOfRange_isLocated() throws IOException {
+    assertThat(problems(AWS, "targetUtilizationPercent: 60", "targetUtilizationPercent: 0")).singleElement().asString()
+        .isEqualTo("62:31: policies[1].targetUtilizationPercent must be in (0, 100], but was 0.0");
+    assertThat(problems(AWS, "    # scaleInThresholdFraction: 0.9", "    scaleInThresholdFraction: 1.5")).singleElement().asString()
+        .endsWith("policies[1].scaleInThresholdFraction must be in (0, 1], but was 1.5");
+  }
+
+  @Test
+  void read_misspelledTargetTrackingKey_suggestsTheKey() throws IOException {
+    assertThat(problems(AWS, "    # scaleInDatapoints: 15", "    scaleInDatapoint: 15")).singleElement().asString()
+        .contains("scaleInDatapoint").contains("(did you mean 'scaleInDatapoints'?)");
+  }
+
+  @Test
+  void read_badScheduledActions_areEachLocatedAtTheirCron() throws IOException {
+    String schedule = "    scheduled:\n      - cron: \"0 25 * * *\"\n        minCapacity: 2\n"
+        + "      - cron: \"0 8 1 * *\"\n        minCapacity: 2\n      - cron: \"0 8 * * MON-FRI\"\n";
+    List<String> found = problems(AWS, "    # scaleInDisabled: false\n", "    # scaleInDisabled: false\n" + schedule);
+    assertThat(found).hasSize(3);
+    assertThat(found.get(0)).isEqualTo(
+        "72:15: policies[1].scheduled[0].cron's hour must be a number in 0..23 or '*', but was '25' in '0 25 * * *'");
+    assertThat(found.get(1)).contains("policies[1].scheduled[1].cron's day-of-month and month must be '*'");
+    assertThat(found.get(2)).contains("policies[1].scheduled[2].minCapacity or maxCapacity is required");
+  }
+
+  @Test
+  void read_awsStepScaling_buildsTheAlarmsAndSchedule() {
+    Experiment e = Experiments.read(Path.of(AWS));
+    StepScalingPolicy st = (StepScalingPolicy) e.policies().get(2).policy();
+    assertThat(st.scaleOut()).isEqualTo(new StepAlarm(true, 70, 2, AdjustmentType.PERCENT_CHANGE_IN_CAPACITY, 1, List.of(
+        new StepAdjustment(0.0, 15.0, 25), new StepAdjustment(15.0, null, 60))));
+    assertThat(st.scaleIn()).isEqualTo(new StepAlarm(false, 35, 15, AdjustmentType.CHANGE_IN_CAPACITY, null, List.of(
+        new StepAdjustment(null, -15.0, -2), new StepAdjustment(-15.0, null, -1))));
+    assertThat(st.scheduled()).containsExactly(
+        new ScheduledAction("0 9 * * MON-FRI", 3, null), new ScheduledAction("0 17 * * MON-FRI", 1, null));
+  }
+
+  @Test
+  void read_misspelledAdjustmentType_suggestsTheName() throws IOException {
+    assertThat(problems(AWS, "adjustmentType: ChangeInCapacity", "adjustmentType: ChangeInCapasity")).singleElement().asString()
+        .endsWith("policies[2].scaleIn.adjustmentType must be one of ChangeInCapacity, ExactCapacity, PercentChangeInCapacity, "
+            + "but was 'ChangeInCapasity' (did you mean 'ChangeInCapacity'?)");
+  }
+
+  @Test
+  void read_stepsWithAGap_isLocatedAtTheStep() throws IOException {
+    assertThat(problems(AWS, "{ lowerBound: 15, scalingAdjustment: 60 }", "{ lowerBound: 20, scalingAdjustment: 60 }"))
+        .singleElement().asString().endsWith("policies[2].scaleOut.steps[1].lowerBound must equal steps[0].upperBound (15.0): "
+            + "no gaps or overlaps, but was 20.0");
+    assertThat(problems(AWS, "{ lowerBound: 0, upperBound: 15, scalingAdjustment: 25 }",
+        "{ lowerBound: 15, upperBound: 15, scalingAdjustment: 25 }")).singleElement().asString()
+        .endsWith("policies[2].scaleOut.steps[0].upperBound must be > lowerBound (15.0), but was 15.0");
+  }
+
+  @Test
+  void read_awsPredictive_combinesWithItsDynamicPolicy() {
+    Experiment e = Experiments.read(Path.of(AWS));
+    assertThat(e.policies().get(3).policy()).isEqualTo(
+        new AwsPredictivePolicy(e.policies().get(1).policy(), 60, 300));
+  }
+
+  @Test
+  void read_awsPredictiveNamingAnHpa_listsTheDynamicPolicies() throws IOException {
+    assertThat(problems(AWS, "dynamic: aws-target-tracking", "dynamic: reactive-hpa")).singleElement().asString()
+        .endsWith("policies[3].dynamic must name a target-tracking or step-scaling policy listed before this one, but was "
+            + "'reactive-hpa'; such policies: aws-step-scaling, aws-target-tracking");
+    assertThat(problems(AWS, "dynamic: aws-target-tracking", "dynamic: aws-target-trackin")).singleElement().asString()
+        .contains("but was 'aws-target-trackin' (did you mean 'aws-target-tracking'?)");
   }
 
   @Test
