@@ -7,7 +7,10 @@ import java.util.Arrays;
  * has grown to the run's largest size.
  *
  * <p>Events are ordered by time, then priority (lower first), then insertion order, so that runs
- * are reproducible whatever the ties. Each event carries an int type and an int payload.
+ * are reproducible whatever the ties (the order SSJ's event lists use). Priority and insertion
+ * sequence share one {@code long} key per event, the priority in bits 55–62 above a 55-bit
+ * sequence number, so a tie costs one primitive comparison and no allocation. Each event carries an
+ * int type and an int payload.
  *
  * <p>Mutable and not thread-safe: it belongs to one running simulation.
  */
@@ -29,8 +32,12 @@ final class EventList {
    * @param priority ties at the same time go to the lower priority first; 0 to 255
    * @param type what happens
    * @param payload data for the handler
+   * @throws IllegalArgumentException if the priority is outside 0 to 255
    */
   void schedule(double atSeconds, int priority, int type, int payload) {
+    if ((priority & ~0xFF) != 0) {
+      throw new IllegalArgumentException("priority must be in 0..255, but was " + priority);
+    }
     if (size == times.length) {
       grow();
     }

@@ -1,6 +1,7 @@
 package org.loadcast.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,5 +42,76 @@ class EventListTest {
       count++;
     }
     assertThat(count).isEqualTo(100_000);
+  }
+
+  @Test
+  void pop_manyTies_comeOutByTimeThenPriorityThenInsertion() {
+    // few distinct times and priorities, so most events tie on both and only insertion order decides
+    EventList events = new EventList();
+    SplittableRandom random = new SplittableRandom(2);
+    int n = 50_000;
+    double[] times = new double[n];
+    int[] priorities = new int[n];
+    for (int i = 0; i < n; i++) {
+      times[i] = random.nextInt(20) * 0.5;
+      priorities[i] = random.nextInt(3) * 100;
+      events.schedule(times[i], priorities[i], priorities[i], i);
+    }
+    int previous = -1;
+    for (int k = 0; k < n; k++) {
+      events.pop();
+      int i = events.payload();
+      assertThat(events.time()).isEqualTo(times[i]);
+      assertThat(events.type()).isEqualTo(priorities[i]);
+      if (previous >= 0) {
+        assertThat(before(times[previous], priorities[previous], previous, times[i], priorities[i], i))
+            .as("event %d before event %d", previous, i).isTrue();
+      }
+      previous = i;
+    }
+    assertThat(events.isEmpty()).isTrue();
+  }
+
+  @Test
+  void pop_interleavedWithSchedule_keepsInsertionOrderAmongTies() {
+    // a handler that schedules at the current time with the same priority runs after the events
+    // already pending at that time and priority
+    EventList events = new EventList();
+    events.schedule(1.0, 4, 1, 0);
+    events.schedule(1.0, 4, 2, 0);
+    events.pop();
+    events.schedule(1.0, 4, 3, 0);
+    events.schedule(1.0, 2, 4, 0);
+    List<Integer> types = new ArrayList<>(List.of(events.type()));
+    while (!events.isEmpty()) {
+      events.pop();
+      types.add(events.type());
+    }
+    assertThat(types).containsExactly(1, 4, 2, 3);
+  }
+
+  @Test
+  void schedule_priorityOutOfRange_isRefused() {
+    EventList events = new EventList();
+    assertThatThrownBy(() -> events.schedule(0, 256, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("priority must be in 0..255, but was 256");
+    assertThatThrownBy(() -> events.schedule(0, -1, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("priority must be in 0..255, but was -1");
+  }
+
+  @Test
+  void schedule_highestPriority_staysAfterLowerOnes() {
+    EventList events = new EventList();
+    events.schedule(1.0, 255, 1, 0);
+    events.schedule(1.0, 0, 2, 0);
+    events.pop();
+    assertThat(events.type()).isEqualTo(2);
+  }
+
+  private static boolean before(double t1, int p1, int seq1, double t2, int p2, int seq2) {
+    if (t1 != t2) {
+      return t1 < t2;
+    }
+    return p1 != p2 ? p1 < p2 : seq1 < seq2;
   }
 }
