@@ -8,7 +8,8 @@
  *   <li>{@link org.loadcast.capacity.ErlangTraffic} (Erlang B and C by the stable recursion),
  *       {@link org.loadcast.capacity.MmcQueue} (M/M/c and M/M/1 means, waiting- and sojourn-time
  *       tails and percentiles) and {@link org.loadcast.capacity.Mg1Queue} (M/G/1,
- *       Pollaczek–Khinchine);</li>
+ *       Pollaczek–Khinchine) and {@link org.loadcast.capacity.MmckQueue} (M/M/c/K, finite room:
+ *       blocking probability and mean number in system);</li>
  *   <li>{@link org.loadcast.capacity.InstanceSizing} finds the fewest instances that meet a
  *       {@link org.loadcast.capacity.LatencySlo}, both for one pooled queue and for a random split
  *       ({@link org.loadcast.capacity.LoadBalancing}), or says why no count can;</li>
