@@ -92,6 +92,7 @@ public final class ClusterSimulation implements ScalingView {
   private long arrivals;
   private long dropped;
   private long overSlo;
+  private double latencySumSeconds;
   private long started;
   private long waited;
   private double waitSum;
@@ -262,6 +263,7 @@ public final class ClusterSimulation implements ScalingView {
     minuteLatency.recordValue(micros);
     totalLatency.recordValue(micros);
     minuteCompleted++;
+    latencySumSeconds += latencySeconds;
     if (latencySeconds > sloSeconds) {
       overSlo++;
       minuteOverSlo++;
@@ -570,8 +572,8 @@ public final class ClusterSimulation implements ScalingView {
     long withTraffic = minutes.stream().filter(MinuteStats::hasTraffic).count();
     int outs = (int) actions.stream().filter(ScalingAction::scaleOut).count();
     return new SimulationTotals(arrivals, totalLatency.getTotalCount(), dropped, overSlo,
-        totalLatency.getTotalCount() > 0 ? totalLatency.getMean() / 1000.0 : Double.NaN,
-        millisAt(totalLatency, 50), millisAt(totalLatency, 95), millisAt(totalLatency, 99),
+        totalLatency.getTotalCount() > 0 ? latencySumSeconds * 1000 / totalLatency.getTotalCount() : Double.NaN,
+        millisAt(totalLatency, 50), millisAt(totalLatency, 95), millisAt(totalLatency, 99), started,
         started == 0 ? Double.NaN : waitSum / started,
         started == 0 ? 0 : (double) waited / started,
         inSystemIntegral / spec.durationSeconds(),

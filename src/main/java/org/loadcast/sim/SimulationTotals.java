@@ -7,13 +7,16 @@ package org.loadcast.sim;
  * @param completed requests that completed before the end of the run
  * @param dropped requests dropped
  * @param overSlo completed requests whose latency exceeded the SLO bound
- * @param meanLatencyMillis mean latency of completions; NaN when none
+ * @param meanLatencyMillis mean latency of completions, exact (summed in double precision, not read
+ *     from the percentile histogram); NaN when none
  * @param p50LatencyMillis median latency; NaN when none
  * @param p95LatencyMillis 95th percentile; NaN when none
  * @param p99LatencyMillis 99th percentile; NaN when none
- * @param meanWaitSeconds mean time in queue of requests that started service; NaN when none
+ * @param startedService requests that started service (those that waited included)
+ * @param meanWaitSeconds mean time in queue of the {@code startedService} requests; NaN when none
  * @param waitedFraction share of requests that started service after waiting, in [0, 1]
- * @param meanInSystem time-average of requests in service or queued (L of Little's law)
+ * @param meanInSystem time-average over the horizon of requests in service or queued, from the
+ *     integral of the count over time (L of Little's law)
  * @param sloViolationMinutes minutes that violate the SLO, dropped requests counting as too slow
  *     ({@link MinuteStats#violates})
  * @param minutesWithTraffic minutes with at least one completion or drop
@@ -25,7 +28,7 @@ package org.loadcast.sim;
 public record SimulationTotals(
     long arrivals, long completed, long dropped, long overSlo,
     double meanLatencyMillis, double p50LatencyMillis, double p95LatencyMillis, double p99LatencyMillis,
-    double meanWaitSeconds, double waitedFraction, double meanInSystem,
+    long startedService, double meanWaitSeconds, double waitedFraction, double meanInSystem,
     long sloViolationMinutes, long minutesWithTraffic,
     double instanceSeconds, double cost, int scaleOuts, int scaleIns) {
 

@@ -22,7 +22,7 @@ class RunReportTest {
       minutes.add(new MinuteStats(m, 10, 10, 0, 0, 1, 2, 3, 2, readyPerMinute[m], readyPerMinute[m],
           readyPerMinute[m], (int) readyPerMinute[m]));
     }
-    SimulationTotals totals = new SimulationTotals(10, 10, 0, 0, 1, 1, 2, 3, 0, 0, 1, 0, 2, 120, 1, 1, 0);
+    SimulationTotals totals = new SimulationTotals(10, 10, 0, 0, 1, 1, 2, 3, 10, 0, 0, 1, 0, 2, 120, 1, 1, 0);
     return new PolicyOutcome(name, name, new SimulationResult(60.0 * readyPerMinute.length, minutes, totals, List.of()));
   }
 
