@@ -80,7 +80,7 @@ class QueueingReferenceTest {
   void run_mmckLossSystem_blockingAndMeanInSystemMatchTheStationaryDistribution() {
     // M/M/4/8 at A = 4 Erlangs (ρ = 1: only the finite room keeps it stable): one instance, four
     // workers and a queue of four, so the system holds at most K = 8. Theory (Gross et al., 4th ed.,
-    // §2.4): P(block) = 32/231 = 0.138528, L = 4.580087. Ten independent replications of 4e5 arrivals,
+    // §2.4): P(block) = 32/231 = 0.138528, L = 372/77 = 4.831169. Ten independent replications of 4e5 arrivals,
     // each started empty; the band is the replication mean's 99.9 % Student-t interval
     // (t(9, 0.9995) = 4.781), asserted to be narrow enough (< 2 % of the value) to mean something.
     MmckQueue theory = new MmckQueue(4, 8, 4.0);
