@@ -3,6 +3,7 @@ package org.loadcast.autoscale;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import org.loadcast.profile.EventCalendar;
 
 /**
  * What a policy may know before a run starts.
@@ -13,9 +14,15 @@ import java.time.ZonedDateTime;
  * @param history the arrivals observed before the run, ending at simulation time 0
  * @param startTime the wall-clock time of simulation time 0 in the profile's timezone, for
  *     scheduled actions
+ * @param warmupSeconds how long a booted instance serves before it is ready, {@code >= 0}; boot plus
+ *     warmup is the provisioning lead time of the hybrid policy
+ * @param events the profile's calendar of known events in simulation seconds, with fixed rates in
+ *     the run's requests per second ({@link EventCalendar#rebased}); the only knowledge of the
+ *     future a policy is given. {@link EventCalendar#NONE} when there is none
  */
 public record ScalingContext(
-    double capacityPerInstancePerSecond, double bootSeconds, ArrivalHistory history, ZonedDateTime startTime) {
+    double capacityPerInstancePerSecond, double bootSeconds, ArrivalHistory history, ZonedDateTime startTime,
+    double warmupSeconds, EventCalendar events) {
 
   /** The start time used when none is given: 1970-01-01T00:00Z, a Thursday. */
   public static final ZonedDateTime EPOCH = Instant.EPOCH.atZone(ZoneOffset.UTC);
@@ -23,8 +30,8 @@ public record ScalingContext(
   /**
    * Validates the context.
    *
-   * @throws IllegalArgumentException if the capacity is not positive, the boot time negative, or the
-   *     history or start time missing
+   * @throws IllegalArgumentException if the capacity is not positive, the boot or warmup time
+   *     negative, or the history, start time or calendar missing
    */
   public ScalingContext {
     if (!(capacityPerInstancePerSecond > 0) || !Double.isFinite(capacityPerInstancePerSecond)) {
@@ -40,6 +47,17 @@ public record ScalingContext(
     if (startTime == null) {
       throw new IllegalArgumentException("startTime is required");
     }
+    if (!(warmupSeconds >= 0) || !Double.isFinite(warmupSeconds)) {
+      throw new IllegalArgumentException("warmupSeconds must be >= 0, but was " + warmupSeconds);
+    }
+    if (events == null) {
+      throw new IllegalArgumentException("events is required: EventCalendar.NONE when there are none");
+    }
+  }
+
+  /** Creates a context with no warmup and no calendar of events. */
+  public ScalingContext(double capacityPerInstancePerSecond, double bootSeconds, ArrivalHistory history, ZonedDateTime startTime) {
+    this(capacityPerInstancePerSecond, bootSeconds, history, startTime, 0, EventCalendar.NONE);
   }
 
   /** Creates a context whose simulation time 0 is {@link #EPOCH}: for policies without a schedule. */

@@ -6,7 +6,8 @@ import org.loadcast.sim.Autoscaler;
  * A scaling policy's configuration: a sealed set of records, each of which creates a fresh
  * {@link Autoscaler} for one simulation run.
  */
-public sealed interface ScalingPolicy permits HpaPolicy, PredictivePolicy, TargetTrackingPolicy, StepScalingPolicy, AwsPredictivePolicy {
+public sealed interface ScalingPolicy permits HpaPolicy, PredictivePolicy, TargetTrackingPolicy, StepScalingPolicy, AwsPredictivePolicy,
+    HybridPolicy {
 
   /**
    * Returns a new autoscaler with no memory of earlier runs.

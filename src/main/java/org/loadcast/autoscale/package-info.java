@@ -8,8 +8,12 @@
  * Scaling policies (target tracking, step scaling, predictive scaling over either, and scheduled
  * actions on the min and max capacity) follow {@code ../shared/reference/AUTOSCALING.md} §2: one
  * CloudWatch datapoint a minute of the average utilization of the instances no longer warming up.
+ * The Loadcast hybrid policy ({@link org.loadcast.autoscale.HybridPolicy}) sizes for the larger of a
+ * seasonal forecast scaled by the profile's declared events and the rate extrapolated along its
+ * smoothed slope, both at the provisioning lead time, with the HPA as a floor.
  *
  * <p>Policies see only what a real controller would: pod metrics and arrivals up to the moment of
- * the decision, never the future of the trace.
+ * the decision, never the future of the trace. The one knowledge of the future they may be given is
+ * the profile's calendar of declared events ({@link org.loadcast.autoscale.ScalingContext#events()}).
  */
 package org.loadcast.autoscale;

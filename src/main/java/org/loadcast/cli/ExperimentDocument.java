@@ -261,9 +261,11 @@ public record ExperimentDocument(
       @JsonSubTypes.Type(value = PredictiveDocument.class, name = "predictive"),
       @JsonSubTypes.Type(value = TargetTrackingDocument.class, name = "target-tracking"),
       @JsonSubTypes.Type(value = StepScalingDocument.class, name = "step-scaling"),
-      @JsonSubTypes.Type(value = AwsPredictiveDocument.class, name = "aws-predictive")})
+      @JsonSubTypes.Type(value = AwsPredictiveDocument.class, name = "aws-predictive"),
+      @JsonSubTypes.Type(value = HybridDocument.class, name = "hybrid")})
   public sealed interface PolicyDocument
-      permits HpaDocument, PredictiveDocument, TargetTrackingDocument, StepScalingDocument, AwsPredictiveDocument {
+      permits HpaDocument, PredictiveDocument, TargetTrackingDocument, StepScalingDocument, AwsPredictiveDocument,
+      HybridDocument {
     /** Returns the policy's name in the report. */
     String name();
   }
@@ -428,4 +430,36 @@ public record ExperimentDocument(
       @JsonProperty(required = true) String dynamic,
       @JsonProperty(required = true) double targetUtilizationPercent,
       Double schedulingBufferSeconds) implements PolicyDocument {}
+
+  /**
+   * The Loadcast hybrid policy: seasonal forecast, calendar of events and smoothed rate of change,
+   * with an HPA floor (see {@link org.loadcast.autoscale.HybridPolicy}).
+   *
+   * @param name the name in the report
+   * @param reactive the name of an {@code hpa} policy of this experiment, listed before this one,
+   *     that gives the floor and the target utilization
+   * @param bucketSeconds the forecaster's step, default 300
+   * @param seasonalPeriodBuckets buckets per season, default one day
+   * @param seasonality additive (default) or multiplicative
+   * @param leadSeconds how far ahead to size; default boot plus warmup seconds
+   * @param refitSeconds how often to refit the weights, default 86400
+   * @param derivativeWeight k, the weight of the slope extrapolated over the lead, default 1; 0 turns it off
+   * @param derivativeSmoothing β, the smoothing weight of the newest slope, in (0, 1], default 0.2
+   * @param rateWindowSeconds the windows the rate and its slope are measured on, default 60
+   * @param useCalendar whether to read the profile's calendar of events, default true
+   * @param scaleDownStabilizationSeconds the scale-down stabilization window, 0 to 3600, default 300
+   */
+  public record HybridDocument(
+      @JsonProperty(required = true) String name,
+      @JsonProperty(required = true) String reactive,
+      Integer bucketSeconds,
+      Integer seasonalPeriodBuckets,
+      Seasonality seasonality,
+      Double leadSeconds,
+      Double refitSeconds,
+      Double derivativeWeight,
+      Double derivativeSmoothing,
+      Integer rateWindowSeconds,
+      Boolean useCalendar,
+      Integer scaleDownStabilizationSeconds) implements PolicyDocument {}
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.loadcast.autoscale.ArrivalHistory;
 import org.loadcast.autoscale.AwsPredictivePolicy;
 import org.loadcast.autoscale.HpaPolicy;
+import org.loadcast.autoscale.HybridPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.ScalingContext;
 import org.loadcast.autoscale.ScalingPolicy;
@@ -19,6 +20,7 @@ import org.loadcast.autoscale.StepAdjustment;
 import org.loadcast.autoscale.StepAlarm;
 import org.loadcast.autoscale.StepScalingPolicy;
 import org.loadcast.autoscale.TargetTrackingPolicy;
+import org.loadcast.profile.EventCalendar;
 import org.loadcast.profile.RateCurve;
 import org.loadcast.profile.TrafficProfile;
 import org.loadcast.report.DemandSummary;
@@ -79,7 +81,8 @@ public final class ExperimentRun {
     RateCurve demand = bridged.scaled(scale);
     ClusterConfig cluster = cluster(experiment, service, demand.rateAt(from) / (capacity * utilization));
     SimulationSpec spec = new SimulationSpec(demand, from, horizon, cluster, experiment.slo(), experiment.seed());
-    List<PolicyOutcome> outcomes = runAll(experiment, spec, original, capacity, threads);
+    EventCalendar events = profile.events().rebased(from, scale * profile.mix().requestsPerArrival());
+    List<PolicyOutcome> outcomes = runAll(experiment, spec, original, capacity, events, threads);
     DemandSummary demandSummary = demandSummary(experiment, scale, peak * scale, original.missingSeconds(from, from + horizon));
     DemandedInstances demanded = DemandedInstances.of(spec);
     List<String> notes = notes(experiment, original, from, horizon);
@@ -117,20 +120,21 @@ public final class ExperimentRun {
   }
 
   private static List<PolicyOutcome> runAll(
-      Experiment experiment, SimulationSpec spec, RateCurve original, double capacity, int threads) {
+      Experiment experiment, SimulationSpec spec, RateCurve original, double capacity, EventCalendar events, int threads) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, experiment.policies().size())));
     try {
       List<Future<SimulationResult>> futures = new ArrayList<>();
       for (NamedPolicy named : experiment.policies()) {
         ScalingContext context = new ScalingContext(capacity, spec.cluster().bootSeconds(),
             history(original, spec.demand(), spec.fromSeconds(), bucketSeconds(named.policy())),
-            experiment.profile().wallClock(spec.fromSeconds()));
+            experiment.profile().wallClock(spec.fromSeconds()), spec.cluster().warmupSeconds(), events);
         futures.add(pool.submit(() -> ClusterSimulation.run(spec, named.policy().newAutoscaler(context))));
       }
       List<PolicyOutcome> outcomes = new ArrayList<>();
       for (int i = 0; i < futures.size(); i++) {
         NamedPolicy named = experiment.policies().get(i);
-        outcomes.add(new PolicyOutcome(named.name(), describe(named.policy(), capacity, spec.cluster().bootSeconds()),
+        outcomes.add(new PolicyOutcome(named.name(), describe(named.policy(), capacity, spec.cluster().bootSeconds(),
+            spec.cluster().warmupSeconds()),
             futures.get(i).get()));
       }
       return outcomes;
@@ -147,6 +151,9 @@ public final class ExperimentRun {
   private static int bucketSeconds(ScalingPolicy policy) {
     if (policy instanceof AwsPredictivePolicy) {
       return 3600;
+    }
+    if (policy instanceof HybridPolicy h) {
+      return h.bucketSeconds();
     }
     return policy instanceof PredictivePolicy p ? p.bucketSeconds() : 300;
   }
@@ -174,7 +181,7 @@ public final class ExperimentRun {
     return new ArrivalHistory(bucketSeconds, arrivals);
   }
 
-  private static String describe(ScalingPolicy policy, double capacity, double bootSeconds) {
+  private static String describe(ScalingPolicy policy, double capacity, double bootSeconds, double warmupSeconds) {
     if (policy instanceof HpaPolicy h) {
       return String.format(Locale.ROOT,
           "Kubernetes HPA v2 on CPU: target %d %%, tolerance %.2f, sync %.0f s, replicas %d to %d, "
@@ -198,7 +205,7 @@ public final class ExperimentRun {
               + "never scaling in; final capacity = max(predictive, dynamic), the dynamic policy being: %s",
           AwsPredictivePolicy.FORECAST_HOURS, AwsPredictivePolicy.REFRESH_SECONDS / 3600, AwsPredictivePolicy.MIN_HISTORY_HOURS,
           AwsPredictivePolicy.MAX_HISTORY_HOURS / 24, a.targetUtilizationPercent(), capacity, a.schedulingBufferSeconds(),
-          describe(a.dynamic(), capacity, bootSeconds));
+          describe(a.dynamic(), capacity, bootSeconds, warmupSeconds));
     }
     if (policy instanceof StepScalingPolicy st) {
       return String.format(Locale.ROOT,
@@ -207,6 +214,18 @@ public final class ExperimentRun {
           st.evaluationPeriodSeconds(), describe(st.scaleOut()), describe(st.scaleIn()),
           st.instanceWarmupSeconds() == null ? "until ready" : String.format(Locale.ROOT, "%.0f s", st.instanceWarmupSeconds()),
           st.minCapacity(), st.maxCapacity(), scheduleNote(st.scheduled()));
+    }
+    if (policy instanceof HybridPolicy h) {
+      double lead = h.leadSeconds() != null ? h.leadSeconds() : bootSeconds + warmupSeconds;
+      return String.format(Locale.ROOT,
+          "Loadcast hybrid: replicas = ceil(max(S, D) / (%.1f requests per second per instance × %d %%)), with the HPA's "
+              + "recommendation as a floor and a %d s scale-down stabilization; S = Holt-Winters (%s, season %d × %d s buckets) "
+              + "forecast of the de-evented rate %.0f s ahead × the events in force then (%s); D = rate + %.2f × smoothed "
+              + "slope (β %.2f, %d s windows) × %.0f s",
+          capacity, h.reactive().targetUtilizationPercent(), h.scaleDownStabilizationSeconds(),
+          h.seasonality().name().toLowerCase(Locale.ROOT), h.seasonalPeriodBuckets(), h.bucketSeconds(), lead,
+          h.useCalendar() ? "calendar read" : "calendar ignored", h.derivativeWeight(), h.derivativeSmoothing(),
+          h.rateWindowSeconds(), lead);
     }
     PredictivePolicy p = (PredictivePolicy) policy;
     double lead = p.leadSeconds() != null ? p.leadSeconds() : bootSeconds + p.reactive().syncPeriodSeconds();

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.loadcast.autoscale.AdjustmentType;
 import org.loadcast.autoscale.AwsPredictivePolicy;
 import org.loadcast.autoscale.HpaPolicy;
+import org.loadcast.autoscale.HybridPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.ScalingPolicy;
 import org.loadcast.autoscale.ScheduledAction;
@@ -153,6 +154,7 @@ public final class Experiments {
         continue;
       }
       if (doc instanceof ExperimentDocument.PredictiveDocument p && failed.contains(p.reactive())
+          || doc instanceof ExperimentDocument.HybridDocument h && failed.contains(h.reactive())
           || doc instanceof ExperimentDocument.AwsPredictiveDocument a && failed.contains(a.dynamic())) {
         continue;
       }
@@ -208,24 +210,43 @@ public final class Experiments {
       }
       return new AwsPredictivePolicy(dynamic, a.targetUtilizationPercent(), orDefault(a.schedulingBufferSeconds(), 300.0));
     }
+    if (doc instanceof ExperimentDocument.HybridDocument h) {
+      HpaPolicy floor = reactiveFloor(h.reactive(), built);
+      int bucket = h.bucketSeconds() == null ? 300 : h.bucketSeconds();
+      int period = h.seasonalPeriodBuckets() == null ? Math.max(2, 86_400 / bucket) : h.seasonalPeriodBuckets();
+      return new HybridPolicy(floor, bucket, period, h.seasonality() == null ? Seasonality.ADDITIVE : h.seasonality(),
+          h.leadSeconds(), orDefault(h.refitSeconds(), 86_400.0), orDefault(h.derivativeWeight(), 1.0),
+          orDefault(h.derivativeSmoothing(), 0.2), h.rateWindowSeconds() == null ? 60 : h.rateWindowSeconds(),
+          !Boolean.FALSE.equals(h.useCalendar()),
+          h.scaleDownStabilizationSeconds() == null ? 300 : h.scaleDownStabilizationSeconds());
+    }
     ExperimentDocument.PredictiveDocument p = (ExperimentDocument.PredictiveDocument) doc;
+    HpaPolicy floor = reactiveFloor(p.reactive(), built);
+    int bucket = p.bucketSeconds() == null ? 300 : p.bucketSeconds();
+    int period = p.seasonalPeriodBuckets() == null ? Math.max(2, 86_400 / bucket) : p.seasonalPeriodBuckets();
+    return new PredictivePolicy(floor, bucket, period,
+        p.seasonality() == null ? Seasonality.ADDITIVE : p.seasonality(), p.leadSeconds(), orDefault(p.refitSeconds(), 86_400.0));
+  }
+
+  /**
+   * Returns the hpa policy a predictive or hybrid policy names as its floor.
+   *
+   * @throws IllegalArgumentException if no hpa policy listed before has that name; the message lists them
+   */
+  private static HpaPolicy reactiveFloor(String reactive, Map<String, ScalingPolicy> built) {
     Map<String, HpaPolicy> hpas = new HashMap<>();
     built.forEach((name, policy) -> {
       if (policy instanceof HpaPolicy hpa) {
         hpas.put(name, hpa);
       }
     });
-    HpaPolicy floor = hpas.get(p.reactive());
+    HpaPolicy floor = hpas.get(reactive);
     if (floor == null) {
-      String hint = org.loadcast.profile.YamlFile.closestName(p.reactive(), hpas.keySet())
-          .map(s -> " (did you mean '" + s + "'?)").orElse("");
+      String hint = YamlFile.closestName(reactive, hpas.keySet()).map(s -> " (did you mean '" + s + "'?)").orElse("");
       throw new IllegalArgumentException("reactive must name an hpa policy listed before this one, but was '"
-          + p.reactive() + "'" + hint + "; hpa policies: " + String.join(", ", hpas.keySet().stream().sorted().toList()));
+          + reactive + "'" + hint + "; hpa policies: " + String.join(", ", hpas.keySet().stream().sorted().toList()));
     }
-    int bucket = p.bucketSeconds() == null ? 300 : p.bucketSeconds();
-    int period = p.seasonalPeriodBuckets() == null ? Math.max(2, 86_400 / bucket) : p.seasonalPeriodBuckets();
-    return new PredictivePolicy(floor, bucket, period,
-        p.seasonality() == null ? Seasonality.ADDITIVE : p.seasonality(), p.leadSeconds(), orDefault(p.refitSeconds(), 86_400.0));
+    return floor;
   }
 
   /**

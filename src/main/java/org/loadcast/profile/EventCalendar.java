@@ -69,6 +69,66 @@ public record EventCalendar(List<CalendarEvent> events) {
     return multiplied;
   }
 
+  /**
+   * Returns the mean factor by which the events multiply the rate over a range: the time-weighted
+   * mean of {@link #apply apply(1, t)}, for dividing an observed count by the events in force.
+   *
+   * @param fromSeconds where the range starts, in this calendar's seconds
+   * @param toSeconds where it ends, {@code > fromSeconds}
+   * @return the mean multiplier, {@code >= 0}; 1 when no event overlaps the range; NaN when a
+   *     fixed-rate event overlaps it, since the count then says nothing of the rate without events
+   * @throws IllegalArgumentException if the range is empty
+   */
+  public double meanMultiplier(double fromSeconds, double toSeconds) {
+    if (!(toSeconds > fromSeconds)) {
+      throw new IllegalArgumentException("toSeconds must be > fromSeconds (" + fromSeconds + "), but was " + toSeconds);
+    }
+    TreeSet<Double> cuts = new TreeSet<>(List.of(fromSeconds, toSeconds));
+    for (CalendarEvent event : events) {
+      if (event.fromSeconds() < toSeconds && event.toSeconds() > fromSeconds) {
+        if (event.effect() instanceof CalendarEvent.AbsoluteRate) {
+          return Double.NaN;
+        }
+        cuts.add(Math.max(fromSeconds, event.fromSeconds()));
+        cuts.add(Math.min(toSeconds, event.toSeconds()));
+      }
+    }
+    double weighted = 0;
+    Double previous = null;
+    for (double cut : cuts) {
+      if (previous != null) {
+        weighted += (cut - previous) * apply(1, (previous + cut) / 2);
+      }
+      previous = cut;
+    }
+    return weighted / (toSeconds - fromSeconds);
+  }
+
+  /**
+   * Returns this calendar moved to another origin and rate unit: for a run whose time 0 is profile
+   * second {@code originSeconds} and whose rate is the profile's times {@code rateScale}.
+   *
+   * @param originSeconds the profile second that becomes 0; finite
+   * @param rateScale the factor applied to fixed rates, finite and {@code > 0}; multipliers keep their value
+   * @return the calendar, in the same order
+   * @throws IllegalArgumentException if a value is out of range
+   */
+  public EventCalendar rebased(double originSeconds, double rateScale) {
+    if (!Double.isFinite(originSeconds)) {
+      throw new IllegalArgumentException("originSeconds must be finite, but was " + originSeconds);
+    }
+    if (!(rateScale > 0) || !Double.isFinite(rateScale)) {
+      throw new IllegalArgumentException("rateScale must be a finite number > 0, but was " + rateScale);
+    }
+    List<CalendarEvent> moved = new ArrayList<>();
+    for (CalendarEvent e : events) {
+      CalendarEvent.Effect effect = e.effect() instanceof CalendarEvent.AbsoluteRate fixed
+          ? new CalendarEvent.AbsoluteRate(fixed.ratePerSecond() * rateScale) : e.effect();
+      moved.add(new CalendarEvent(e.name(), e.kind(), e.fromSeconds() - originSeconds, e.toSeconds() - originSeconds, effect));
+    }
+    return new EventCalendar(moved);
+  }
+
   /** Returns the rate just before a profile second: the events whose range ends at or after it. */
   private double applyJustBefore(double ratePerSecond, double atSeconds) {
     double multiplied = ratePerSecond;

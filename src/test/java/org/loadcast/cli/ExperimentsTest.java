@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loadcast.autoscale.HpaPolicy;
+import org.loadcast.autoscale.HybridPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.AdjustmentType;
 import org.loadcast.autoscale.AwsPredictivePolicy;
@@ -28,6 +29,7 @@ import org.loadcast.results.Phase;
 /** The experiment files: the two that ship, and one broken copy per rule. */
 class ExperimentsTest {
   private static final String AWS = "simulations/aws-policies.yaml";
+  private static final String HYBRID = "simulations/hybrid-policies.yaml";
 
   @TempDir
   Path dir;
@@ -53,8 +55,7 @@ class ExperimentsTest {
 
   private List<String> problems(String experiment, String from, String to) throws IOException {
     String text = Files.readString(Path.of(experiment))
-        .replace("profile: ../traffic-profiles/nasa-kennedy-1995.yaml",
-            "profile: " + Path.of("traffic-profiles/nasa-kennedy-1995.yaml").toAbsolutePath());
+        .replace("profile: ../traffic-profiles/", "profile: " + Path.of("traffic-profiles").toAbsolutePath() + "/");
     assertThat(text).contains(from);
     Path file = dir.resolve("e.yaml");
     Files.writeString(file, text.replace(from, to));
@@ -66,7 +67,7 @@ class ExperimentsTest {
   @Test
   void read_misspelledPolicyType_listsTheTypes() throws IOException {
     assertThat(problems("type: predictive", "type: predictiv")).containsExactly(
-        "55:11: policies[1].type must be one of aws-predictive, hpa, predictive, step-scaling, target-tracking, but was 'predictiv' (did you mean 'predictive'?)");
+        "55:11: policies[1].type must be one of aws-predictive, hpa, hybrid, predictive, step-scaling, target-tracking, but was 'predictiv' (did you mean 'predictive'?)");
   }
 
   @Test
@@ -209,5 +210,50 @@ class ExperimentsTest {
         .isInstanceOf(LoadTestPipeline.LoadTestFailedException.class)
         .hasMessageStartingWith("19 of 20 requests failed (no response: 19, HTTP 200: 1)")
         .matches(e -> ((LoadTestPipeline.LoadTestFailedException) e).tooManyFailures());
+  }
+
+  @Test
+  void read_hybridPolicies_buildsTheHybridWithItsDefaults() {
+    Experiment e = Experiments.read(Path.of(HYBRID));
+    assertThat(e.policies()).extracting(NamedPolicy::name)
+        .containsExactly("reactive-hpa", "predictive-holt-winters", "hybrid", "hybrid-without-calendar");
+    HpaPolicy hpa = (HpaPolicy) e.policies().get(0).policy();
+    assertThat(e.policies().get(2).policy()).isEqualTo(HybridPolicy.withDefaults(hpa));
+    assertThat(((HybridPolicy) e.policies().get(3).policy()).useCalendar()).isFalse();
+    assertThat(e.profile().events().events()).hasSize(4);
+  }
+
+  private static final String HYBRID_REACTIVE = "name: hybrid\n    type: hybrid\n    reactive: reactive-hpa";
+  private static final String NO_CALENDAR = "    useCalendar: false";
+
+  @Test
+  void read_hybridNamingAMissingHpa_suggestsTheName() throws IOException {
+    assertThat(problems(HYBRID, HYBRID_REACTIVE, HYBRID_REACTIVE.replace("reactive-hpa", "reactive-hp"))).containsExactly(
+        "62:15: policies[2].reactive must name an hpa policy listed before this one, but was 'reactive-hp' "
+            + "(did you mean 'reactive-hpa'?); hpa policies: reactive-hpa");
+  }
+
+  @Test
+  void read_hybridNegativeDerivativeWeight_isRejectedAtTheKey() throws IOException {
+    assertThat(problems(HYBRID, NO_CALENDAR, NO_CALENDAR + "\n    derivativeWeight: -0.5")).containsExactly(
+        "67:23: policies[3].derivativeWeight must be a finite number >= 0, but was -0.5");
+  }
+
+  @Test
+  void read_hybridDerivativeSmoothingZero_isRejectedAtTheKey() throws IOException {
+    assertThat(problems(HYBRID, NO_CALENDAR, NO_CALENDAR + "\n    derivativeSmoothing: 0")).containsExactly(
+        "67:26: policies[3].derivativeSmoothing must be in (0, 1], but was 0.0");
+  }
+
+  @Test
+  void read_hybridStabilizationOverAnHour_isRejectedAtTheKey() throws IOException {
+    assertThat(problems(HYBRID, NO_CALENDAR, NO_CALENDAR + "\n    scaleDownStabilizationSeconds: 4000")).containsExactly(
+        "67:36: policies[3].scaleDownStabilizationSeconds must be in 0..3600, but was 4000");
+  }
+
+  @Test
+  void read_hybridRateWindowZero_isRejectedAtTheKey() throws IOException {
+    assertThat(problems(HYBRID, NO_CALENDAR, NO_CALENDAR + "\n    rateWindowSeconds: 0")).containsExactly(
+        "67:24: policies[3].rateWindowSeconds must be >= 1, but was 0");
   }
 }

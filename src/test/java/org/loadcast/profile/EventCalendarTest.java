@@ -73,4 +73,24 @@ class EventCalendarTest {
   void constructor_endNotAfterStart_throws() {
     assertThatThrownBy(() -> times("x", 10, 10, 2)).hasMessageStartingWith("end must be after start");
   }
+
+  @Test
+  void meanMultiplier_partlyCoveredRange_isTimeWeighted() {
+    EventCalendar calendar = new EventCalendar(List.of(times("sale", 50, 150, 3), times("evening", 100, 400, 0.5)));
+    // 0..50 at 1, 50..100 at 3, 100..150 at 1.5, 150..200 at 0.5: (50 + 150 + 75 + 25) / 200.
+    assertThat(calendar.meanMultiplier(0, 200)).isCloseTo(1.5, within(1e-12));
+    assertThat(calendar.meanMultiplier(400, 500)).isEqualTo(1);
+    assertThat(new EventCalendar(List.of(fixed("maintenance", 190, 210, 0))).meanMultiplier(0, 200)).isNaN();
+  }
+
+  @Test
+  void rebased_movesTimesAndScalesFixedRates() {
+    EventCalendar moved = new EventCalendar(List.of(times("sale", 50, 150, 3), fixed("maintenance", 300, 310, 4)))
+        .rebased(100, 2.5);
+    assertThat(moved.apply(10, -50)).isEqualTo(30);
+    assertThat(moved.apply(10, 49.9)).isEqualTo(30);
+    assertThat(moved.apply(10, 50)).isEqualTo(10);
+    assertThat(moved.apply(7, 205)).isEqualTo(10);
+    assertThat(moved.apply(7, 211)).isEqualTo(7);
+  }
 }
