@@ -1,9 +1,5 @@
 package org.loadcast.autoscale;
 
-import java.util.Arrays;
-import org.loadcast.forecast.Formulation;
-import org.loadcast.forecast.HoltWinters;
-import org.loadcast.forecast.OnlineForecaster;
 import org.loadcast.profile.EventCalendar;
 import org.loadcast.sim.Autoscaler;
 import org.loadcast.sim.ScalingView;
@@ -20,12 +16,9 @@ final class HybridAutoscaler implements Autoscaler {
   private final EventCalendar calendar;
   private final double leadSeconds;
   private final HorizontalPodAutoscaler hpa;
-  private final HoltWinters model;
-  private double[] series;
-  private int seriesLength;
+  private final BucketForecast forecast;
   private double nextBucketEnd;
   private double nextRefitAt;
-  private OnlineForecaster forecaster;
   private double nextWindowEnd;
   private double ratePerSecond = Double.NaN;
   private double slopePerSecondSquared = Double.NaN;
@@ -36,12 +29,10 @@ final class HybridAutoscaler implements Autoscaler {
     this.calendar = policy.useCalendar() ? context.events() : EventCalendar.NONE;
     this.leadSeconds = policy.leadSeconds(context);
     this.hpa = new HorizontalPodAutoscaler(policy.floor());
-    this.model = HoltWinters.seasonal(policy.seasonality(), policy.seasonalPeriodBuckets(), Formulation.R_CLASSIC);
-    this.series = deEvented(context.history().arrivals(), context.history().bucketSeconds());
-    this.seriesLength = series.length;
+    this.forecast = new BucketForecast(policy.seasonality(), policy.seasonalPeriodBuckets(),
+        deEvented(context.history().arrivals(), context.history().bucketSeconds()));
     this.nextBucketEnd = policy.bucketSeconds();
     this.nextWindowEnd = policy.rateWindowSeconds();
-    refit();
     this.nextRefitAt = policy.refitSeconds();
   }
 
@@ -64,7 +55,7 @@ final class HybridAutoscaler implements Autoscaler {
     observeCompletedBuckets(view);
     observeCompletedWindows(view);
     if (view.nowSeconds() >= nextRefitAt) {
-      refit();
+      forecast.refit();
       nextRefitAt += policy.refitSeconds();
     }
   }
@@ -82,10 +73,10 @@ final class HybridAutoscaler implements Autoscaler {
    */
   double seasonalRatePerSecond(double now) {
     double base = 0;
-    if (forecaster != null) {
+    if (forecast.ready()) {
       double lastCompleted = nextBucketEnd - policy.bucketSeconds();
       int stepsAhead = Math.max(1, (int) Math.ceil((now + leadSeconds - lastCompleted) / policy.bucketSeconds()));
-      base = Math.max(0, forecaster.forecast(stepsAhead)) / policy.bucketSeconds();
+      base = Math.max(0, forecast.forecast(stepsAhead)) / policy.bucketSeconds();
     }
     return calendar.apply(base, now + leadSeconds);
   }
@@ -117,10 +108,7 @@ final class HybridAutoscaler implements Autoscaler {
     while (nextBucketEnd <= view.nowSeconds()) {
       double from = nextBucketEnd - policy.bucketSeconds();
       double base = deEvented(view.arrivalsBetween(from, nextBucketEnd), from, nextBucketEnd);
-      append(base);
-      if (forecaster != null) {
-        forecaster.observe(base);
-      }
+      forecast.observe(base);
       nextBucketEnd += policy.bucketSeconds();
     }
   }
@@ -139,35 +127,5 @@ final class HybridAutoscaler implements Autoscaler {
   private double deEvented(double count, double fromSeconds, double toSeconds) {
     double factor = calendar.meanMultiplier(fromSeconds, toSeconds);
     return factor > 0 ? count / factor : Double.NaN;
-  }
-
-  private void append(double count) {
-    if (seriesLength == series.length) {
-      series = Arrays.copyOf(series, Math.max(16, seriesLength * 2));
-    }
-    series[seriesLength++] = count;
-  }
-
-  /**
-   * Fits the weights on everything seen so far, as {@link PredictiveAutoscaler} does: from the first
-   * whole season from which two complete seasons without a missing bucket follow.
-   */
-  private void refit() {
-    int period = policy.seasonalPeriodBuckets();
-    for (int start = seriesLength % period; start + model.minimumLength() <= seriesLength; start += period) {
-      if (!hasMissing(series, start, start + model.minimumLength())) {
-        forecaster = model.fit(Arrays.copyOfRange(series, start, seriesLength)).onlineForecaster();
-        return;
-      }
-    }
-  }
-
-  private static boolean hasMissing(double[] values, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (Double.isNaN(values[i])) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,9 +1,5 @@
 package org.loadcast.autoscale;
 
-import java.util.Arrays;
-import org.loadcast.forecast.Formulation;
-import org.loadcast.forecast.HoltWinters;
-import org.loadcast.forecast.OnlineForecaster;
 import org.loadcast.sim.Autoscaler;
 import org.loadcast.sim.ScalingView;
 
@@ -18,23 +14,17 @@ final class PredictiveAutoscaler implements Autoscaler {
   private final ScalingContext context;
   private final double leadSeconds;
   private final HorizontalPodAutoscaler hpa;
-  private final HoltWinters model;
-  private double[] series;
-  private int seriesLength;
+  private final BucketForecast forecast;
   private double nextBucketEnd;
   private double nextRefitAt;
-  private OnlineForecaster forecaster;
 
   PredictiveAutoscaler(PredictivePolicy policy, ScalingContext context, double leadSeconds) {
     this.policy = policy;
     this.context = context;
     this.leadSeconds = leadSeconds;
     this.hpa = new HorizontalPodAutoscaler(policy.reactive());
-    this.model = HoltWinters.seasonal(policy.seasonality(), policy.seasonalPeriodBuckets(), Formulation.R_CLASSIC);
-    this.series = context.history().arrivals();
-    this.seriesLength = series.length;
+    this.forecast = new BucketForecast(policy.seasonality(), policy.seasonalPeriodBuckets(), context.history().arrivals());
     this.nextBucketEnd = policy.bucketSeconds();
-    refit();
     this.nextRefitAt = policy.refitSeconds();
   }
 
@@ -47,7 +37,7 @@ final class PredictiveAutoscaler implements Autoscaler {
   public int desiredReplicas(ScalingView view) {
     observeCompletedBuckets(view);
     if (view.nowSeconds() >= nextRefitAt) {
-      refit();
+      forecast.refit();
       nextRefitAt += policy.refitSeconds();
     }
     int reactive = hpa.replicasForMetrics(view);
@@ -62,12 +52,12 @@ final class PredictiveAutoscaler implements Autoscaler {
    * completed one.
    */
   int forecastReplicas(double now) {
-    if (forecaster == null) {
+    if (!forecast.ready()) {
       return 0;
     }
     double lastCompleted = nextBucketEnd - policy.bucketSeconds();
     int stepsAhead = Math.max(1, (int) Math.ceil((now + leadSeconds - lastCompleted) / policy.bucketSeconds()));
-    double ratePerSecond = Math.max(0, forecaster.forecast(stepsAhead)) / policy.bucketSeconds();
+    double ratePerSecond = Math.max(0, forecast.forecast(stepsAhead)) / policy.bucketSeconds();
     double perInstance = context.capacityPerInstancePerSecond() * policy.reactive().targetUtilizationPercent() / 100.0;
     return (int) Math.ceil(ratePerSecond / perInstance);
   }
@@ -75,42 +65,8 @@ final class PredictiveAutoscaler implements Autoscaler {
   private void observeCompletedBuckets(ScalingView view) {
     while (nextBucketEnd <= view.nowSeconds()) {
       double count = view.arrivalsBetween(nextBucketEnd - policy.bucketSeconds(), nextBucketEnd);
-      append(count);
-      if (forecaster != null) {
-        forecaster.observe(count);
-      }
+      forecast.observe(count);
       nextBucketEnd += policy.bucketSeconds();
     }
-  }
-
-  private void append(double count) {
-    if (seriesLength == series.length) {
-      series = Arrays.copyOf(series, Math.max(16, seriesLength * 2));
-    }
-    series[seriesLength++] = count;
-  }
-
-  /**
-   * Fits the weights on everything seen so far and replays it. The fit starts at the first whole
-   * season from which two complete seasons follow (R's initialisation needs them); until there is
-   * one, there is no forecaster.
-   */
-  private void refit() {
-    int period = policy.seasonalPeriodBuckets();
-    for (int start = seriesLength % period; start + model.minimumLength() <= seriesLength; start += period) {
-      if (!hasMissing(series, start, start + model.minimumLength())) {
-        forecaster = model.fit(Arrays.copyOfRange(series, start, seriesLength)).onlineForecaster();
-        return;
-      }
-    }
-  }
-
-  private static boolean hasMissing(double[] values, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (Double.isNaN(values[i])) {
-        return true;
-      }
-    }
-    return false;
   }
 }
