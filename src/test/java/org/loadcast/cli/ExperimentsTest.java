@@ -38,12 +38,14 @@ class ExperimentsTest {
   void read_shippedExperiments_buildTheirPolicies() {
     for (String file : List.of("simulations/nasa-reactive-vs-predictive.yaml", "simulations/smoke.yaml")) {
       Experiment e = Experiments.read(Path.of(file));
-      assertThat(e.policies()).extracting(NamedPolicy::name).containsExactly("reactive-hpa", "predictive-holt-winters");
+      assertThat(e.policies()).extracting(NamedPolicy::name).startsWith("reactive-hpa", "predictive-holt-winters");
       assertThat(e.policies().get(0).policy()).isInstanceOf(HpaPolicy.class);
       assertThat(e.policies().get(1).policy()).isInstanceOf(PredictivePolicy.class);
       assertThat(e.loadTest()).isPresent();
     }
     Experiment nasa = Experiments.read(Path.of("simulations/nasa-reactive-vs-predictive.yaml"));
+    assertThat(nasa.policies()).extracting(p -> p.policy().getClass().getSimpleName()).containsExactly(
+        "HpaPolicy", "PredictivePolicy", "TargetTrackingPolicy", "AwsPredictivePolicy", "HybridPolicy");
     assertThat(nasa.horizonSeconds()).isEqualTo(604_800);
     assertThat(nasa.profile().wallClock(nasa.horizonStartSeconds()).toLocalDate().toString()).isEqualTo("1995-07-21");
     assertThat(nasa.profile().wallClock(nasa.replayStartSeconds()).toLocalDate().toString()).isEqualTo("1995-07-13");
