@@ -50,12 +50,26 @@ public final class FeederFiles {
    *     empty when every feeder is fine
    */
   public static List<String> problems(Path profileFile, RequestMix mix) {
-    List<String> problems = new ArrayList<>();
+    return fieldProblems(profileFile, mix).stream().map(p -> profileFile + ": " + p.message()).toList();
+  }
+
+  /**
+   * A feeder problem and the field it is about.
+   *
+   * @param path the field, such as {@code mix.requests[1].feeder}
+   * @param message the rule broken, starting with the field
+   */
+  record FieldProblem(String path, String message) {}
+
+  /** Returns the problems of {@link #problems}, each with the field it is about, in template order. */
+  static List<FieldProblem> fieldProblems(Path profileFile, RequestMix mix) {
+    List<FieldProblem> problems = new ArrayList<>();
     for (int i = 0; i < mix.requests().size(); i++) {
       RequestTemplate template = mix.requests().get(i);
       if (template.feeder() != null) {
-        String field = profileFile + ": mix.requests[" + i + "].feeder '" + template.feeder() + "'";
-        check(field, resolve(profileFile, template), template).ifPresent(problems::add);
+        String path = "mix.requests[" + i + "].feeder";
+        check(path + " '" + template.feeder() + "'", resolve(profileFile, template), template)
+            .ifPresent(message -> problems.add(new FieldProblem(path, message)));
       }
     }
     return problems;

@@ -33,16 +33,12 @@ public final class ProfileCommand {
    * @throws InputException listing every feeder problem
    */
   static void checkFeeders(Path file, TrafficProfile profile) {
-    List<String> problems = FeederFiles.problems(file, profile.mix());
+    List<FeederFiles.FieldProblem> problems = FeederFiles.fieldProblems(file, profile.mix());
     if (problems.isEmpty()) {
       return;
     }
     org.loadcast.profile.YamlFile<ProfileDocument> yaml = org.loadcast.profile.YamlFile.read(file, ProfileDocument.class);
-    String prefix = file + ": ";
-    throw new InputException(problems.stream().map(p -> {
-      String message = p.startsWith(prefix) ? p.substring(prefix.length()) : p;
-      return yaml.problemAt(message.substring(0, message.indexOf(' ')), message);
-    }).toList());
+    throw new InputException(problems.stream().map(p -> yaml.problemAt(p.path(), p.message())).toList());
   }
 
   /** {@code loadcast profile check}. */
