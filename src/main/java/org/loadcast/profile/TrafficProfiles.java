@@ -47,15 +47,15 @@ public final class TrafficProfiles {
     RateCurve curve = curve(yaml, file, zone, start, problems);
     EventCalendar events = zone == null || start == null || curve == null
         ? EventCalendar.NONE : events(yaml, zone, start, curve, problems);
-    if (curve != null) {
-      checkPeak(yaml, events.applyTo(curve), problems);
+    RateCurve rate = curve == null ? null : events.applyTo(curve);
+    if (rate != null) {
+      checkPeak(yaml, rate, problems);
     }
     if (!problems.isEmpty()) {
       throw new InputException(YamlFile.inFileOrder(problems));
     }
     try {
-      return new TrafficProfile(doc.name(), doc.description(), doc.seed(), zone, start, events.applyTo(curve),
-          events, doc.mix());
+      return new TrafficProfile(doc.name(), doc.description(), doc.seed(), zone, start, rate, events, doc.mix());
     } catch (IllegalArgumentException e) {
       throw new InputException(yaml.problemBelow("", e.getMessage()));
     }
