@@ -308,7 +308,7 @@ public final class YamlFile<T> {
     String text = readText(file);
     Locations locations = Locations.index(text, file.toString());
     new YamlFile<T>(file.toString(), null, locations).checkSchema(text, schema, check);
-    return parse(text, file.toString(), type, null);
+    return bind(text, file.toString(), type, locations);
   }
 
   /**
@@ -325,9 +325,13 @@ public final class YamlFile<T> {
   public static <T> YamlFile<T> parse(String text, String fileName, Class<T> type, JsonSchema schema) {
     Locations locations = Locations.index(text, fileName);
     if (schema != null) {
-      YamlFile<T> located = new YamlFile<>(fileName, null, locations);
-      located.checkSchema(text, schema, null);
+      new YamlFile<T>(fileName, null, locations).checkSchema(text, schema, null);
     }
+    return bind(text, fileName, type, locations);
+  }
+
+  /** Binds YAML text whose locations are indexed already. */
+  private static <T> YamlFile<T> bind(String text, String fileName, Class<T> type, Locations locations) {
     try {
       T value = MAPPER.readValue(text, type);
       if (value == null) {
