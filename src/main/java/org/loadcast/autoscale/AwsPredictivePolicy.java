@@ -75,6 +75,18 @@ public record AwsPredictivePolicy(ScalingPolicy dynamic, double targetUtilizatio
     return new AwsPredictivePolicy(dynamic, targetUtilizationPercent, 300);
   }
 
+  @Override
+  public double knobValue() {
+    return targetUtilizationPercent;
+  }
+
+  /** Returns this policy with the target at {@code value} and the dynamic policy's knob moved by the same points. */
+  @Override
+  public AwsPredictivePolicy withKnob(double value) {
+    return new AwsPredictivePolicy(dynamic.withKnob(dynamic.knobValue() + value - targetUtilizationPercent), value,
+        schedulingBufferSeconds);
+  }
+
   /** Returns the bounds of the dynamic policy, with its scheduled actions. */
   CapacitySchedule bounds() {
     if (dynamic instanceof TargetTrackingPolicy t) {

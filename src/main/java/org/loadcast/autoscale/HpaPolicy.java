@@ -68,6 +68,21 @@ public record HpaPolicy(
   }
 
   @Override
+  public double knobValue() {
+    return targetUtilizationPercent;
+  }
+
+  /** {@inheritDoc} @throws IllegalArgumentException also if the value is not a whole number */
+  @Override
+  public HpaPolicy withKnob(double value) {
+    if (value != Math.rint(value) || value < 1 || value > 100) {
+      throw new IllegalArgumentException("targetUtilizationPercent must be a whole number in 1..100, but was " + value);
+    }
+    return new HpaPolicy((int) value, tolerance, syncPeriodSeconds,
+        minReplicas, maxReplicas, scaleUp, scaleDown, cpuInitializationPeriodSeconds);
+  }
+
+  @Override
   public Autoscaler newAutoscaler(ScalingContext context) {
     HorizontalPodAutoscaler hpa = new HorizontalPodAutoscaler(this);
     return new Autoscaler() {

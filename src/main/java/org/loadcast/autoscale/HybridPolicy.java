@@ -117,6 +117,18 @@ public record HybridPolicy(
     return leadSeconds != null ? leadSeconds : context.bootSeconds() + context.warmupSeconds();
   }
 
+  /** Returns the target utilization of the HPA floor, which also sizes the forecast. */
+  @Override
+  public double knobValue() {
+    return reactive.targetUtilizationPercent();
+  }
+
+  @Override
+  public HybridPolicy withKnob(double value) {
+    return new HybridPolicy(reactive.withKnob(value), bucketSeconds, seasonalPeriodBuckets, seasonality, leadSeconds,
+        refitSeconds, derivativeWeight, derivativeSmoothing, rateWindowSeconds, useCalendar, scaleDownStabilizationSeconds);
+  }
+
   /**
    * Returns a new autoscaler.
    *

@@ -58,6 +58,18 @@ public record PredictivePolicy(
     }
   }
 
+  /** Returns the target utilization of the HPA floor, which also sizes the forecast. */
+  @Override
+  public double knobValue() {
+    return reactive.targetUtilizationPercent();
+  }
+
+  @Override
+  public PredictivePolicy withKnob(double value) {
+    return new PredictivePolicy(reactive.withKnob(value), bucketSeconds, seasonalPeriodBuckets, seasonality, leadSeconds,
+        refitSeconds);
+  }
+
   @Override
   public Autoscaler newAutoscaler(ScalingContext context) {
     if (context.history().bucketSeconds() != bucketSeconds) {

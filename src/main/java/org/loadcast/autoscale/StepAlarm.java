@@ -87,6 +87,23 @@ public record StepAlarm(
         + (last.upperBound() == null ? "+∞)" : last.upperBound() + ")");
   }
 
+  /**
+   * Returns this alarm with its threshold moved.
+   *
+   * @param points how far, in percentage points; negative lowers it
+   * @param field the alarm's name, for the message
+   * @return the alarm
+   * @throws IllegalArgumentException if the moved threshold leaves 0..100
+   */
+  StepAlarm shifted(double points, String field) {
+    double moved = thresholdPercent + points;
+    if (!(moved >= 0 && moved <= 100)) {
+      throw new IllegalArgumentException(field + ".thresholdPercent must be in 0..100, but moving it by " + points
+          + " points makes " + moved);
+    }
+    return new StepAlarm(above, moved, evaluationPeriods, adjustmentType, minAdjustmentMagnitude, steps);
+  }
+
   /** Returns whether one datapoint breaches the threshold. */
   boolean breaches(double percent) {
     return above ? percent >= thresholdPercent : percent <= thresholdPercent;

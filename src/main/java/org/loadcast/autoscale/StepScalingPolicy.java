@@ -65,6 +65,26 @@ public record StepScalingPolicy(
   }
 
   @Override
+  public String knobName() {
+    return scaleOut != null ? "scaleOut.thresholdPercent" : "scaleIn.thresholdPercent";
+  }
+
+  /** Returns the scale-out alarm's threshold, or the scale-in alarm's without a scale-out alarm. */
+  @Override
+  public double knobValue() {
+    return scaleOut != null ? scaleOut.thresholdPercent() : scaleIn.thresholdPercent();
+  }
+
+  /** Returns this policy with both alarm thresholds moved by {@code value − knobValue()} points. */
+  @Override
+  public StepScalingPolicy withKnob(double value) {
+    double shift = value - knobValue();
+    return new StepScalingPolicy(minCapacity, maxCapacity, instanceWarmupSeconds, evaluationPeriodSeconds,
+        scaleOut == null ? null : scaleOut.shifted(shift, "scaleOut"), scaleIn == null ? null : scaleIn.shifted(shift, "scaleIn"),
+        scheduled);
+  }
+
+  @Override
   public Autoscaler newAutoscaler(ScalingContext context) {
     return new StepScaling(this, context);
   }

@@ -86,6 +86,17 @@ public record TargetTrackingPolicy(
   }
 
   @Override
+  public double knobValue() {
+    return targetUtilizationPercent;
+  }
+
+  @Override
+  public TargetTrackingPolicy withKnob(double value) {
+    return new TargetTrackingPolicy(value, minCapacity, maxCapacity, instanceWarmupSeconds, evaluationPeriodSeconds,
+        scaleOutDatapoints, scaleInDatapoints, scaleInThresholdFraction, scaleInDisabled, scheduled);
+  }
+
+  @Override
   public Autoscaler newAutoscaler(ScalingContext context) {
     return new TargetTracking(this, context);
   }
