@@ -25,14 +25,17 @@ import org.loadcast.sim.LoadBalancing;
  * @param instances the instance lifecycle and price
  * @param loadBalancing how requests are spread
  * @param slo the latency objective
- * @param policies the policies, in report order
+ * @param policies the policies, in report order, with their sweeps
+ * @param frontier whether to run the cost-versus-SLO sweeps
+ * @param frontierReference the policy the frontiers are compared with; empty when the experiment
+ *     has no reactive policy
  */
 public record Experiment(
     Path file, String name, String description, long seed, Path profileFile, TrafficProfile profile,
     ExperimentDocument.Target target, Optional<ExperimentDocument.LoadTest> loadTest,
     double horizonSeconds, double peakInstances, double peakUtilizationPercent,
     ServiceModel service, ExperimentDocument.Instances instances, LoadBalancing loadBalancing,
-    LatencySlo slo, List<NamedPolicy> policies) {
+    LatencySlo slo, List<NamedPolicy> policies, boolean frontier, Optional<String> frontierReference) {
 
   /** Copies the policy list. */
   public Experiment {
@@ -53,7 +56,7 @@ public record Experiment(
   /** Returns this experiment with another seed. */
   public Experiment withSeed(long newSeed) {
     return new Experiment(file, name, description, newSeed, profileFile, profile, target, loadTest, horizonSeconds,
-        peakInstances, peakUtilizationPercent, service, instances, loadBalancing, slo, policies);
+        peakInstances, peakUtilizationPercent, service, instances, loadBalancing, slo, policies, frontier, frontierReference);
   }
 
   /** Returns the profile second where the horizon starts: the profile's end minus the horizon. */

@@ -21,6 +21,8 @@ import org.loadcast.sim.LoadBalancing;
  * @param simulation the simulated service and horizon
  * @param slo the latency objective
  * @param policies the policies to compare, in report order
+ * @param frontier the cost-versus-SLO sweeps; absent means on, with the first reactive policy as
+ *     the reference
  */
 public record ExperimentDocument(
     @JsonProperty(required = true) String name,
@@ -31,7 +33,8 @@ public record ExperimentDocument(
     LoadTest loadTest,
     @JsonProperty(required = true) Simulation simulation,
     @JsonProperty(required = true) Slo slo,
-    @JsonProperty(required = true) List<PolicyDocument> policies) {
+    @JsonProperty(required = true) List<PolicyDocument> policies,
+    Frontier frontier) {
 
   /**
    * Checks the name, which becomes part of file names.
@@ -45,7 +48,18 @@ public record ExperimentDocument(
           + (name == null ? "missing" : "'" + name + "'"));
     }
     policies = policies == null ? List.of() : List.copyOf(policies);
+    frontier = frontier == null ? new Frontier(null, null) : frontier;
   }
+
+  /**
+   * The cost-versus-SLO frontiers: each policy runs again at other values of its main knob (see
+   * {@link org.loadcast.autoscale.ScalingPolicy#withKnob}), as its {@code sweep} lists.
+   *
+   * @param enabled whether to sweep at all; default true
+   * @param reference the policy whose frontier the others are compared with; default the first
+   *     {@code hpa} policy, else the first {@code target-tracking} or {@code step-scaling} one
+   */
+  public record Frontier(Boolean enabled, String reference) {}
 
   /**
    * The system under test: the embedded one, or a URL.
@@ -268,6 +282,9 @@ public record ExperimentDocument(
       HybridDocument {
     /** Returns the policy's name in the report. */
     String name();
+
+    /** Returns the knob values to sweep besides the operating point; null for the default. */
+    List<Double> sweep();
   }
 
   /**
@@ -281,6 +298,9 @@ public record ExperimentDocument(
    * @param syncPeriodSeconds control-loop period, default 15
    * @param scaleDownStabilizationSeconds scale-down stabilization window, default 300
    * @param cpuInitializationPeriodSeconds default 300
+   * @param sweep other values of the policy's main knob for the cost-versus-SLO frontier; absent
+   *     means the default (the operating value −20, −10 and +10 points, those the policy can take);
+   *     {@code []} runs the operating point only
    */
   public record HpaDocument(
       @JsonProperty(required = true) String name,
@@ -290,7 +310,8 @@ public record ExperimentDocument(
       Double tolerance,
       Double syncPeriodSeconds,
       Integer scaleDownStabilizationSeconds,
-      Double cpuInitializationPeriodSeconds) implements PolicyDocument {}
+      Double cpuInitializationPeriodSeconds,
+      List<Double> sweep) implements PolicyDocument {}
 
   /**
    * Holt-Winters predictive scaling with an HPA floor.
@@ -302,6 +323,9 @@ public record ExperimentDocument(
    * @param seasonality additive (default) or multiplicative
    * @param leadSeconds how far ahead to size; default boot time plus one sync period
    * @param refitSeconds how often to refit the weights, default 86400
+   * @param sweep other values of the policy's main knob for the cost-versus-SLO frontier; absent
+   *     means the default (the operating value −20, −10 and +10 points, those the policy can take);
+   *     {@code []} runs the operating point only
    */
   public record PredictiveDocument(
       @JsonProperty(required = true) String name,
@@ -310,7 +334,8 @@ public record ExperimentDocument(
       Integer seasonalPeriodBuckets,
       Seasonality seasonality,
       Double leadSeconds,
-      Double refitSeconds) implements PolicyDocument {}
+      Double refitSeconds,
+      List<Double> sweep) implements PolicyDocument {}
 
   /**
    * AWS EC2 Auto Scaling target tracking on average CPU utilization; absent fields take the defaults
@@ -328,6 +353,9 @@ public record ExperimentDocument(
    * @param scaleInThresholdFraction the scale-in threshold as a fraction of the target, default 0.9
    * @param scaleInDisabled whether the policy never scales in, default false
    * @param scheduled scheduled actions on the min and max capacity
+   * @param sweep other values of the policy's main knob for the cost-versus-SLO frontier; absent
+   *     means the default (the operating value −20, −10 and +10 points, those the policy can take);
+   *     {@code []} runs the operating point only
    */
   public record TargetTrackingDocument(
       @JsonProperty(required = true) String name,
@@ -340,7 +368,8 @@ public record ExperimentDocument(
       Integer scaleInDatapoints,
       Double scaleInThresholdFraction,
       Boolean scaleInDisabled,
-      List<ScheduledActionDocument> scheduled) implements PolicyDocument {
+      List<ScheduledActionDocument> scheduled,
+      List<Double> sweep) implements PolicyDocument {
     /** Copies the schedule. */
     public TargetTrackingDocument {
       scheduled = scheduled == null ? List.of() : List.copyOf(scheduled);
@@ -369,6 +398,9 @@ public record ExperimentDocument(
    * @param scaleOut the alarm and steps that add instances
    * @param scaleIn the alarm and steps that remove instances
    * @param scheduled scheduled actions on the min and max capacity
+   * @param sweep other values of the policy's main knob for the cost-versus-SLO frontier; absent
+   *     means the default (the operating value −20, −10 and +10 points, those the policy can take);
+   *     {@code []} runs the operating point only
    */
   public record StepScalingDocument(
       @JsonProperty(required = true) String name,
@@ -378,7 +410,8 @@ public record ExperimentDocument(
       Double evaluationPeriodSeconds,
       StepAlarmDocument scaleOut,
       StepAlarmDocument scaleIn,
-      List<ScheduledActionDocument> scheduled) implements PolicyDocument {
+      List<ScheduledActionDocument> scheduled,
+      List<Double> sweep) implements PolicyDocument {
     /** Copies the schedule. */
     public StepScalingDocument {
       scheduled = scheduled == null ? List.of() : List.copyOf(scheduled);
@@ -424,12 +457,16 @@ public record ExperimentDocument(
    *     experiment, listed before this one
    * @param targetUtilizationPercent the target utilization for the predicted load, in (0, 100]
    * @param schedulingBufferSeconds how early each hour's capacity applies, default 300
+   * @param sweep other values of the policy's main knob for the cost-versus-SLO frontier; absent
+   *     means the default (the operating value −20, −10 and +10 points, those the policy can take);
+   *     {@code []} runs the operating point only
    */
   public record AwsPredictiveDocument(
       @JsonProperty(required = true) String name,
       @JsonProperty(required = true) String dynamic,
       @JsonProperty(required = true) double targetUtilizationPercent,
-      Double schedulingBufferSeconds) implements PolicyDocument {}
+      Double schedulingBufferSeconds,
+      List<Double> sweep) implements PolicyDocument {}
 
   /**
    * The Loadcast hybrid policy: seasonal forecast, calendar of events and smoothed rate of change,
@@ -448,6 +485,9 @@ public record ExperimentDocument(
    * @param rateWindowSeconds the windows the rate and its slope are measured on, default 60
    * @param useCalendar whether to read the profile's calendar of events, default true
    * @param scaleDownStabilizationSeconds the scale-down stabilization window, 0 to 3600, default 300
+   * @param sweep other values of the policy's main knob for the cost-versus-SLO frontier; absent
+   *     means the default (the operating value −20, −10 and +10 points, those the policy can take);
+   *     {@code []} runs the operating point only
    */
   public record HybridDocument(
       @JsonProperty(required = true) String name,
@@ -461,5 +501,6 @@ public record ExperimentDocument(
       Double derivativeSmoothing,
       Integer rateWindowSeconds,
       Boolean useCalendar,
-      Integer scaleDownStabilizationSeconds) implements PolicyDocument {}
+      Integer scaleDownStabilizationSeconds,
+      List<Double> sweep) implements PolicyDocument {}
 }

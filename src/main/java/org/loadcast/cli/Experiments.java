@@ -51,6 +51,8 @@ public final class Experiments {
     ServiceModel service = service(yaml, problems);
     LatencySlo slo = check(yaml, "slo", problems, () -> new LatencySlo(doc.slo().percentile(), doc.slo().latencyMillis()));
     List<NamedPolicy> policies = policies(yaml, problems);
+    boolean frontier = !Boolean.FALSE.equals(doc.frontier().enabled());
+    Optional<String> reference = frontierReference(yaml, policies, problems);
     checkInstances(yaml, problems);
     if (profile != null) {
       checkAgainstProfile(yaml, profile, problems);
@@ -65,7 +67,7 @@ public final class Experiments {
     ExperimentDocument.Target target = doc.target() == null ? new ExperimentDocument.Target(null, null) : doc.target();
     return new Experiment(file, doc.name(), doc.description() == null ? "" : doc.description(), doc.seed(),
         profileFile, profile, target, Optional.ofNullable(doc.loadTest()), sim.horizonSeconds(), sim.peakInstances(),
-        sim.peakUtilizationPercent(), service, sim.instances(), sim.loadBalancing(), slo, policies);
+        sim.peakUtilizationPercent(), service, sim.instances(), sim.loadBalancing(), slo, policies, frontier, reference);
   }
 
   private static Path resolve(Path file, String relative) {
@@ -162,7 +164,7 @@ public final class Experiments {
       if (policy == null) {
         failed.add(doc.name());
       } else {
-        policies.add(new NamedPolicy(doc.name(), policy));
+        policies.add(new NamedPolicy(doc.name(), policy, sweep(doc, policy, yaml, base, problems)));
         built.put(doc.name(), policy);
       }
     }
@@ -226,6 +228,81 @@ public final class Experiments {
     int period = p.seasonalPeriodBuckets() == null ? Math.max(2, 86_400 / bucket) : p.seasonalPeriodBuckets();
     return new PredictivePolicy(floor, bucket, period,
         p.seasonality() == null ? Seasonality.ADDITIVE : p.seasonality(), p.leadSeconds(), orDefault(p.refitSeconds(), 86_400.0));
+  }
+
+  /** The default sweep: these offsets from the operating value, in points, those the policy can take. */
+  static final List<Double> DEFAULT_SWEEP_OFFSETS = List.of(-20.0, -10.0, 10.0);
+
+  /**
+   * Returns the knob values a policy's frontier runs besides its operating point: the default
+   * offsets when {@code sweep} is absent, none when the frontier is off, else the values written,
+   * each checked (finite, not the operating value, not repeated, one the policy can take).
+   */
+  private static List<Double> sweep(ExperimentDocument.PolicyDocument doc, ScalingPolicy policy,
+      YamlFile<ExperimentDocument> yaml, String base, List<InputProblem> problems) {
+    boolean enabled = !Boolean.FALSE.equals(yaml.value().frontier().enabled());
+    if (doc.sweep() == null || !enabled) {
+      if (doc.sweep() != null && !doc.sweep().isEmpty()) {
+        problems.add(yaml.problemAt(base + ".sweep", base + ".sweep must be absent or [] when frontier.enabled is false, but "
+            + "lists " + doc.sweep().size() + " value(s)"));
+      }
+      return enabled ? defaultSweep(policy) : List.of();
+    }
+    List<Double> values = new ArrayList<>();
+    for (int j = 0; j < doc.sweep().size(); j++) {
+      String field = base + ".sweep[" + j + "]";
+      Double value = doc.sweep().get(j);
+      String rule = value == null || !Double.isFinite(value) ? "must be a finite number"
+          : value == policy.knobValue() ? "must differ from the operating point's " + policy.knobName() + " (" + number(value) + ")"
+          : values.contains(value) ? "must not repeat an earlier value" : null;
+      if (rule != null) {
+        problems.add(yaml.problemAt(field, field + " " + rule + ", but was " + (value == null ? "null" : number(value))));
+        continue;
+      }
+      try {
+        policy.withKnob(value);
+        values.add(value);
+      } catch (IllegalArgumentException e) {
+        problems.add(yaml.problemAt(field, field + ": " + e.getMessage()));
+      }
+    }
+    return values;
+  }
+
+  private static List<Double> defaultSweep(ScalingPolicy policy) {
+    List<Double> values = new ArrayList<>();
+    for (double offset : DEFAULT_SWEEP_OFFSETS) {
+      double value = policy.knobValue() + offset;
+      try {
+        policy.withKnob(value);
+        values.add(value);
+      } catch (IllegalArgumentException outOfRange) {
+        // a default value the policy cannot take is left out, as documented
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Returns the policy the frontiers are compared with: {@code frontier.reference}, else the first
+   * hpa policy, else the first target-tracking or step-scaling one; empty when there is none.
+   */
+  private static Optional<String> frontierReference(
+      YamlFile<ExperimentDocument> yaml, List<NamedPolicy> policies, List<InputProblem> problems) {
+    String named = yaml.value().frontier().reference();
+    List<String> names = policies.stream().map(NamedPolicy::name).toList();
+    if (named != null) {
+      if (!names.contains(named) && yaml.value().policies().stream().noneMatch(d -> named.equals(d.name()))) {
+        String hint = YamlFile.closestName(named, names).map(n -> " (did you mean '" + n + "'?)").orElse("");
+        problems.add(yaml.problemAt("frontier.reference", "frontier.reference must name a policy of this experiment, but was '"
+            + named + "'" + hint));
+      }
+      return Optional.of(named);
+    }
+    Optional<String> hpa = policies.stream().filter(p -> p.policy() instanceof HpaPolicy).map(NamedPolicy::name).findFirst();
+    return hpa.isPresent() ? hpa : policies.stream()
+        .filter(p -> p.policy() instanceof TargetTrackingPolicy || p.policy() instanceof StepScalingPolicy)
+        .map(NamedPolicy::name).findFirst();
   }
 
   /**

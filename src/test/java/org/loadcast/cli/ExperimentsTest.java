@@ -258,4 +258,48 @@ class ExperimentsTest {
     assertThat(problems(HYBRID, NO_CALENDAR, NO_CALENDAR + "\n    rateWindowSeconds: 0")).containsExactly(
         "67:24: policies[3].rateWindowSeconds must be >= 1, but was 0");
   }
+
+  @Test
+  void read_noSweep_takesTheDefaultOffsetsThePolicyCanTake() {
+    Experiment smoke = Experiments.read(Path.of("simulations/smoke.yaml"));
+    assertThat(smoke.frontier()).isTrue();
+    assertThat(smoke.frontierReference()).contains("reactive-hpa");
+    // the HPA's 75 %: 55, 65 and 85; the predictive policy's floor likewise
+    assertThat(smoke.policies()).allSatisfy(p -> assertThat(p.sweep()).containsExactly(55.0, 65.0, 85.0));
+    assertThat(Experiments.read(Path.of(AWS)).policies()).extracting(NamedPolicy::sweep).allSatisfy(s -> assertThat(s).isNotEmpty());
+  }
+
+  @Test
+  void read_writtenSweepAndOptOut_areKept(@TempDir Path tmp) throws IOException {
+    String text = Files.readString(Path.of("simulations/smoke.yaml"))
+        .replace("profile: ../traffic-profiles/", "profile: " + Path.of("traffic-profiles").toAbsolutePath() + "/")
+        .replace("    minReplicas: 1\n", "    minReplicas: 1\n    sweep: [90, 50]\n")
+        .replace("reactive: reactive-hpa", "reactive: reactive-hpa\n    sweep: []");
+    Path file = tmp.resolve("e.yaml");
+    Files.writeString(file, text);
+    Experiment e = Experiments.read(file);
+    assertThat(e.policies().get(0).sweep()).containsExactly(90.0, 50.0);
+    assertThat(e.policies().get(1).sweep()).isEmpty();
+  }
+
+  @Test
+  void read_badSweepValues_areEachLocated() throws IOException {
+    assertThat(problems("    minReplicas: 1\n", "    minReplicas: 1\n    sweep: [60, 62.5, 75, 60, 0]\n")).containsExactly(
+        "53:17: policies[0].sweep[1]: targetUtilizationPercent must be a whole number in 1..100, but was 62.5",
+        "53:23: policies[0].sweep[2] must differ from the operating point's targetUtilizationPercent (75), but was 75",
+        "53:27: policies[0].sweep[3] must not repeat an earlier value, but was 60",
+        "53:31: policies[0].sweep[4]: targetUtilizationPercent must be a whole number in 1..100, but was 0.0");
+  }
+
+  @Test
+  void read_sweepWithTheFrontierOff_isRejected() throws IOException {
+    assertThat(problems("    reactive: reactive-hpa\n", "    reactive: reactive-hpa\n    sweep: [60]\nfrontier:\n  enabled: false\n"))
+        .containsExactly("57:12: policies[1].sweep must be absent or [] when frontier.enabled is false, but lists 1 value(s)");
+  }
+
+  @Test
+  void read_frontierReferenceMisspelled_suggestsTheName() throws IOException {
+    assertThat(problems("policies:\n", "frontier:\n  reference: reactive-hp\npolicies:\n")).containsExactly(
+        "49:14: frontier.reference must name a policy of this experiment, but was 'reactive-hp' (did you mean 'reactive-hpa'?)");
+  }
 }
