@@ -1,6 +1,9 @@
 package org.loadcast.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,6 +11,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import org.loadcast.autoscale.ArrivalHistory;
 import org.loadcast.autoscale.AwsPredictivePolicy;
 import org.loadcast.autoscale.HpaPolicy;
@@ -20,11 +26,19 @@ import org.loadcast.autoscale.StepAdjustment;
 import org.loadcast.autoscale.StepAlarm;
 import org.loadcast.autoscale.StepScalingPolicy;
 import org.loadcast.autoscale.TargetTrackingPolicy;
+import org.loadcast.forecast.DampedTrend;
+import org.loadcast.forecast.ForecastMethod;
+import org.loadcast.forecast.Formulation;
+import org.loadcast.forecast.HoltWinters;
+import org.loadcast.forecast.Seasonality;
 import org.loadcast.profile.EventCalendar;
 import org.loadcast.profile.RateCurve;
 import org.loadcast.profile.TrafficProfile;
+import org.loadcast.report.CostFrontier;
 import org.loadcast.report.DemandSummary;
 import org.loadcast.report.DemandedInstances;
+import org.loadcast.report.ForecastEvaluation;
+import org.loadcast.report.Frontiers;
 import org.loadcast.report.LoadTestSummary;
 import org.loadcast.report.PolicyOutcome;
 import org.loadcast.report.RunMetadata;
@@ -33,6 +47,7 @@ import org.loadcast.report.ServiceSummary;
 import org.loadcast.sim.ClusterConfig;
 import org.loadcast.sim.ClusterSimulation;
 import org.loadcast.sim.ServiceTime;
+import org.loadcast.sim.SimulationProgress;
 import org.loadcast.sim.SimulationResult;
 import org.loadcast.sim.SimulationSpec;
 
@@ -69,6 +84,29 @@ public final class ExperimentRun {
    */
   public static RunReport simulate(
       Experiment experiment, ServiceModel service, Optional<LoadTestSummary> loadTest, RunMetadata metadata, int threads) {
+    return simulate(experiment, service, loadTest, metadata, threads, null);
+  }
+
+  /**
+   * Runs every policy of an experiment, and the sweeps of its cost-versus-SLO frontiers, in
+   * parallel, as {@link #simulate(Experiment, ServiceModel, Optional, RunMetadata, int)} does.
+   *
+   * <p>Each policy runs at its operating point and at every value of its sweep ({@link
+   * NamedPolicy#sweep}), all on one fixed pool of {@code threads} threads. Every run has the same
+   * spec and seed, so every run sees the same arrivals and service times, and its result does not
+   * depend on the number of threads or the order the runs finish in; results are gathered in the
+   * experiment's order, then by knob value.
+   *
+   * @param experiment the experiment
+   * @param service the service model to run: the experiment's or a calibrated one
+   * @param loadTest the load test that calibrated it, if any
+   * @param metadata the run's metadata; its duration is filled in by the caller afterwards
+   * @param threads how many runs go at once, {@code >= 1}
+   * @param meter the progress bar, counting simulated seconds over every run; null for none
+   * @return the report, with policies in the experiment's order
+   */
+  static RunReport simulate(Experiment experiment, ServiceModel service, Optional<LoadTestSummary> loadTest,
+      RunMetadata metadata, int threads, ProgressMeter meter) {
     TrafficProfile profile = experiment.profile();
     double from = experiment.horizonStartSeconds();
     double horizon = experiment.horizonSeconds();
@@ -82,15 +120,29 @@ public final class ExperimentRun {
     ClusterConfig cluster = cluster(experiment, service, demand.rateAt(from) / (capacity * utilization));
     SimulationSpec spec = new SimulationSpec(demand, from, horizon, cluster, experiment.slo(), experiment.seed());
     EventCalendar events = profile.events().rebased(from, scale * profile.mix().requestsPerArrival());
-    List<PolicyOutcome> outcomes = runAll(experiment, spec, original, capacity, events, threads);
+    List<Run> runs = runs(experiment);
+    List<SimulationResult> results = runAll(experiment, runs, spec, original, capacity, events, threads, meter);
+    List<PolicyOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      if (runs.get(i).operating()) {
+        NamedPolicy named = experiment.policies().get(runs.get(i).policyIndex());
+        outcomes.add(new PolicyOutcome(named.name(), describe(named.policy(), capacity, spec.cluster().bootSeconds(),
+            spec.cluster().warmupSeconds()), results.get(i)));
+      }
+    }
+    Optional<Frontiers> frontiers = experiment.frontier()
+        ? Optional.of(Frontiers.of(experiment.frontierReference(), frontiers(experiment, runs, results)))
+        : Optional.empty();
     DemandSummary demandSummary = demandSummary(experiment, scale, peak * scale, original.missingSeconds(from, from + horizon));
     DemandedInstances demanded = DemandedInstances.of(spec);
     List<String> notes = notes(experiment, original, from, horizon);
     if (!demanded.isKnown()) {
       notes.add("The elasticity metrics are missing: " + demanded.basis() + ".");
     }
+    Optional<ForecastEvaluation> forecast = forecastEvaluation(experiment, spec, original, outcomes.get(0).result(), notes);
     return new RunReport(metadata, experiment.name(), experiment.description(), experiment.seed(), experiment.slo(),
-        serviceSummary(service), demandSummary, outcomes, loadTest, notes, demanded, elasticityReference(experiment));
+        serviceSummary(service), demandSummary, outcomes, loadTest, notes, demanded, elasticityReference(experiment), frontiers,
+        forecast);
   }
 
   /**
@@ -119,25 +171,68 @@ public final class ExperimentRun {
         Math.max(1, (int) Math.ceil(initialInstances)));
   }
 
-  private static List<PolicyOutcome> runAll(
-      Experiment experiment, SimulationSpec spec, RateCurve original, double capacity, EventCalendar events, int threads) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, experiment.policies().size())));
+  /**
+   * One simulation: a policy at its operating point or at one value of its sweep.
+   *
+   * @param policyIndex the policy's place in the experiment
+   * @param policy the configuration run
+   * @param operating whether this is the policy as configured
+   */
+  private record Run(int policyIndex, ScalingPolicy policy, boolean operating) {}
+
+  /** Returns every run: per policy in the experiment's order, its operating point, then its sweep. */
+  private static List<Run> runs(Experiment experiment) {
+    List<Run> runs = new ArrayList<>();
+    for (int i = 0; i < experiment.policies().size(); i++) {
+      NamedPolicy named = experiment.policies().get(i);
+      runs.add(new Run(i, named.policy(), true));
+      if (experiment.frontier()) {
+        for (double value : named.sweep()) {
+          runs.add(new Run(i, named.policy().withKnob(value), false));
+        }
+      }
+    }
+    return runs;
+  }
+
+  private static List<CostFrontier> frontiers(Experiment experiment, List<Run> runs, List<SimulationResult> results) {
+    List<CostFrontier> frontiers = new ArrayList<>();
+    for (int p = 0; p < experiment.policies().size(); p++) {
+      List<CostFrontier.Point> points = new ArrayList<>();
+      for (int i = 0; i < runs.size(); i++) {
+        if (runs.get(i).policyIndex() == p) {
+          var totals = results.get(i).totals();
+          points.add(new CostFrontier.Point(runs.get(i).policy().knobValue(), totals.cost(), totals.sloViolationMinutes(),
+              totals.instanceHours(), runs.get(i).operating()));
+        }
+      }
+      NamedPolicy named = experiment.policies().get(p);
+      frontiers.add(CostFrontier.of(named.name(), named.policy().knobName(), points));
+    }
+    return frontiers;
+  }
+
+  private static List<SimulationResult> runAll(Experiment experiment, List<Run> runs, SimulationSpec spec, RateCurve original,
+      double capacity, EventCalendar events, int threads, ProgressMeter meter) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, runs.size())));
+    LongAdder simulatedSeconds = new LongAdder();
     try {
       List<Future<SimulationResult>> futures = new ArrayList<>();
-      for (NamedPolicy named : experiment.policies()) {
+      for (Run run : runs) {
         ScalingContext context = new ScalingContext(capacity, spec.cluster().bootSeconds(),
-            history(original, spec.demand(), spec.fromSeconds(), bucketSeconds(named.policy())),
+            history(original, spec.demand(), spec.fromSeconds(), bucketSeconds(run.policy())),
             experiment.profile().wallClock(spec.fromSeconds()), spec.cluster().warmupSeconds(), events);
-        futures.add(pool.submit(() -> ClusterSimulation.run(spec, named.policy().newAutoscaler(context))));
+        futures.add(pool.submit(() -> ClusterSimulation.run(spec, run.policy().newAutoscaler(context), progress(simulatedSeconds))));
       }
-      List<PolicyOutcome> outcomes = new ArrayList<>();
-      for (int i = 0; i < futures.size(); i++) {
-        NamedPolicy named = experiment.policies().get(i);
-        outcomes.add(new PolicyOutcome(named.name(), describe(named.policy(), capacity, spec.cluster().bootSeconds(),
-            spec.cluster().warmupSeconds()),
-            futures.get(i).get()));
+      List<SimulationResult> results = new ArrayList<>();
+      for (Future<SimulationResult> future : futures) {
+        results.add(await(future, meter, simulatedSeconds));
       }
-      return outcomes;
+      if (meter != null) {
+        meter.update(simulatedSeconds.sum());
+        meter.finish();
+      }
+      return results;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while simulating", e);
@@ -145,6 +240,95 @@ public final class ExperimentRun {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** Returns a listener that adds one run's simulated seconds, whole ones, to the shared count. */
+  private static SimulationProgress progress(LongAdder simulatedSeconds) {
+    return new SimulationProgress() {
+      private long counted;
+
+      @Override
+      public void reached(double seconds) {
+        long whole = (long) seconds;
+        simulatedSeconds.add(whole - counted);
+        counted = whole;
+      }
+    };
+  }
+
+  /** Waits for a run, redrawing the progress bar every 250 ms meanwhile. */
+  private static SimulationResult await(Future<SimulationResult> future, ProgressMeter meter, LongAdder simulatedSeconds)
+      throws InterruptedException, ExecutionException {
+    while (true) {
+      try {
+        return meter == null ? future.get() : future.get(250, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException notYet) {
+        meter.update(simulatedSeconds.sum());
+      }
+    }
+  }
+
+  /**
+   * Returns the progress bar of a simulation phase: "simulating N runs [###   ] 40 % 20.1 of 35
+   * simulated days", on {@code err}, after 2 s.
+   *
+   * @param experiment the experiment, for the number of runs and the horizon
+   * @param nanoClock the wall clock of the bar, such as {@link System#nanoTime}
+   * @param err where the bar is drawn
+   * @return the meter
+   */
+  static ProgressMeter progressMeter(Experiment experiment, java.util.function.LongSupplier nanoClock, java.io.PrintWriter err) {
+    int count = runs(experiment).size();
+    long total = (long) experiment.horizonSeconds() * count;
+    return new ProgressMeter("simulating " + count + " run" + (count == 1 ? "" : "s"), total,
+        done -> String.format(Locale.ROOT, "%.1f of %.1f simulated days", done / 86400.0, total / 86400.0),
+        nanoClock, err);
+  }
+
+  /** The sliding training window of the forecast evaluation: two weeks, as RollingOriginTracesTest. */
+  static final double FORECAST_TRAINING_SECONDS = 14 * 86_400;
+
+  /**
+   * Returns the rolling-origin evaluation of forecasts of the demand as the experiment's first
+   * predictive or hybrid policy sees it: its buckets and season, the expected arrivals of the history
+   * then the arrivals simulated in the horizon, at h = ⌊(boot + warmup) / bucket⌋ + 1 buckets (the
+   * bucket that holds a decision at a bucket's end plus the provisioning lead). Holt-Winters as the
+   * policies fit it, and the damped trend fitted at h, against the naive and seasonal naive
+   * baselines. Empty, with a note, when the experiment has no such policy or the evaluation cannot run.
+   */
+  private static Optional<ForecastEvaluation> forecastEvaluation(
+      Experiment experiment, SimulationSpec spec, RateCurve original, SimulationResult run, List<String> notes) {
+    Optional<ScalingPolicy> predictive = experiment.policies().stream().map(NamedPolicy::policy)
+        .filter(p -> p instanceof PredictivePolicy || p instanceof HybridPolicy).findFirst();
+    if (predictive.isEmpty()) {
+      return Optional.empty();
+    }
+    int bucket = bucketSeconds(predictive.get());
+    int season = predictive.get() instanceof HybridPolicy h ? h.seasonalPeriodBuckets() : ((PredictivePolicy) predictive.get()).seasonalPeriodBuckets();
+    Seasonality seasonality = predictive.get() instanceof HybridPolicy h ? h.seasonality() : ((PredictivePolicy) predictive.get()).seasonality();
+    int steps = (int) Math.floor((spec.cluster().bootSeconds() + spec.cluster().warmupSeconds()) / bucket) + 1;
+    try {
+      if (bucket % 60 != 0) {
+        throw new IllegalArgumentException("the buckets (" + bucket + " s) must be whole minutes");
+      }
+      double[] history = history(original, spec.demand(), spec.fromSeconds(), bucket).arrivals();
+      int perBucket = bucket / 60;
+      int horizon = run.minutes().size() / perBucket;
+      double[] series = Arrays.copyOf(history, history.length + horizon);
+      for (int b = 0; b < series.length; b++) {
+        series[b] = b < history.length ? series[b] / bucket : run.minutes().subList((b - history.length) * perBucket,
+            (b - history.length + 1) * perBucket).stream().mapToLong(m -> m.arrivals()).sum() / (double) bucket;
+      }
+      int training = (int) Math.min(history.length, FORECAST_TRAINING_SECONDS / bucket);
+      Map<String, ForecastMethod> methods = new LinkedHashMap<>();
+      methods.put("Holt-Winters (" + seasonality.name().toLowerCase(Locale.ROOT) + ", as the predictive policies)",
+          HoltWinters.seasonal(seasonality, season, Formulation.R_CLASSIC));
+      methods.put("damped trend (fitted at h)", DampedTrend.standard().fittedAt(steps));
+      return Optional.of(ForecastEvaluation.of(series, horizon, bucket, steps, season, training, methods));
+    } catch (IllegalArgumentException e) {
+      notes.add("The forecast evaluation is missing: " + e.getMessage() + ".");
+      return Optional.empty();
     }
   }
 

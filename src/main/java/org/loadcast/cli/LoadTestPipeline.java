@@ -102,7 +102,8 @@ public final class LoadTestPipeline {
       RunMetadata metadata = new RunMetadata(RunFiles.version(), run.runId(), run.commandLine(),
           run.startedAt().toString(), 0, RunFiles.inputDigests(experiment));
       RunReport report = ExperimentRun.simulate(experiment, service, Optional.of(summary), metadata,
-          Runtime.getRuntime().availableProcessors());
+          Runtime.getRuntime().availableProcessors(),
+          ExperimentRun.progressMeter(experiment, System::nanoTime, new java.io.PrintWriter(System.err, true)));
       double elapsed = Duration.between(run.startedAt(), Instant.now()).toMillis() / 1000.0;
       report = report.withMetadata(new RunMetadata(metadata.loadcastVersion(), metadata.runId(),
           metadata.commandLine(), metadata.startedAt(), elapsed, metadata.inputSha256()));

@@ -5,14 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 /**
- * A one-line progress bar on standard error for reading a large input: it appears only once the
- * reading has taken {@link #DELAY_NANOS} (2 s), and redraws at most every 250 ms, by bytes read of
- * the file as stored (compressed or not).
+ * A one-line progress bar on standard error for long work: it appears only once the work has taken
+ * {@link #DELAY_NANOS} (2 s), and redraws at most every 250 ms. The work is counted in units of its
+ * own: bytes read of a file as stored (compressed or not), or simulated seconds.
  *
- * <p>Mutable and not thread-safe: one per input, fed by the reading thread.
+ * <p>Mutable and not thread-safe: one per task, fed by one thread.
  */
 final class ProgressMeter {
   /** How long a reading runs before the bar appears: 2 s. */
@@ -21,55 +22,70 @@ final class ProgressMeter {
   private static final int WIDTH = 30;
 
   private final String label;
-  private final long totalBytes;
+  private final long total;
+  private final LongFunction<String> amount;
   private final LongSupplier nanoClock;
   private final PrintWriter err;
   private final long startNanos;
   private long lastDrawNanos;
   private boolean shown;
-  private long lastBytes;
+  private long lastDone;
 
   /**
-   * Starts the meter.
+   * Starts a meter for reading a file: "reading NAME [###   ] 40 % 12 MB 3 s".
    *
-   * @param label what is read, such as the file name
+   * @param fileName what is read, such as the file name
    * @param totalBytes the size of the file in bytes, {@code >= 0}
    * @param nanoClock a monotonic clock in nanoseconds, such as {@code System::nanoTime}
    * @param err where the bar is drawn
    */
-  ProgressMeter(String label, long totalBytes, LongSupplier nanoClock, PrintWriter err) {
+  ProgressMeter(String fileName, long totalBytes, LongSupplier nanoClock, PrintWriter err) {
+    this("reading " + fileName, totalBytes, bytes -> String.format(Locale.ROOT, "%,d MB", bytes >> 20), nanoClock, err);
+  }
+
+  /**
+   * Starts a meter.
+   *
+   * @param label what is done, such as "simulating 20 runs"
+   * @param total the units of the whole work, {@code >= 0}
+   * @param amount the units done so far for people, such as "12 MB"
+   * @param nanoClock a monotonic clock in nanoseconds, such as {@code System::nanoTime}
+   * @param err where the bar is drawn
+   */
+  ProgressMeter(String label, long total, LongFunction<String> amount, LongSupplier nanoClock, PrintWriter err) {
     this.label = label;
-    this.totalBytes = totalBytes;
+    this.total = total;
+    this.amount = amount;
     this.nanoClock = nanoClock;
     this.err = err;
     this.startNanos = nanoClock.getAsLong();
   }
 
-  /** Notes that {@code bytesRead} bytes have been read so far, and redraws when due. */
-  void update(long bytesRead) {
-    lastBytes = bytesRead;
+  /** Notes that {@code done} units are done so far, and redraws when due. */
+  void update(long done) {
+    lastDone = done;
     long now = nanoClock.getAsLong();
     if (now - startNanos < DELAY_NANOS || (shown && now - lastDrawNanos < REDRAW_NANOS)) {
       return;
     }
-    draw(bytesRead, now);
+    draw(done, now);
   }
 
-  private void draw(long bytesRead, long now) {
+  private void draw(long done, long now) {
     lastDrawNanos = now;
     shown = true;
-    double fraction = totalBytes > 0 ? Math.min(1.0, (double) bytesRead / totalBytes) : 0;
+    double fraction = total > 0 ? Math.min(1.0, (double) done / total) : 0;
     int filled = (int) Math.round(fraction * WIDTH);
     double seconds = (now - startNanos) / 1e9;
-    err.printf(Locale.ROOT, "\rreading %s [%s%s] %3.0f %% %,d MB %.0f s", label, "#".repeat(filled), " ".repeat(WIDTH - filled),
-        100 * fraction, bytesRead >> 20, seconds);
+    err.printf(Locale.ROOT, "\r%s [%s%s] %3.0f %% %s %.0f s", label, "#".repeat(filled), " ".repeat(WIDTH - filled),
+        100 * fraction, amount.apply(done), seconds);
     err.flush();
   }
 
   /** Draws the final state and ends the bar's line, if the bar was drawn. */
   void finish() {
     if (shown) {
-      draw(lastBytes, nanoClock.getAsLong());
+      draw(lastDone, nanoClock.getAsLong());
       err.println();
       err.flush();
     }

@@ -38,6 +38,13 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "policies simulated at once (default: the number of processors)")
   Integer threads;
 
+  @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|always|never", description = "a progress bar on standard "
+      + "error for simulations that take more than 2 s; auto draws it only when the command runs in a console (default: ${DEFAULT-VALUE})")
+  String progress;
+
+  /** The clock of the progress bar; tests replace it. */
+  java.util.function.LongSupplier nanoClock = System::nanoTime;
+
   @Override
   public Integer call() {
     Instant started = Instant.now();
@@ -54,7 +61,13 @@ final class SimulateCommand implements Callable<Integer> {
     RunMetadata metadata = new RunMetadata(RunFiles.version(), runId, commandLine(), started.toString(), 0,
         RunFiles.inputDigests(experiment));
     int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    RunReport report = ExperimentRun.simulate(experiment, experiment.service(), Optional.empty(), metadata, parallel);
+    if (!List.of("auto", "always", "never").contains(progress)) {
+      throw new org.loadcast.profile.InputException(new org.loadcast.profile.InputProblem("loadcast simulate", 0, 0,
+          "--progress must be one of auto, always, never, but was '" + progress + "'"));
+    }
+    boolean showProgress = progress.equals("always") || (progress.equals("auto") && System.console() != null);
+    ProgressMeter meter = showProgress ? ExperimentRun.progressMeter(experiment, nanoClock, spec.commandLine().getErr()) : null;
+    RunReport report = ExperimentRun.simulate(experiment, experiment.service(), Optional.empty(), metadata, parallel, meter);
     double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
     report = report.withMetadata(new RunMetadata(metadata.loadcastVersion(), runId, metadata.commandLine(),
         metadata.startedAt(), seconds, metadata.inputSha256()));

@@ -173,7 +173,7 @@ public final class ReportWriter {
 
   /** The shape of {@code summary.json}. */
   record Summary(String experiment, long seed, Map<String, Object> slo, ServiceSummary serviceModel,
-      Map<String, Object> elasticity, List<PolicySummary> policies) {
+      Map<String, Object> elasticity, List<PolicySummary> policies, FrontierSummary frontier, ForecastSummary forecast) {
 
     static Summary of(RunReport report) {
       Map<String, Object> slo = new LinkedHashMap<>();
@@ -187,7 +187,8 @@ public final class ReportWriter {
       for (PolicyOutcome outcome : report.policies()) {
         policies.add(PolicySummary.of(report, outcome));
       }
-      return new Summary(report.experiment(), report.seed(), slo, report.service(), elasticity, policies);
+      return new Summary(report.experiment(), report.seed(), slo, report.service(), elasticity, policies,
+          report.frontiers().map(FrontierSummary::of).orElse(null), report.forecast().map(ForecastSummary::of).orElse(null));
     }
   }
 
@@ -217,5 +218,129 @@ public final class ReportWriter {
     private static Double finite(double value) {
       return Double.isNaN(value) ? null : value;
     }
+  }
+
+  /**
+   * The cost-versus-SLO frontiers in {@code summary.json}: null when the experiment turned them off.
+   *
+   * @param reference the policy the others are compared with, or null
+   * @param policies one entry per policy, in the experiment's order
+   */
+  record FrontierSummary(String reference, List<PolicyFrontier> policies) {
+    static FrontierSummary of(Frontiers frontiers) {
+      List<PolicyFrontier> policies = new ArrayList<>();
+      for (CostFrontier f : frontiers.policies()) {
+        FrontierVerdict verdict = frontiers.verdicts().stream().filter(v -> v.policy().equals(f.policy())).findFirst().orElse(null);
+        policies.add(PolicyFrontier.of(f, verdict));
+      }
+      return new FrontierSummary(frontiers.reference().orElse(null), policies);
+    }
+  }
+
+  /**
+   * One policy's sweep.
+   *
+   * @param name the policy
+   * @param knob the swept field
+   * @param operatingValue the knob's value as configured
+   * @param points every run, by increasing knob value
+   * @param verdict the comparison with the reference's frontier; null for the reference itself or
+   *     without a reference
+   */
+  record PolicyFrontier(String name, String knob, double operatingValue, List<FrontierPoint> points, VerdictSummary verdict) {
+    static PolicyFrontier of(CostFrontier f, FrontierVerdict verdict) {
+      List<FrontierPoint> points = f.points().stream().map(p -> new FrontierPoint(p.knobValue(), p.cost(),
+          p.sloViolationMinutes(), p.instanceHours(), p.operatingPoint(), f.frontier().contains(p))).toList();
+      return new PolicyFrontier(f.policy(), f.knob(), f.operatingPoint().knobValue(), points,
+          verdict == null ? null : VerdictSummary.of(verdict));
+    }
+  }
+
+  /**
+   * One run of a sweep.
+   *
+   * @param knobValue the knob's value
+   * @param cost instance-hours × price
+   * @param sloViolationMinutes minutes over the SLO
+   * @param instanceHours provisioned instance-hours
+   * @param operatingPoint whether this is the policy as configured
+   * @param onFrontier whether no other run of the policy dominates it
+   */
+  record FrontierPoint(double knobValue, double cost, long sloViolationMinutes, double instanceHours, boolean operatingPoint,
+      boolean onFrontier) {}
+
+  /**
+   * A frontier against the reference's; the numbers of a comparison without overlap are null.
+   *
+   * @param reference the reference policy
+   * @param equalSloOverlap whether the frontiers share a range of violation minutes
+   * @param atSloViolationMinutes the level of the equal-SLO comparison
+   * @param referenceCost the reference frontier's cost there
+   * @param policyCost this frontier's cost there
+   * @param costSaved the reference's cost minus this one's
+   * @param equalCostOverlap whether the frontiers share a range of cost
+   * @param atCost the level of the equal-cost comparison
+   * @param referenceSloViolationMinutes the reference frontier's violation minutes there
+   * @param policySloViolationMinutes this frontier's violation minutes there
+   * @param sloViolationMinutesAvoided the reference's violation minutes minus this one's
+   * @param sentence the verdict for people
+   */
+  record VerdictSummary(String reference, boolean equalSloOverlap, Double atSloViolationMinutes, Double referenceCost,
+      Double policyCost, Double costSaved, boolean equalCostOverlap, Double atCost, Double referenceSloViolationMinutes,
+      Double policySloViolationMinutes, Double sloViolationMinutesAvoided, String sentence) {
+    static VerdictSummary of(FrontierVerdict v) {
+      FrontierVerdict.Comparison slo = v.equalSlo();
+      FrontierVerdict.Comparison cost = v.equalCost();
+      return new VerdictSummary(v.reference(), slo.overlap(), finite(slo.level()), finite(slo.referenceValue()),
+          finite(slo.policyValue()), finite(slo.saved()), cost.overlap(), finite(cost.level()), finite(cost.referenceValue()),
+          finite(cost.policyValue()), finite(cost.saved()), v.sentence());
+    }
+  }
+
+  /**
+   * The rolling-origin forecast evaluation in {@code summary.json} ({@link ForecastEvaluation}); null
+   * when the experiment has no predictive policy or the evaluation could not run.
+   *
+   * @param bucketSeconds the bucket width
+   * @param horizonBuckets h, buckets ahead
+   * @param trainingBuckets the sliding training window
+   * @param refitEveryBuckets origins between fits
+   * @param seasonalLagBuckets the seasonal naive lag
+   * @param scoredTargets forecasts scored per method
+   * @param goalRatio the goal on a method's MAE over the better baseline's
+   * @param methods the methods, each with its ratio and whether it meets the goal
+   * @param baselines the naive and seasonal naive baselines
+   */
+  record ForecastSummary(int bucketSeconds, int horizonBuckets, int trainingBuckets, int refitEveryBuckets,
+      int seasonalLagBuckets, int scoredTargets, double goalRatio, List<ForecastScore> methods, List<ForecastScore> baselines) {
+    static ForecastSummary of(ForecastEvaluation e) {
+      List<ForecastScore> methods = e.methods().stream()
+          .map(m -> ForecastScore.of(m.score(), finite(m.ratioToBetterBaseline()), m.meetsGoal())).toList();
+      return new ForecastSummary(e.bucketSeconds(), e.horizonBuckets(), e.trainingBuckets(), e.refitEveryBuckets(),
+          e.seasonalLagBuckets(), e.scoredTargets(), e.goalRatio(), methods,
+          List.of(ForecastScore.of(e.naive(), null, null), ForecastScore.of(e.seasonalNaive(), null, null)));
+    }
+  }
+
+  /**
+   * One forecaster's scores; a figure that is not finite is null.
+   *
+   * @param name the method
+   * @param maeRequestsPerSecond mean absolute error
+   * @param smapePercent symmetric MAPE
+   * @param mase mean absolute scaled error
+   * @param ratioToBetterBaseline MAE over the better baseline's; null for a baseline
+   * @param meetsGoal whether the ratio is at most the goal; null for a baseline
+   */
+  record ForecastScore(String name, Double maeRequestsPerSecond, Double smapePercent, Double mase,
+      Double ratioToBetterBaseline, Boolean meetsGoal) {
+    static ForecastScore of(ForecastEvaluation.Score s, Double ratio, Boolean meetsGoal) {
+      return new ForecastScore(s.name(), finite(s.maeRequestsPerSecond()), finite(s.smapePercent()), finite(s.mase()),
+          ratio, meetsGoal);
+    }
+  }
+
+  private static Double finite(double value) {
+    return Double.isFinite(value) ? value : null;
   }
 }

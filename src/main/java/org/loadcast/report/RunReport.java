@@ -23,12 +23,16 @@ import org.loadcast.sim.MinuteStats;
  * @param demanded the instances the demand needs per minute, for the elasticity metrics
  * @param elasticityReference the policy that elastic speedups are relative to: the first HPA
  *     policy; empty when there is none
+ * @param frontiers the cost-versus-SLO frontiers of the policies' sweeps; empty when the experiment
+ *     turned them off
+ * @param forecast the rolling-origin evaluation of forecasts of the demand; empty when the history is
+ *     too short
  */
 public record RunReport(
     RunMetadata metadata, String experiment, String description, long seed, LatencySlo slo,
     ServiceSummary service, DemandSummary demand, List<PolicyOutcome> policies,
     Optional<LoadTestSummary> loadTest, List<String> notes, DemandedInstances demanded,
-    Optional<String> elasticityReference) {
+    Optional<String> elasticityReference, Optional<Frontiers> frontiers, Optional<ForecastEvaluation> forecast) {
 
   /** The sampling step of the elasticity metrics: one minute, in seconds. */
   public static final double ELASTICITY_STEP_SECONDS = 60;
@@ -46,6 +50,20 @@ public record RunReport(
       throw new IllegalArgumentException(
           "elasticityReference must name a policy, but was " + elasticityReference.get());
     }
+  }
+
+  /**
+   * Returns a report without frontiers or forecast evaluation.
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public RunReport(
+      RunMetadata metadata, String experiment, String description, long seed, LatencySlo slo,
+      ServiceSummary service, DemandSummary demand, List<PolicyOutcome> policies,
+      Optional<LoadTestSummary> loadTest, List<String> notes, DemandedInstances demanded,
+      Optional<String> elasticityReference) {
+    this(metadata, experiment, description, seed, slo, service, demand, policies, loadTest, notes, demanded,
+        elasticityReference, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -83,6 +101,6 @@ public record RunReport(
   /** Returns this report with other metadata, such as the final duration. */
   public RunReport withMetadata(RunMetadata newMetadata) {
     return new RunReport(newMetadata, experiment, description, seed, slo, service, demand, policies, loadTest, notes,
-        demanded, elasticityReference);
+        demanded, elasticityReference, frontiers, forecast);
   }
 }

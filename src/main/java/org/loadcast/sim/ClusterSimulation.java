@@ -37,6 +37,7 @@ public final class ClusterSimulation implements ScalingView {
   private final SimulationSpec spec;
   private final ClusterConfig cluster;
   private final Autoscaler autoscaler;
+  private final SimulationProgress progress;
   private final EventList events = new EventList();
   private final RateCurve.Cursor arrivalsCursor;
   private final SplittableRandom arrivalRandom;
@@ -101,8 +102,9 @@ public final class ClusterSimulation implements ScalingView {
   private double lastInSystemChange;
   private double instanceSeconds;
 
-  private ClusterSimulation(SimulationSpec spec, Autoscaler autoscaler) {
+  private ClusterSimulation(SimulationSpec spec, Autoscaler autoscaler, SimulationProgress progress) {
     this.spec = spec;
+    this.progress = progress;
     this.cluster = spec.cluster();
     this.autoscaler = autoscaler;
     RandomStreams streams = new RandomStreams(spec.seed());
@@ -124,7 +126,21 @@ public final class ClusterSimulation implements ScalingView {
    * @throws IllegalStateException if the autoscaler asks for fewer than 1 replica
    */
   public static SimulationResult run(SimulationSpec spec, Autoscaler autoscaler) {
-    return new ClusterSimulation(spec, autoscaler).execute();
+    return run(spec, autoscaler, SimulationProgress.NONE);
+  }
+
+  /**
+   * Runs a simulation to the end of its horizon, telling a listener the simulated time reached at
+   * the end of each simulated minute.
+   *
+   * @param spec the demand, service, SLO, horizon and seed
+   * @param autoscaler the policy under test, fresh for this run
+   * @param progress hears the simulated seconds reached, from this thread; it cannot change the result
+   * @return as {@link #run(SimulationSpec, Autoscaler)}
+   * @throws IllegalStateException if the autoscaler asks for fewer than 1 replica
+   */
+  public static SimulationResult run(SimulationSpec spec, Autoscaler autoscaler, SimulationProgress progress) {
+    return new ClusterSimulation(spec, autoscaler, progress).execute();
   }
 
   private SimulationResult execute() {
@@ -547,6 +563,7 @@ public final class ClusterSimulation implements ScalingView {
         millisAt(minuteLatency, 50), millisAt(minuteLatency, 95), millisAt(minuteLatency, 99),
         millisAt(minuteLatency, spec.slo().percentile()), minuteServingIntegral / length, minuteReadyIntegral / length, minuteProvisionedIntegral / length,
         replicas));
+    progress.reached(now);
     minuteLatency.reset();
     minuteArrivals = 0;
     minuteCompleted = 0;

@@ -45,4 +45,76 @@ class ExperimentRunTest {
     Experiment experiment = Experiments.read(Path.of("simulations/smoke.yaml"));
     assertThat(ExperimentRun.requestRate(experiment.profile())).isSameAs(experiment.profile().rate());
   }
+
+  /** The smoke experiment over its last three hours: two policies, each at 75 % and at 55, 65 and 85 %. */
+  private static Experiment sixHours(Path dir) throws java.io.IOException {
+    String text = java.nio.file.Files.readString(Path.of("simulations/smoke.yaml"))
+        .replace("profile: ../traffic-profiles/", "profile: " + Path.of("traffic-profiles").toAbsolutePath() + "/")
+        .replace("horizonSeconds: 86400", "horizonSeconds: 10800");
+    Path file = dir.resolve("six-hours.yaml");
+    java.nio.file.Files.writeString(file, text);
+    return Experiments.read(file);
+  }
+
+  private static org.loadcast.report.RunReport simulate(Experiment experiment, int threads) {
+    return ExperimentRun.simulate(experiment, experiment.service(), java.util.Optional.empty(),
+        new org.loadcast.report.RunMetadata("test", "run", "cmd", "2024-01-01T00:00:00Z", 0, java.util.Map.of()), threads);
+  }
+
+  @Test
+  void simulate_smallExperiment_reportsEveryPolicysFrontierAndTheVerdictAgainstTheHpa(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws java.io.IOException {
+    org.loadcast.report.RunReport report = simulate(sixHours(dir), 2);
+    org.loadcast.report.Frontiers frontiers = report.frontiers().orElseThrow();
+    assertThat(frontiers.reference()).contains("reactive-hpa");
+    assertThat(frontiers.policies()).extracting(org.loadcast.report.CostFrontier::policy)
+        .containsExactly("reactive-hpa", "predictive-holt-winters");
+    for (org.loadcast.report.CostFrontier f : frontiers.policies()) {
+      assertThat(f.points()).extracting(org.loadcast.report.CostFrontier.Point::knobValue).containsExactly(55.0, 65.0, 75.0, 85.0);
+      assertThat(f.operatingPoint().knobValue()).isEqualTo(75);
+      assertThat(f.frontier()).isNotEmpty().isSubsetOf(f.points());
+    }
+    // the operating point is the policy's own run in the verdict table
+    var hpa = frontiers.policies().get(0).operatingPoint();
+    assertThat(hpa.cost()).isEqualTo(report.policies().get(0).result().totals().cost());
+    assertThat(hpa.sloViolationMinutes()).isEqualTo(report.policies().get(0).result().totals().sloViolationMinutes());
+    // a lower target keeps more instances: the HPA's cost falls as its target rises
+    List<Double> costs = frontiers.policies().get(0).points().stream().map(org.loadcast.report.CostFrontier.Point::cost).toList();
+    assertThat(costs.get(0)).isGreaterThan(costs.get(3));
+    assertThat(frontiers.verdicts()).singleElement().satisfies(v -> {
+      assertThat(v.policy()).isEqualTo("predictive-holt-winters");
+      assertThat(v.reference()).isEqualTo("reactive-hpa");
+    });
+    String json = org.loadcast.report.ReportWriter.summaryJson(report);
+    assertThat(json).contains("\"frontier\" : {").contains("\"knob\" : \"targetUtilizationPercent\"")
+        .contains("\"onFrontier\" : true").contains("\"sentence\" : ");
+    var forecast = report.forecast().orElseThrow();
+    assertThat(forecast.bucketSeconds()).isEqualTo(300);
+    assertThat(forecast.horizonBuckets()).as("180 s boot: the next bucket").isEqualTo(1);
+    assertThat(forecast.scoredTargets()).isEqualTo(36);
+    assertThat(forecast.methods()).hasSize(2);
+    assertThat(forecast.naive().maeRequestsPerSecond()).isPositive();
+  }
+
+  @Test
+  void simulate_oneThreadOrThree_giveByteIdenticalSummaries(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    Experiment experiment = sixHours(dir);
+    String one = org.loadcast.report.ReportWriter.summaryJson(simulate(experiment, 1));
+    String three = org.loadcast.report.ReportWriter.summaryJson(simulate(experiment, 3));
+    assertThat(three).isEqualTo(one);
+  }
+
+  @Test
+  void simulate_withAMeter_drawsTheSimulatedDaysOfEveryRun(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    Experiment experiment = sixHours(dir);
+    java.io.StringWriter err = new java.io.StringWriter();
+    long[] nanos = {0};
+    // each reading of the fake clock moves it on by a second, so the bar is drawn at once
+    ProgressMeter meter = ExperimentRun.progressMeter(experiment, () -> nanos[0] += 1_000_000_000L, new java.io.PrintWriter(err));
+    ExperimentRun.simulate(experiment, experiment.service(), java.util.Optional.empty(),
+        new org.loadcast.report.RunMetadata("test", "run", "cmd", "2024-01-01T00:00:00Z", 0, java.util.Map.of()), 2, meter);
+    // 2 policies × 4 knob values × 0.125 days
+    assertThat(err.toString()).startsWith("\rsimulating 8 runs [")
+        .containsPattern("\\] 100 % 1\\.0 of 1\\.0 simulated days \\d+ s" + System.lineSeparator() + "$");
+  }
 }

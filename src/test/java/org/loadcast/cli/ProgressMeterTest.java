@@ -34,4 +34,14 @@ class ProgressMeterTest {
         + "\rreading big.log [##############################] 100 % 0 MB 2 s"
         + "\rreading big.log [##############################] 100 % 0 MB 2 s" + System.lineSeparator());
   }
+
+  @Test
+  void update_otherUnits_drawTheirAmountWithTheLabel() {
+    StringWriter err = new StringWriter();
+    ProgressMeter meter = new ProgressMeter("simulating 2 runs", 172_800,
+        done -> String.format(java.util.Locale.ROOT, "%.1f of 2.0 simulated days", done / 86400.0), () -> nanos, new PrintWriter(err));
+    nanos = 3_000_000_000L;
+    meter.update(86_400);
+    assertThat(err.toString()).isEqualTo("\rsimulating 2 runs [###############               ]  50 % 1.0 of 2.0 simulated days 3 s");
+  }
 }

@@ -39,13 +39,25 @@ class ReportWriterTest {
     SimulationSpec spec = new SimulationSpec(curve, 0, 7200, cluster, slo, 2024);
     SimulationResult result = ClusterSimulation.run(spec,
         HpaPolicy.withDefaults(70, 1, 20).newAutoscaler(new ScalingContext(20, 120, ArrivalHistory.none(300))));
+    List<CostFrontier.Point> points = new java.util.ArrayList<>();
+    for (int target : new int[] {50, 70, 90}) {
+      SimulationResult run = target == 70 ? result : ClusterSimulation.run(spec,
+          HpaPolicy.withDefaults(target, 1, 20).newAutoscaler(new ScalingContext(20, 120, ArrivalHistory.none(300))));
+      points.add(new CostFrontier.Point(target, run.totals().cost(), run.totals().sloViolationMinutes(),
+          run.totals().instanceHours(), target == 70));
+    }
+    Frontiers frontiers = Frontiers.of(Optional.of(policyName), List.of(CostFrontier.of(policyName, "targetUtilizationPercent", points)));
+    ForecastEvaluation forecast = new ForecastEvaluation(300, 2, 4032, 288, 288, 2016, ForecastEvaluation.GOAL_RATIO,
+        List.of(new ForecastEvaluation.MethodScore(new ForecastEvaluation.Score("Holt-Winters", 0.15, 20.5, 0.4), 0.9, false)),
+        new ForecastEvaluation.Score("naive (last value)", 0.1667, 22.25, 0.45),
+        new ForecastEvaluation.Score("seasonal naive", 0.25, 30, Double.NaN));
     return new RunReport(new RunMetadata("test", "run-1", "loadcast simulate x.yaml", "2024-01-01T00:00:00Z", 1.5,
             Map.of("x.yaml", "00")),
         "golden", description, 2024, slo,
         new ServiceSummary(2, 50, "exponential, mean 100.0 ms", 100, 20, "written in the test"),
         new DemandSummary("ramp", "UTC", 1_704_067_200L, "2024-01-01T00:00Z", 7200, 0, 1, 40, 2, 100, 0),
         List.of(new PolicyOutcome(policyName, description, result)), Optional.empty(), List.of(HOSTILE_TEXT),
-        DemandedInstances.of(spec), Optional.of(policyName));
+        DemandedInstances.of(spec), Optional.of(policyName), Optional.of(frontiers), Optional.of(forecast));
   }
 
   /** Seals summary.json's format; run with -Dgolden.update=true to rewrite it after a deliberate change. */
