@@ -295,7 +295,9 @@ public final class ExperimentRun {
    * then the arrivals simulated in the horizon, at h = ⌊(boot + warmup) / bucket⌋ + 1 buckets (the
    * bucket that holds a decision at a bucket's end plus the provisioning lead). Holt-Winters as the
    * policies fit it, and the damped trend fitted at h, against the naive and seasonal naive
-   * baselines. Empty, with a note, when the experiment has no such policy or the evaluation cannot run.
+   * baselines. The training window is the longest of at most two weeks whose first two seasons have
+   * no missing bucket ({@link #trainingWindow}). Empty, with a note, when the experiment has no such
+   * policy or the evaluation cannot run.
    */
   private static Optional<ForecastEvaluation> forecastEvaluation(
       Experiment experiment, SimulationSpec spec, RateCurve original, SimulationResult run, List<String> notes) {
@@ -320,7 +322,7 @@ public final class ExperimentRun {
         series[b] = b < history.length ? series[b] / bucket : run.minutes().subList((b - history.length) * perBucket,
             (b - history.length + 1) * perBucket).stream().mapToLong(m -> m.arrivals()).sum() / (double) bucket;
       }
-      int training = (int) Math.min(history.length, FORECAST_TRAINING_SECONDS / bucket);
+      int training = trainingWindow(history, (int) (FORECAST_TRAINING_SECONDS / bucket), 2 * season);
       Map<String, ForecastMethod> methods = new LinkedHashMap<>();
       methods.put("Holt-Winters (" + seasonality.name().toLowerCase(Locale.ROOT) + ", as the predictive policies)",
           HoltWinters.seasonal(seasonality, season, Formulation.R_CLASSIC));
@@ -330,6 +332,32 @@ public final class ExperimentRun {
       notes.add("The forecast evaluation is missing: " + e.getMessage() + ".");
       return Optional.empty();
     }
+  }
+
+  /**
+   * Returns the length of the longest window ending with the history, at most {@code longest}
+   * buckets, whose first {@code complete} buckets are all observed: Holt-Winters initialises on its
+   * first two seasons (and skips missing buckets after them), as the predictive policies' fit does.
+   *
+   * @param history buckets, NaN where missing
+   * @param longest the longest window wanted
+   * @param complete buckets at the window's start that must be observed
+   * @return the length, or 0 when no window has its start complete
+   */
+  static int trainingWindow(double[] history, int longest, int complete) {
+    int bad = -1;
+    for (int start = Math.max(0, history.length - longest); start + complete <= history.length; start++) {
+      if (bad < start) {
+        bad = -1;
+        for (int i = start + complete - 1; i >= start && bad < 0; i--) {
+          bad = Double.isNaN(history[i]) ? i : -1;
+        }
+        if (bad < 0) {
+          return history.length - start;
+        }
+      }
+    }
+    return 0;
   }
 
   private static int bucketSeconds(ScalingPolicy policy) {

@@ -18,10 +18,13 @@ import org.loadcast.sim.SimulationResult;
  * @param arrivalsPerSecond the demand of each minute, the same for every policy
  * @param policies one series set per policy
  * @param replay the load test's replay, or null
+ * @param frontiers each policy's sweep for the cost-versus-SLO chart, in the experiment's order;
+ *     empty without frontiers
  */
 record ChartData(
     String timezone, double sloLatencyMillis, double sloPercentile, double capacityPerInstancePerSecond,
-    long[] time, Double[] arrivalsPerSecond, List<PolicySeries> policies, ReplaySeries replay) {
+    long[] time, Double[] arrivalsPerSecond, List<PolicySeries> policies, ReplaySeries replay,
+    List<FrontierSeries> frontiers) {
 
   static ChartData of(RunReport report) {
     SimulationResult first = report.policies().get(0).result();
@@ -39,7 +42,8 @@ record ChartData(
     }
     return new ChartData(report.demand().timezone(), report.slo().latencyMillis(), report.slo().percentile(),
         report.service().capacityPerInstancePerSecond(), time, arrivals, policies,
-        report.loadTest().map(ReplaySeries::of).orElse(null));
+        report.loadTest().map(ReplaySeries::of).orElse(null),
+        report.frontiers().map(f -> f.policies().stream().map(FrontierSeries::of).toList()).orElse(List.of()));
   }
 
   static double minuteLength(SimulationResult result, int minute) {
@@ -111,6 +115,30 @@ record ChartData(
         series.p95LatencyMillis[i] = round(s.p95LatencyMillis());
       }
       return series;
+    }
+  }
+
+  /**
+   * One policy's sweep: its frontier as a line by increasing cost, the points off it, and the
+   * operating point.
+   *
+   * @param name the policy
+   * @param frontierCost the frontier's costs, increasing
+   * @param frontierMinutes the frontier's SLO-violation minutes, falling
+   * @param dominatedCost the costs of the runs off the frontier
+   * @param dominatedMinutes their violation minutes
+   * @param operatingCost the operating point's cost
+   * @param operatingMinutes the operating point's violation minutes
+   */
+  record FrontierSeries(String name, double[] frontierCost, long[] frontierMinutes, double[] dominatedCost,
+      long[] dominatedMinutes, double operatingCost, long operatingMinutes) {
+
+    static FrontierSeries of(CostFrontier f) {
+      List<CostFrontier.Point> off = f.points().stream().filter(p -> !f.frontier().contains(p)).toList();
+      return new FrontierSeries(f.policy(), f.frontier().stream().mapToDouble(p -> round(p.cost())).toArray(),
+          f.frontier().stream().mapToLong(CostFrontier.Point::sloViolationMinutes).toArray(),
+          off.stream().mapToDouble(p -> round(p.cost())).toArray(), off.stream().mapToLong(CostFrontier.Point::sloViolationMinutes).toArray(),
+          round(f.operatingPoint().cost()), f.operatingPoint().sloViolationMinutes());
     }
   }
 }

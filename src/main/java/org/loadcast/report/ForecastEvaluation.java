@@ -55,9 +55,9 @@ public record ForecastEvaluation(int bucketSeconds, int horizonBuckets, int trai
   public static ForecastEvaluation of(double[] ratePerSecond, int horizonLength, int bucketSeconds, int horizonBuckets,
       int seasonBuckets, int trainingBuckets, Map<String, ForecastMethod> methods) {
     int history = ratePerSecond.length - horizonLength;
-    if (history < Math.max(2 * seasonBuckets, trainingBuckets)) {
-      throw new IllegalArgumentException("the history must hold at least the training window (" + trainingBuckets
-          + " buckets) and two seasons (" + 2 * seasonBuckets + "), but held " + history);
+    if (history < trainingBuckets || trainingBuckets < 2 * seasonBuckets) {
+      throw new IllegalArgumentException("the training window must hold two seasons (" + 2 * seasonBuckets
+          + " buckets) and fit in the history (" + history + " buckets), but was " + trainingBuckets + " buckets");
     }
     double[] series = Arrays.copyOfRange(ratePerSecond, history - trainingBuckets, ratePerSecond.length);
     RollingOrigin evaluation = new RollingOrigin(horizonBuckets, trainingBuckets, seasonBuckets, seasonBuckets);

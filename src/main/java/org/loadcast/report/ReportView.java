@@ -19,8 +19,13 @@ import org.loadcast.sim.SimulationTotals;
  * @param rows one row per policy, in the experiment's order
  * @param verdicts one sentence per policy after the first, comparing it with the first
  * @param probe the probe's steps, empty without a load test
+ * @param frontierVerdicts one sentence per policy comparing its cost-versus-SLO frontier with the
+ *     reference's; empty without frontiers or reference
+ * @param frontierRows every run of every policy's sweep, by policy then knob value; empty without frontiers
+ * @param forecastRows the methods then the baselines of the forecast evaluation; empty without one
  */
-public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<ProbeRow> probe) {
+public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<ProbeRow> probe, List<String> frontierVerdicts,
+    List<FrontierRow> frontierRows, List<ForecastRow> forecastRows) {
 
   /** The criteria of the verdict table; lower is better for each. */
   enum Criterion {
@@ -69,7 +74,18 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
       best.addAll(elasticityWinnersFor(report, outcome));
       rows.add(PolicyRow.of(report, outcome, best));
     }
-    return new ReportView(rows, verdicts(report), probeRows(report));
+    List<String> frontierVerdicts = report.frontiers().map(f -> f.verdicts().stream().map(FrontierVerdict::sentence).toList())
+        .orElse(List.of());
+    List<FrontierRow> frontierRows = new ArrayList<>();
+    report.frontiers().ifPresent(f -> f.policies().forEach(c -> c.points().forEach(p -> frontierRows.add(FrontierRow.of(c, p)))));
+    List<ForecastRow> forecastRows = new ArrayList<>();
+    report.forecast().ifPresent(e -> {
+      e.methods().forEach(m -> forecastRows.add(ForecastRow.of(m.score(), fixed(m.ratioToBetterBaseline(), 3),
+          m.meetsGoal() ? "met" : "missed")));
+      forecastRows.add(ForecastRow.of(e.naive(), "", "baseline"));
+      forecastRows.add(ForecastRow.of(e.seasonalNaive(), "", "baseline"));
+    });
+    return new ReportView(rows, verdicts(report), probeRows(report), frontierVerdicts, frontierRows, forecastRows);
   }
 
   private static Set<String> winnersFor(RunReport report, PolicyOutcome outcome) {
@@ -217,6 +233,48 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
       return new ProbeRow(fixed(s.offeredRatePerSecond(), 1), fixed(s.throughputPerSecond(), 1),
           fixed(s.meanConcurrency(), 2), fixed(s.p50LatencyMillis(), 1), fixed(s.p95LatencyMillis(), 1),
           fixed(s.p99LatencyMillis(), 1), fixed(100 * s.littleDiscrepancyFraction(), 1), status);
+    }
+  }
+
+  /**
+   * One run of a policy's sweep.
+   *
+   * @param policy the policy
+   * @param knob the swept field and its value, such as "targetUtilizationPercent 65"
+   * @param cost the run's cost
+   * @param violationMinutes its SLO-violation minutes
+   * @param instanceHours its instance-hours
+   * @param standing "operating point", "frontier" or "dominated", or "operating point, frontier"
+   * @param onFrontier whether no other run of the policy dominates it
+   */
+  public record FrontierRow(String policy, String knob, String cost, String violationMinutes, String instanceHours,
+      String standing, boolean onFrontier) {
+
+    static FrontierRow of(CostFrontier frontier, CostFrontier.Point p) {
+      boolean on = frontier.frontier().contains(p);
+      String standing = (p.operatingPoint() ? "operating point, " : "") + (on ? "on the frontier" : "dominated");
+      return new FrontierRow(frontier.policy(), frontier.knob() + " " + number(p.knobValue()), fixed(p.cost(), 2),
+          Long.toString(p.sloViolationMinutes()), fixed(p.instanceHours(), 1), standing, on);
+    }
+
+    private static String number(double value) {
+      return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+  }
+
+  /**
+   * One forecaster's accuracy on the run's demand.
+   *
+   * @param name the method
+   * @param mae mean absolute error, requests per second
+   * @param smape symmetric MAPE, percent
+   * @param mase mean absolute scaled error
+   * @param ratio MAE over the better baseline's, empty for a baseline
+   * @param goal "met", "missed" or "baseline"
+   */
+  public record ForecastRow(String name, String mae, String smape, String mase, String ratio, String goal) {
+    static ForecastRow of(ForecastEvaluation.Score s, String ratio, String goal) {
+      return new ForecastRow(s.name(), fixed(s.maeRequestsPerSecond(), 4), fixed(s.smapePercent(), 2), fixed(s.mase(), 3), ratio, goal);
     }
   }
 }

@@ -117,4 +117,13 @@ class ExperimentRunTest {
     assertThat(err.toString()).startsWith("\rsimulating 8 runs [")
         .containsPattern("\\] 100 % 1\\.0 of 1\\.0 simulated days \\d+ s" + System.lineSeparator() + "$");
   }
+
+  @Test
+  void trainingWindow_startsWhereItsFirstBucketsAreAllObserved() {
+    double nan = Double.NaN;
+    assertThat(ExperimentRun.trainingWindow(new double[] {1, 1, nan, 1, 1, 1, 1}, 7, 3)).as("from index 3").isEqualTo(4);
+    assertThat(ExperimentRun.trainingWindow(new double[] {1, 1, nan, 1, 1, 1, 1}, 3, 3)).isEqualTo(3);
+    assertThat(ExperimentRun.trainingWindow(new double[] {1, 1, 1, 1, nan, 1}, 6, 3)).as("a gap after the start is kept").isEqualTo(6);
+    assertThat(ExperimentRun.trainingWindow(new double[] {1, nan, 1}, 3, 2)).isZero();
+  }
 }

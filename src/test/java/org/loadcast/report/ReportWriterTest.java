@@ -110,4 +110,15 @@ class ReportWriterTest {
     String html = Files.readString(dir.resolve("index.html"));
     assertThat(html).contains("uPlot").doesNotContain("<script src=").doesNotContain("<link rel=\"stylesheet\" href=");
   }
+
+  @Test
+  void write_html_showsTheFrontierSectionAndTheForecastTable() throws IOException {
+    ReportWriter.write(report("reactive-hpa", "HPA"), dir);
+    String html = Files.readString(dir.resolve("index.html"));
+    assertThat(html).contains("id=\"frontier\"").contains("id=\"frontier-chart\"")
+        .contains("<td>targetUtilizationPercent 90</td>").contains("operating point, on the frontier")
+        .contains("id=\"forecast\"").contains("<td>seasonal naive</td>").contains("<td>0.900</td>");
+    String data = html.substring(html.indexOf("id=\"chart-data\">"), html.indexOf("</script>", html.indexOf("id=\"chart-data\">")));
+    assertThat(data).contains("\"frontiers\":[{\"name\":\"reactive-hpa\",\"frontierCost\":[");
+  }
 }
