@@ -48,7 +48,7 @@ public record ExperimentDocument(
           + (name == null ? "missing" : "'" + name + "'"));
     }
     policies = policies == null ? List.of() : List.copyOf(policies);
-    frontier = frontier == null ? new Frontier(null, null) : frontier;
+    frontier = frontier == null ? new Frontier(null, null, null) : frontier;
   }
 
   /**
@@ -58,8 +58,10 @@ public record ExperimentDocument(
    * @param enabled whether to sweep at all; default true
    * @param reference the policy whose frontier the others are compared with; default the first
    *     {@code hpa} policy, else the first {@code target-tracking} or {@code step-scaling} one
+   * @param defaultSweepOffsets the sweep of a policy without its own {@code sweep}: these offsets
+   *     from its operating value, in points, those the policy can take; default −20, −10, +10
    */
-  public record Frontier(Boolean enabled, String reference) {}
+  public record Frontier(Boolean enabled, String reference, List<Double> defaultSweepOffsets) {}
 
   /**
    * The system under test: the embedded one, or a URL.
@@ -299,8 +301,8 @@ public record ExperimentDocument(
    * @param scaleDownStabilizationSeconds scale-down stabilization window, default 300
    * @param cpuInitializationPeriodSeconds default 300
    * @param sweep other values of the policy's main knob for the cost-versus-SLO frontier; absent
-   *     means the default (the operating value −20, −10 and +10 points, those the policy can take);
-   *     {@code []} runs the operating point only
+   *     means {@code frontier.defaultSweepOffsets} from the operating value; {@code []} runs the
+   *     operating point only
    */
   public record HpaDocument(
       @JsonProperty(required = true) String name,
@@ -324,8 +326,8 @@ public record ExperimentDocument(
    * @param leadSeconds how far ahead to size; default boot time plus one sync period
    * @param refitSeconds how often to refit the weights, default 86400
    * @param sweep other values of the policy's main knob for the cost-versus-SLO frontier; absent
-   *     means the default (the operating value −20, −10 and +10 points, those the policy can take);
-   *     {@code []} runs the operating point only
+   *     means {@code frontier.defaultSweepOffsets} from the operating value; {@code []} runs the
+   *     operating point only
    */
   public record PredictiveDocument(
       @JsonProperty(required = true) String name,
@@ -354,8 +356,8 @@ public record ExperimentDocument(
    * @param scaleInDisabled whether the policy never scales in, default false
    * @param scheduled scheduled actions on the min and max capacity
    * @param sweep other values of the policy's main knob for the cost-versus-SLO frontier; absent
-   *     means the default (the operating value −20, −10 and +10 points, those the policy can take);
-   *     {@code []} runs the operating point only
+   *     means {@code frontier.defaultSweepOffsets} from the operating value; {@code []} runs the
+   *     operating point only
    */
   public record TargetTrackingDocument(
       @JsonProperty(required = true) String name,
@@ -399,8 +401,8 @@ public record ExperimentDocument(
    * @param scaleIn the alarm and steps that remove instances
    * @param scheduled scheduled actions on the min and max capacity
    * @param sweep other values of the policy's main knob for the cost-versus-SLO frontier; absent
-   *     means the default (the operating value −20, −10 and +10 points, those the policy can take);
-   *     {@code []} runs the operating point only
+   *     means {@code frontier.defaultSweepOffsets} from the operating value; {@code []} runs the
+   *     operating point only
    */
   public record StepScalingDocument(
       @JsonProperty(required = true) String name,
@@ -458,8 +460,8 @@ public record ExperimentDocument(
    * @param targetUtilizationPercent the target utilization for the predicted load, in (0, 100]
    * @param schedulingBufferSeconds how early each hour's capacity applies, default 300
    * @param sweep other values of the policy's main knob for the cost-versus-SLO frontier; absent
-   *     means the default (the operating value −20, −10 and +10 points, those the policy can take);
-   *     {@code []} runs the operating point only
+   *     means {@code frontier.defaultSweepOffsets} from the operating value; {@code []} runs the
+   *     operating point only
    */
   public record AwsPredictiveDocument(
       @JsonProperty(required = true) String name,
@@ -486,8 +488,8 @@ public record ExperimentDocument(
    * @param useCalendar whether to read the profile's calendar of events, default true
    * @param scaleDownStabilizationSeconds the scale-down stabilization window, 0 to 3600, default 300
    * @param sweep other values of the policy's main knob for the cost-versus-SLO frontier; absent
-   *     means the default (the operating value −20, −10 and +10 points, those the policy can take);
-   *     {@code []} runs the operating point only
+   *     means {@code frontier.defaultSweepOffsets} from the operating value; {@code []} runs the
+   *     operating point only
    */
   public record HybridDocument(
       @JsonProperty(required = true) String name,

@@ -145,6 +145,7 @@ public final class Experiments {
     if (docs.isEmpty()) {
       problems.add(yaml.problemAt("policies", "policies must list at least one policy, but was empty"));
     }
+    List<Double> offsets = sweepOffsets(yaml, problems);
     Map<String, ScalingPolicy> built = new HashMap<>();
     java.util.Set<String> failed = new java.util.HashSet<>();
     List<NamedPolicy> policies = new ArrayList<>();
@@ -164,7 +165,7 @@ public final class Experiments {
       if (policy == null) {
         failed.add(doc.name());
       } else {
-        policies.add(new NamedPolicy(doc.name(), policy, sweep(doc, policy, yaml, base, problems)));
+        policies.add(new NamedPolicy(doc.name(), policy, sweep(doc, policy, offsets, yaml, base, problems)));
         built.put(doc.name(), policy);
       }
     }
@@ -233,12 +234,34 @@ public final class Experiments {
   /** The default sweep: these offsets from the operating value, in points, those the policy can take. */
   static final List<Double> DEFAULT_SWEEP_OFFSETS = List.of(-20.0, -10.0, 10.0);
 
+  /** Returns {@code frontier.defaultSweepOffsets}, or the default; each bad offset is added to the problems. */
+  private static List<Double> sweepOffsets(YamlFile<ExperimentDocument> yaml, List<InputProblem> problems) {
+    List<Double> written = yaml.value().frontier().defaultSweepOffsets();
+    if (written == null) {
+      return DEFAULT_SWEEP_OFFSETS;
+    }
+    List<Double> offsets = new ArrayList<>();
+    for (int j = 0; j < written.size(); j++) {
+      String field = "frontier.defaultSweepOffsets[" + j + "]";
+      Double offset = written.get(j);
+      String rule = offset == null || !Double.isFinite(offset) ? "must be a finite number"
+          : offset == 0 ? "must not be 0 (the operating point runs anyway)"
+          : offsets.contains(offset) ? "must not repeat an earlier offset" : null;
+      if (rule != null) {
+        problems.add(yaml.problemAt(field, field + " " + rule + ", but was " + (offset == null ? "null" : number(offset))));
+      } else {
+        offsets.add(offset);
+      }
+    }
+    return offsets;
+  }
+
   /**
    * Returns the knob values a policy's frontier runs besides its operating point: the default
-   * offsets when {@code sweep} is absent, none when the frontier is off, else the values written,
+   * offsets from the operating value when {@code sweep} is absent, none when the frontier is off, else the values written,
    * each checked (finite, not the operating value, not repeated, one the policy can take).
    */
-  private static List<Double> sweep(ExperimentDocument.PolicyDocument doc, ScalingPolicy policy,
+  private static List<Double> sweep(ExperimentDocument.PolicyDocument doc, ScalingPolicy policy, List<Double> offsets,
       YamlFile<ExperimentDocument> yaml, String base, List<InputProblem> problems) {
     boolean enabled = !Boolean.FALSE.equals(yaml.value().frontier().enabled());
     if (doc.sweep() == null || !enabled) {
@@ -246,7 +269,7 @@ public final class Experiments {
         problems.add(yaml.problemAt(base + ".sweep", base + ".sweep must be absent or [] when frontier.enabled is false, but "
             + "lists " + doc.sweep().size() + " value(s)"));
       }
-      return enabled ? defaultSweep(policy) : List.of();
+      return enabled ? defaultSweep(policy, offsets) : List.of();
     }
     List<Double> values = new ArrayList<>();
     for (int j = 0; j < doc.sweep().size(); j++) {
@@ -269,9 +292,9 @@ public final class Experiments {
     return values;
   }
 
-  private static List<Double> defaultSweep(ScalingPolicy policy) {
+  private static List<Double> defaultSweep(ScalingPolicy policy, List<Double> offsets) {
     List<Double> values = new ArrayList<>();
-    for (double offset : DEFAULT_SWEEP_OFFSETS) {
+    for (double offset : offsets) {
       double value = policy.knobValue() + offset;
       try {
         policy.withKnob(value);

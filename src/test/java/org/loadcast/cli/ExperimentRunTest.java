@@ -46,11 +46,11 @@ class ExperimentRunTest {
     assertThat(ExperimentRun.requestRate(experiment.profile())).isSameAs(experiment.profile().rate());
   }
 
-  /** The smoke experiment over its last three hours: two policies, each at 75 % and at 55, 65 and 85 %. */
+  /** The smoke experiment over its last three hours, with the default sweep: two policies, each at 75 % and at the default 55, 65 and 85 %. */
   private static Experiment sixHours(Path dir) throws java.io.IOException {
     String text = java.nio.file.Files.readString(Path.of("simulations/smoke.yaml"))
         .replace("profile: ../traffic-profiles/", "profile: " + Path.of("traffic-profiles").toAbsolutePath() + "/")
-        .replace("horizonSeconds: 86400", "horizonSeconds: 10800");
+        .replace("horizonSeconds: 86400", "horizonSeconds: 10800").replace("defaultSweepOffsets: [10]", "defaultSweepOffsets: [-20, -10, 10]");
     Path file = dir.resolve("six-hours.yaml");
     java.nio.file.Files.writeString(file, text);
     return Experiments.read(file);

@@ -261,11 +261,13 @@ class ExperimentsTest {
 
   @Test
   void read_noSweep_takesTheDefaultOffsetsThePolicyCanTake() {
-    Experiment smoke = Experiments.read(Path.of("simulations/smoke.yaml"));
-    assertThat(smoke.frontier()).isTrue();
-    assertThat(smoke.frontierReference()).contains("reactive-hpa");
-    // the HPA's 75 %: 55, 65 and 85; the predictive policy's floor likewise
-    assertThat(smoke.policies()).allSatisfy(p -> assertThat(p.sweep()).containsExactly(55.0, 65.0, 85.0));
+    Experiment nasa = Experiments.read(Path.of("simulations/nasa-reactive-vs-predictive.yaml"));
+    assertThat(nasa.frontier()).isTrue();
+    assertThat(nasa.frontierReference()).contains("reactive-hpa");
+    // every policy's knob is at 75 %: 55, 65 and 85
+    assertThat(nasa.policies()).allSatisfy(p -> assertThat(p.sweep()).containsExactly(55.0, 65.0, 85.0));
+    // smoke's frontier.defaultSweepOffsets: [10]
+    assertThat(Experiments.read(Path.of("simulations/smoke.yaml")).policies()).allSatisfy(p -> assertThat(p.sweep()).containsExactly(85.0));
     assertThat(Experiments.read(Path.of(AWS)).policies()).extracting(NamedPolicy::sweep).allSatisfy(s -> assertThat(s).isNotEmpty());
   }
 
@@ -274,7 +276,7 @@ class ExperimentsTest {
     String text = Files.readString(Path.of("simulations/smoke.yaml"))
         .replace("profile: ../traffic-profiles/", "profile: " + Path.of("traffic-profiles").toAbsolutePath() + "/")
         .replace("    minReplicas: 1\n", "    minReplicas: 1\n    sweep: [90, 50]\n")
-        .replace("reactive: reactive-hpa", "reactive: reactive-hpa\n    sweep: []");
+        .replace("reactive: reactive-hpa\n", "reactive: reactive-hpa\n    sweep: []\n");
     Path file = tmp.resolve("e.yaml");
     Files.writeString(file, text);
     Experiment e = Experiments.read(file);
@@ -293,13 +295,23 @@ class ExperimentsTest {
 
   @Test
   void read_sweepWithTheFrontierOff_isRejected() throws IOException {
-    assertThat(problems("    reactive: reactive-hpa\n", "    reactive: reactive-hpa\n    sweep: [60]\nfrontier:\n  enabled: false\n"))
+    Path withSweep = dir.resolve("with-sweep.yaml");
+    Files.writeString(withSweep, Files.readString(Path.of("simulations/smoke.yaml"))
+        .replace("    reactive: reactive-hpa\n", "    reactive: reactive-hpa\n    sweep: [60]\n"));
+    assertThat(problems(withSweep.toString(), "  defaultSweepOffsets: [10]", "  enabled: false"))
         .containsExactly("57:12: policies[1].sweep must be absent or [] when frontier.enabled is false, but lists 1 value(s)");
   }
 
   @Test
   void read_frontierReferenceMisspelled_suggestsTheName() throws IOException {
-    assertThat(problems("policies:\n", "frontier:\n  reference: reactive-hp\npolicies:\n")).containsExactly(
-        "49:14: frontier.reference must name a policy of this experiment, but was 'reactive-hp' (did you mean 'reactive-hpa'?)");
+    assertThat(problems("  defaultSweepOffsets: [10]", "  defaultSweepOffsets: [10]\n  reference: reactive-hp")).containsExactly(
+        "60:14: frontier.reference must name a policy of this experiment, but was 'reactive-hp' (did you mean 'reactive-hpa'?)");
+  }
+
+  @Test
+  void read_badDefaultSweepOffsets_areEachLocated() throws IOException {
+    assertThat(problems("  defaultSweepOffsets: [10]", "  defaultSweepOffsets: [10, 0, 10]")).containsExactly(
+        "59:29: frontier.defaultSweepOffsets[1] must not be 0 (the operating point runs anyway), but was 0",
+        "59:32: frontier.defaultSweepOffsets[2] must not repeat an earlier offset, but was 10");
   }
 }
