@@ -35,7 +35,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "override the experiment's seed")
   Long seed;
 
-  @Option(names = "--threads", paramLabel = "N", description = "policies simulated at once (default: the number of processors)")
+  @Option(names = "--threads", paramLabel = "N", description = "runs (policies and their sweep values) simulated at once (default: the number of processors)")
   Integer threads;
 
   @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|always|never", description = "a progress bar on standard "
@@ -84,6 +84,7 @@ final class SimulateCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%-28s %12.2f %12.3f %9d %10.1f %10.2f%n", p.name(), t.sloViolationMinutesPercent(),
           t.sloViolationRequestsPercent(), t.dropped(), t.instanceHours(), t.cost());
     }
+    report.frontiers().ifPresent(f -> f.verdicts().forEach(v -> out.printf(Locale.ROOT, "frontier: %s%n", v.sentence())));
     out.printf(Locale.ROOT, "report: %s%n", directory.resolve("index.html"));
   }
 
