@@ -68,8 +68,10 @@ class ReportWriterTest {
     }
     List<String> csv = Files.readAllLines(dir.resolve("minutes-1-reactive-hpa.csv"));
     assertThat(csv).hasSize(1 + 120);
-    assertThat(csv.get(0)).startsWith("minute,atEpochSeconds,arrivals,").endsWith(",desiredReplicas,demandedInstances");
-    assertThat(csv.get(1)).matches(".*,\\d+$");
+    assertThat(csv.get(0)).startsWith("minute,atEpochSeconds,arrivals,").endsWith(",desiredReplicas,demandedInstances,"
+        + "timedOut,meanBootingInstances,meanWarmingInstances,meanDrainingInstances");
+    assertThat(csv.get(1).split(",")[13]).matches("\\d+");
+    assertThat(csv.get(1).split(",")[14]).isEqualTo("0");
   }
 
   @Test
