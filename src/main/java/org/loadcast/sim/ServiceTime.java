@@ -280,14 +280,18 @@ public sealed interface ServiceTime {
       return (double) below / totalCount();
     }
 
-    /** Returns the value below which a fraction {@code u} in [0, 1) of the measurements lie. */
+    /**
+     * Returns the smallest value below which a fraction {@code u} in [0, 1) of the measurements lie,
+     * {@code inf{x : F(x) >= u}}: at a boundary between buckets, the end of the lower one, as
+     * HdrHistogram's {@code getValueAtPercentile} reports it.
+     */
     private double inverse(double u) {
       double target = u * totalCount();
       int lo = 0;
       int hi = bins.size() - 1;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (bins.get(mid).cumulativeCount() > target) {
+        if (bins.get(mid).cumulativeCount() >= target) {
           hi = mid;
         } else {
           lo = mid + 1;
