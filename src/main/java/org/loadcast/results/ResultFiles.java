@@ -101,17 +101,17 @@ public final class ResultFiles {
   public static Histogram readLatencyMicros(Path log, String tag) {
     Histogram sum = new Histogram(LoadTestRecorder.SIGNIFICANT_DIGITS);
     java.util.SortedSet<String> tags = new java.util.TreeSet<>();
-    String wanted = tag == null ? null : URLEncoder.encode(tag, StandardCharsets.UTF_8);
     try (HistogramLogReader reader = new HistogramLogReader(log.toFile())) {
       while (reader.hasNext()) {
         EncodableHistogram interval = reader.nextIntervalHistogram();
         if (interval == null) {
           break;
         }
-        if (interval.getTag() != null) {
-          tags.add(java.net.URLDecoder.decode(interval.getTag(), StandardCharsets.UTF_8));
+        String name = interval.getTag() == null ? null : java.net.URLDecoder.decode(interval.getTag(), StandardCharsets.UTF_8);
+        if (name != null) {
+          tags.add(name);
         }
-        if (interval instanceof Histogram h && (wanted == null || wanted.equals(h.getTag()))) {
+        if (interval instanceof Histogram h && (tag == null || tag.equals(name))) {
           sum.add(h);
         }
       }
