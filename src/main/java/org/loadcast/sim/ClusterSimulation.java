@@ -64,6 +64,7 @@ public final class ClusterSimulation implements ScalingView {
   private final ServiceTime.PerTemplate perTemplate;
   private final ServiceTime[] templateTimes;
   private final WarmupRamp ramp;
+  private final boolean rampFlat;
   private final boolean timeouts;
   private final double timeoutSeconds;
   private final Billing billing;
@@ -148,6 +149,7 @@ public final class ClusterSimulation implements ScalingView {
     this.templateTimes = perTemplate == null ? null
         : perTemplate.templates().stream().map(ServiceTime.PerTemplate.Template::serviceTime).toArray(ServiceTime[]::new);
     this.ramp = cluster.warmupRamp();
+    this.rampFlat = ramp.isFlat();
     this.timeouts = cluster.hasRequestTimeout();
     this.timeoutSeconds = cluster.requestTimeoutSeconds();
     this.billing = cluster.billing();
@@ -282,7 +284,7 @@ public final class ClusterSimulation implements ScalingView {
     int slot = takeSlot();
     slotArrival[slot] = arrivedAt;
     slotInstance[slot] = id;
-    double elapsed = ramp.isFlat() ? service : ramp.elapsedSeconds(now - servingSince[id], service);
+    double elapsed = rampFlat ? service : ramp.elapsedSeconds(now - servingSince[id], service);
     double departure = now + elapsed;
     slotTimesOut[slot] = timeouts && departure > arrivedAt + timeoutSeconds;
     if (slotTimesOut[slot]) {
