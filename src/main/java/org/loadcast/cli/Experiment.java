@@ -24,6 +24,7 @@ import org.loadcast.sim.LoadBalancing;
  * @param service the service model written in the experiment
  * @param instances the instance lifecycle and price
  * @param loadBalancing how requests are spread
+ * @param requestTimeoutSeconds how long clients wait before they give up; infinite for no timeout
  * @param slo the latency objective
  * @param policies the policies, in report order, with their sweeps
  * @param frontier whether to run the cost-versus-SLO sweeps
@@ -35,7 +36,8 @@ public record Experiment(
     ExperimentDocument.Target target, Optional<ExperimentDocument.LoadTest> loadTest,
     double horizonSeconds, double peakInstances, double peakUtilizationPercent,
     ServiceModel service, ExperimentDocument.Instances instances, LoadBalancing loadBalancing,
-    LatencySlo slo, List<NamedPolicy> policies, boolean frontier, Optional<String> frontierReference) {
+    double requestTimeoutSeconds, LatencySlo slo, List<NamedPolicy> policies, boolean frontier,
+    Optional<String> frontierReference) {
 
   /** Copies the policy list. */
   public Experiment {
@@ -56,7 +58,8 @@ public record Experiment(
   /** Returns this experiment with another seed. */
   public Experiment withSeed(long newSeed) {
     return new Experiment(file, name, description, newSeed, profileFile, profile, target, loadTest, horizonSeconds,
-        peakInstances, peakUtilizationPercent, service, instances, loadBalancing, slo, policies, frontier, frontierReference);
+        peakInstances, peakUtilizationPercent, service, instances, loadBalancing, requestTimeoutSeconds, slo, policies,
+        frontier, frontierReference);
   }
 
   /** Returns the profile second where the horizon starts: the profile's end minus the horizon. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
+import java.util.Map;
 import org.loadcast.forecast.Seasonality;
 import org.loadcast.sim.LoadBalancing;
 
@@ -189,6 +190,8 @@ public record ExperimentDocument(
    * @param service the service model used when no load test calibrates it
    * @param instances the instance lifecycle and price
    * @param loadBalancing how requests are spread; round-robin when absent
+   * @param requestTimeoutSeconds how long a client waits for its response before it gives up,
+   *     {@code > 0}; absent for no timeout (see {@link org.loadcast.sim.ClusterSimulation})
    */
   public record Simulation(
       @JsonProperty(required = true) double horizonSeconds,
@@ -196,7 +199,8 @@ public record ExperimentDocument(
       @JsonProperty(required = true) double peakUtilizationPercent,
       @JsonProperty(required = true) Service service,
       @JsonProperty(required = true) Instances instances,
-      LoadBalancing loadBalancing) {
+      LoadBalancing loadBalancing,
+      Double requestTimeoutSeconds) {
     /** Validates the fields. @throws IllegalArgumentException if one is out of range */
     public Simulation {
       if (!(horizonSeconds >= 60) || horizonSeconds != Math.rint(horizonSeconds)) {
@@ -209,6 +213,9 @@ public record ExperimentDocument(
         throw new IllegalArgumentException("peakUtilizationPercent must be in 1..100, but was " + peakUtilizationPercent);
       }
       loadBalancing = loadBalancing == null ? LoadBalancing.ROUND_ROBIN : loadBalancing;
+      if (requestTimeoutSeconds != null && !(requestTimeoutSeconds > 0 && Double.isFinite(requestTimeoutSeconds))) {
+        throw new IllegalArgumentException("requestTimeoutSeconds must be a finite number > 0, but was " + requestTimeoutSeconds);
+      }
     }
   }
 
@@ -217,23 +224,40 @@ public record ExperimentDocument(
    *
    * @param workersPerInstance requests served at once, {@code >= 1}
    * @param maxQueueLength requests waiting beyond the workers before arrivals are dropped, {@code >= 0}
-   * @param serviceTime the service-time distribution
+   * @param serviceTime the service-time distribution; with {@code serviceTimeByTemplate}, that of the
+   *     templates it does not list
+   * @param serviceTimeByTemplate service times of some request templates of the profile's mix, by
+   *     template name; absent for one distribution for all requests. Each arrival is a template
+   *     drawn by the mix's request shares ({@link org.loadcast.profile.RequestMix#requestShares})
    */
   public record Service(
       @JsonProperty(required = true) int workersPerInstance,
       @JsonProperty(required = true) int maxQueueLength,
-      @JsonProperty(required = true) ServiceTimeDocument serviceTime) {}
+      @JsonProperty(required = true) ServiceTimeDocument serviceTime,
+      Map<String, ServiceTimeDocument> serviceTimeByTemplate) {
+    /** Copies the map, keeping its order. */
+    public Service {
+      serviceTimeByTemplate = serviceTimeByTemplate == null ? Map.of()
+          : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(serviceTimeByTemplate));
+    }
+  }
 
   /**
    * A service-time distribution.
    *
-   * @param distribution {@code exponential}, {@code lognormal} or {@code deterministic}
+   * @param distribution {@code exponential}, {@code lognormal}, {@code deterministic} or {@code
+   *     empirical}
    * @param meanMillis the mean, for exponential and deterministic
    * @param medianMillis the median, for lognormal
    * @param sigma the standard deviation of the log, for lognormal
+   * @param histogramLog for empirical: an HdrHistogram interval log of latencies in microseconds,
+   *     such as the {@code results/latency.hlog} a load test writes, relative to the experiment file
+   * @param tag for empirical: only the log's intervals with this tag, such as a request name of the
+   *     load test; absent for all intervals
    */
   public record ServiceTimeDocument(
-      @JsonProperty(required = true) String distribution, Double meanMillis, Double medianMillis, Double sigma) {
+      @JsonProperty(required = true) String distribution, Double meanMillis, Double medianMillis, Double sigma,
+      String histogramLog, String tag) {
     /** Checks the values given, in the units written. @throws IllegalArgumentException if one is out of range */
     public ServiceTimeDocument {
       positive("meanMillis", meanMillis);
@@ -256,11 +280,36 @@ public record ExperimentDocument(
    * @param bootSeconds provisioning lead time, {@code >= 0}
    * @param warmupSeconds time serving before ready, {@code >= 0}
    * @param pricePerHour cost of one instance-hour, {@code >= 0}
+   * @param warmupInitialCapacityFraction a warming instance's speed when it starts serving, as a
+   *     fraction of a ready one's, in [0, 1], ramping linearly to 1 over {@code warmupSeconds}
+   *     ({@link org.loadcast.sim.WarmupRamp}); default 1, no ramp
+   * @param billingGranularitySeconds each instance's lifetime is billed rounded up to this, {@code >
+   *     0}, such as 1 (AWS per-second billing) or 3600 (hourly); absent for the exact lifetime
+   * @param minimumBilledSeconds the least billed per instance, {@code >= 0}, such as 60 (AWS Linux
+   *     instances); default 0
    */
   public record Instances(
       @JsonProperty(required = true) double bootSeconds,
       double warmupSeconds,
-      @JsonProperty(required = true) double pricePerHour) {}
+      @JsonProperty(required = true) double pricePerHour,
+      Double warmupInitialCapacityFraction,
+      Double billingGranularitySeconds,
+      Double minimumBilledSeconds) {
+    /** Returns the warm-up's initial capacity fraction, 1 when absent. */
+    public double warmupInitialCapacityFractionOrOne() {
+      return warmupInitialCapacityFraction == null ? 1 : warmupInitialCapacityFraction;
+    }
+
+    /** Returns the billing granularity in seconds, 0 (exact) when absent. */
+    public double billingGranularitySecondsOrZero() {
+      return billingGranularitySeconds == null ? 0 : billingGranularitySeconds;
+    }
+
+    /** Returns the minimum billed seconds, 0 when absent. */
+    public double minimumBilledSecondsOrZero() {
+      return minimumBilledSeconds == null ? 0 : minimumBilledSeconds;
+    }
+  }
 
   /**
    * The latency objective.

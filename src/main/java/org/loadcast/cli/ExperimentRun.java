@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -141,8 +142,8 @@ public final class ExperimentRun {
     }
     Optional<ForecastEvaluation> forecast = forecastEvaluation(experiment, spec, original, outcomes.get(0).result(), notes);
     return new RunReport(metadata, experiment.name(), experiment.description(), experiment.seed(), experiment.slo(),
-        serviceSummary(service), demandSummary, outcomes, loadTest, notes, demanded, elasticityReference(experiment), frontiers,
-        forecast);
+        serviceSummary(service, experiment), demandSummary, outcomes, loadTest, notes, demanded,
+        elasticityReference(experiment), frontiers, forecast);
   }
 
   /**
@@ -168,7 +169,9 @@ public final class ExperimentRun {
     ExperimentDocument.Instances instances = experiment.instances();
     return new ClusterConfig(service.workersPerInstance(), service.maxQueueLength(), service.serviceTime(),
         instances.bootSeconds(), instances.warmupSeconds(), instances.pricePerHour(), experiment.loadBalancing(),
-        Math.max(1, (int) Math.ceil(initialInstances)));
+        Math.max(1, (int) Math.ceil(initialInstances)), instances.warmupInitialCapacityFractionOrOne(),
+        experiment.requestTimeoutSeconds(), instances.billingGranularitySecondsOrZero(),
+        instances.minimumBilledSecondsOrZero());
   }
 
   /**
@@ -480,13 +483,31 @@ public final class ExperimentRun {
     return ", scheduled: " + String.join("; ", parts);
   }
 
-  private static ServiceSummary serviceSummary(ServiceModel service) {
+  private static ServiceSummary serviceSummary(ServiceModel service, Experiment experiment) {
+    ExperimentDocument.Instances instances = experiment.instances();
     return new ServiceSummary(service.workersPerInstance(), service.maxQueueLength(), describe(service.serviceTime()),
-        service.serviceTime().meanSeconds() * 1000, service.capacityPerSecond(), service.origin());
+        service.serviceTime().meanSeconds() * 1000, service.capacityPerSecond(), service.origin(),
+        Double.isFinite(experiment.requestTimeoutSeconds()) ? experiment.requestTimeoutSeconds() : null,
+        instances.warmupInitialCapacityFraction(), instances.billingGranularitySeconds(), instances.minimumBilledSeconds());
   }
 
   /** Returns a service-time distribution for people, such as "log-normal, median 40.0 ms, σ 0.50". */
   static String describe(ServiceTime time) {
+    if (time instanceof ServiceTime.PerTemplate p) {
+      Map<ServiceTime, List<String>> groups = new LinkedHashMap<>();
+      for (ServiceTime.PerTemplate.Template t : p.templates()) {
+        groups.computeIfAbsent(t.serviceTime(), k -> new ArrayList<>()).add(t.name());
+      }
+      List<String> parts = new ArrayList<>();
+      groups.forEach((distribution, names) -> parts.add((names.size() == 1 ? names.get(0) : names.size() + " templates")
+          + ": " + describe(distribution)));
+      return String.format(Locale.ROOT, "per request template (mean %.1f ms): %s", p.meanSeconds() * 1000,
+          String.join("; ", parts));
+    }
+    if (time instanceof ServiceTime.Empirical e) {
+      return String.format(Locale.ROOT, "empirical, %d measurements, median %.1f ms, p99 %.1f ms, mean %.1f ms",
+          e.totalCount(), e.quantileSeconds(0.5) * 1000, e.quantileSeconds(0.99) * 1000, e.meanSeconds() * 1000);
+    }
     if (time instanceof ServiceTime.LogNormal l) {
       return String.format(Locale.ROOT, "log-normal, median %.1f ms, σ %.2f", l.medianSeconds() * 1000, l.sigma());
     }

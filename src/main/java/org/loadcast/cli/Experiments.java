@@ -28,6 +28,7 @@ import org.loadcast.profile.InputProblem;
 import org.loadcast.profile.TrafficProfile;
 import org.loadcast.profile.TrafficProfiles;
 import org.loadcast.profile.YamlFile;
+import org.loadcast.results.ResultFiles;
 import org.loadcast.sim.LatencySlo;
 import org.loadcast.sim.ServiceTime;
 
@@ -48,7 +49,7 @@ public final class Experiments {
     List<InputProblem> problems = new ArrayList<>();
     Path profileFile = resolve(file, doc.profile());
     TrafficProfile profile = readProfile(yaml, profileFile, problems);
-    ServiceModel service = service(yaml, problems);
+    ServiceModel service = service(yaml, file, profile, problems);
     LatencySlo slo = check(yaml, "slo", problems, () -> new LatencySlo(doc.slo().percentile(), doc.slo().latencyMillis()));
     List<NamedPolicy> policies = policies(yaml, problems);
     boolean frontier = !Boolean.FALSE.equals(doc.frontier().enabled());
@@ -67,7 +68,8 @@ public final class Experiments {
     ExperimentDocument.Target target = doc.target() == null ? new ExperimentDocument.Target(null, null) : doc.target();
     return new Experiment(file, doc.name(), doc.description() == null ? "" : doc.description(), doc.seed(),
         profileFile, profile, target, Optional.ofNullable(doc.loadTest()), sim.horizonSeconds(), sim.peakInstances(),
-        sim.peakUtilizationPercent(), service, sim.instances(), sim.loadBalancing(), slo, policies, frontier, reference);
+        sim.peakUtilizationPercent(), service, sim.instances(), sim.loadBalancing(),
+        sim.requestTimeoutSeconds() == null ? Double.POSITIVE_INFINITY : sim.requestTimeoutSeconds(), slo, policies, frontier, reference);
   }
 
   private static Path resolve(Path file, String relative) {
@@ -91,10 +93,16 @@ public final class Experiments {
     }
   }
 
-  private static ServiceModel service(YamlFile<ExperimentDocument> yaml, List<InputProblem> problems) {
+  private static ServiceModel service(
+      YamlFile<ExperimentDocument> yaml, Path file, TrafficProfile profile, List<InputProblem> problems) {
     ExperimentDocument.Service s = yaml.value().simulation().service();
     String base = "simulation.service";
-    ServiceTime time = check(yaml, base + ".serviceTime", problems, () -> serviceTime(s.serviceTime()));
+    ServiceTime common = check(yaml, base + ".serviceTime", problems, () -> serviceTime(s.serviceTime(), file));
+    if (common == null) {
+      return null;
+    }
+    ServiceTime time = s.serviceTimeByTemplate().isEmpty() ? common
+        : perTemplate(yaml, file, profile, common, problems);
     if (time == null) {
       return null;
     }
@@ -108,15 +116,69 @@ public final class Experiments {
     return model;
   }
 
-  private static ServiceTime serviceTime(ExperimentDocument.ServiceTimeDocument d) {
+  private static ServiceTime serviceTime(ExperimentDocument.ServiceTimeDocument d, Path file) {
     return switch (d.distribution()) {
       case "exponential" -> new ServiceTime.Exponential(required(d.meanMillis(), "meanMillis") / 1000);
       case "deterministic" -> new ServiceTime.Deterministic(required(d.meanMillis(), "meanMillis") / 1000);
       case "lognormal" -> new ServiceTime.LogNormal(required(d.medianMillis(), "medianMillis") / 1000,
           required(d.sigma(), "sigma"));
-      default -> throw new IllegalArgumentException("distribution must be one of exponential, lognormal, deterministic, but was '"
-          + d.distribution() + "'");
+      case "empirical" -> empirical(d, file);
+      default -> throw new IllegalArgumentException("distribution must be one of exponential, lognormal, deterministic, "
+          + "empirical, but was '" + d.distribution() + "'");
     };
+  }
+
+  /** Reads an empirical distribution from the HdrHistogram interval log the document names. */
+  private static ServiceTime empirical(ExperimentDocument.ServiceTimeDocument d, Path file) {
+    if (d.histogramLog() == null) {
+      throw new IllegalArgumentException("histogramLog is required for this distribution");
+    }
+    Path log = resolve(file, d.histogramLog());
+    if (!Files.isRegularFile(log)) {
+      throw new IllegalArgumentException("histogramLog must name an HdrHistogram interval log, but '" + d.histogramLog()
+          + "' does not exist (looked for " + log + ")");
+    }
+    try {
+      return ServiceTime.Empirical.of(ResultFiles.readLatencyMicros(log, d.tag()), 1e-6);
+    } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("histogramLog '" + d.histogramLog() + "' " + e.getMessage());
+    }
+  }
+
+  /**
+   * Returns the per-template service times: each template of the profile's mix with a request share
+   * above 0, weighted by that share, with its own distribution or the common one.
+   */
+  private static ServiceTime perTemplate(
+      YamlFile<ExperimentDocument> yaml, Path file, TrafficProfile profile, ServiceTime common, List<InputProblem> problems) {
+    String base = "simulation.service.serviceTimeByTemplate";
+    Map<String, ExperimentDocument.ServiceTimeDocument> docs = yaml.value().simulation().service().serviceTimeByTemplate();
+    Map<String, ServiceTime> times = new HashMap<>();
+    int before = problems.size();
+    for (Map.Entry<String, ExperimentDocument.ServiceTimeDocument> e : docs.entrySet()) {
+      String path = base + "." + e.getKey();
+      if (profile != null && profile.mix().template(e.getKey()) == null) {
+        List<String> names = profile.mix().requests().stream().map(org.loadcast.profile.RequestTemplate::name).toList();
+        problems.add(yaml.problemAt(path, path + " must name a request template of the profile's mix, but '" + e.getKey()
+            + "' is none" + YamlFile.closestName(e.getKey(), names).map(n -> " (did you mean '" + n + "'?)").orElse("")));
+        continue;
+      }
+      ServiceTime time = check(yaml, path, problems, () -> serviceTime(e.getValue(), file));
+      if (time != null) {
+        times.put(e.getKey(), time);
+      }
+    }
+    if (profile == null || problems.size() > before) {
+      return null;
+    }
+    List<ServiceTime.PerTemplate.Template> templates = new ArrayList<>();
+    for (Map.Entry<String, Double> share : profile.mix().requestShares().entrySet()) {
+      if (share.getValue() > 0) {
+        templates.add(new ServiceTime.PerTemplate.Template(share.getKey(), share.getValue(),
+            times.getOrDefault(share.getKey(), common)));
+      }
+    }
+    return new ServiceTime.PerTemplate(templates);
   }
 
   private static double required(Double value, String field) {
@@ -137,6 +199,21 @@ public final class Experiments {
     }
     if (!(i.pricePerHour() >= 0)) {
       problems.add(yaml.problemAt(base + ".pricePerHour", base + ".pricePerHour must be >= 0, but was " + i.pricePerHour()));
+    }
+    Double fraction = i.warmupInitialCapacityFraction();
+    if (fraction != null && !(fraction >= 0 && fraction <= 1)) {
+      problems.add(yaml.problemAt(base + ".warmupInitialCapacityFraction", base
+          + ".warmupInitialCapacityFraction must be in [0, 1], but was " + fraction));
+    }
+    Double granularity = i.billingGranularitySeconds();
+    if (granularity != null && !(granularity > 0 && Double.isFinite(granularity))) {
+      problems.add(yaml.problemAt(base + ".billingGranularitySeconds", base
+          + ".billingGranularitySeconds must be a finite number > 0, but was " + granularity));
+    }
+    Double minimum = i.minimumBilledSeconds();
+    if (minimum != null && !(minimum >= 0 && Double.isFinite(minimum))) {
+      problems.add(yaml.problemAt(base + ".minimumBilledSeconds", base
+          + ".minimumBilledSeconds must be a finite number >= 0, but was " + minimum));
     }
   }
 

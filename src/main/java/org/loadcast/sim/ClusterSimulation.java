@@ -17,10 +17,26 @@ import org.loadcast.profile.RateCurve;
  * otherwise it waits in that instance's FIFO queue, or is dropped when the queue is full. Latency is
  * the time from arrival to completion.
  *
+ * <p>With per-template service times ({@link ServiceTime.PerTemplate}) each arrival's template is
+ * drawn from the {@code "request-template"} stream and its time from the {@code "service"} stream,
+ * so adding them changes neither the arrivals nor the load balancer's draws.
+ *
  * <p>The autoscaler decides at time 0 and then every decision period. New instances boot for the
- * provisioning lead time, warm up, and serve. On scale-in, booting instances go first (newest
- * first), then serving ones (newest first), which drain: they take no new request, finish their
- * queue, then terminate. Instances cost money from request to termination.
+ * provisioning lead time, warm up, and serve. While warming, their workers may run slower ({@link
+ * WarmupRamp}): a request started on a warming instance takes {@link WarmupRamp#elapsedSeconds}
+ * instead of its drawn service time. On scale-in, booting instances go first (newest first), then
+ * serving ones (newest first), which drain: they take no new request, finish their queue, then
+ * terminate. Instances cost money from request to termination, billed by {@link Billing}.
+ *
+ * <p>With a request timeout {@code τ} ({@link ClusterConfig#requestTimeoutSeconds}), each client
+ * gives up at {@code arrival + τ}. A request still queued then leaves the queue and never takes a
+ * worker. A request in service then keeps its worker busy until its service ends (the server does
+ * not notice the client left), but it is not a completion: it counts as timed out, in the minute the
+ * client gave up, and its latency is not recorded. A request that completes exactly at {@code
+ * arrival + τ} is in time; one still queued at that instant has timed out. Timeouts count against
+ * the SLO as drops do ({@link MinuteStats#violates}). Because a queue is FIFO and {@code τ} is the
+ * same for all, each queue's requests time out in queue order: one pending timeout event per
+ * instance, for the head of its queue, is enough.
  *
  * <p>Mutable and not thread-safe: create one per run with {@link #run}.
  */
@@ -32,6 +48,8 @@ public final class ClusterSimulation implements ScalingView {
   private static final int WARMED = 4;
   private static final int MINUTE = 5;
   private static final int END = 6;
+  private static final int QUEUE_TIMEOUT = 7;
+  private static final int SERVICE_TIMEOUT = 8;
   private static final long HIGHEST_LATENCY_MICROS = 24L * 3600 * 1_000_000;
 
   private final SimulationSpec spec;
@@ -43,6 +61,14 @@ public final class ClusterSimulation implements ScalingView {
   private final SplittableRandom arrivalRandom;
   private final SplittableRandom serviceRandom;
   private final SplittableRandom balancerRandom;
+  private final SplittableRandom templateRandom;
+  private final ServiceTime.PerTemplate perTemplate;
+  private final ServiceTime[] templateTimes;
+  private final WarmupRamp ramp;
+  private final boolean rampFlat;
+  private final boolean timeouts;
+  private final double timeoutSeconds;
+  private final Billing billing;
   private final double sloSeconds;
   private double now;
 
@@ -61,6 +87,7 @@ public final class ClusterSimulation implements ScalingView {
   private double[][] queueService = new double[64][];
   private int[] queueHead = new int[64];
   private int[] queueSize = new int[64];
+  private boolean[] timeoutPending = new boolean[64];
   private int[] serving = new int[64];
   private int servingCount;
   private int roundRobin;
@@ -71,6 +98,7 @@ public final class ClusterSimulation implements ScalingView {
   // requests in service
   private double[] slotArrival = new double[1024];
   private int[] slotInstance = new int[1024];
+  private boolean[] slotTimesOut = new boolean[1024];
   private int[] freeSlots = new int[1024];
   private int freeCount;
   private int slotCount;
@@ -88,7 +116,14 @@ public final class ClusterSimulation implements ScalingView {
   private double minuteServingIntegral;
   private double minuteProvisionedIntegral;
   private double minuteReadyIntegral;
+  private double minuteBootingIntegral;
+  private double minuteDrainingIntegral;
+  private long minuteTimedOut;
   private int readyCount;
+  private int bootingCount;
+  private int drainingCount;
+  private long timedOut;
+  private double billedSeconds;
   private double lastCountChange;
   private long arrivals;
   private long dropped;
@@ -111,6 +146,15 @@ public final class ClusterSimulation implements ScalingView {
     this.arrivalRandom = streams.stream("arrivals");
     this.serviceRandom = streams.stream("service");
     this.balancerRandom = streams.stream("load-balancer");
+    this.perTemplate = cluster.serviceTime() instanceof ServiceTime.PerTemplate p ? p : null;
+    this.templateRandom = perTemplate == null ? null : streams.stream("request-template");
+    this.templateTimes = perTemplate == null ? null
+        : perTemplate.templates().stream().map(ServiceTime.PerTemplate.Template::serviceTime).toArray(ServiceTime[]::new);
+    this.ramp = cluster.warmupRamp();
+    this.rampFlat = ramp.isFlat();
+    this.timeouts = cluster.hasRequestTimeout();
+    this.timeoutSeconds = cluster.requestTimeoutSeconds();
+    this.billing = cluster.billing();
     this.arrivalsCursor = spec.demand().cursor(spec.fromSeconds());
     this.sloSeconds = spec.slo().latencySeconds();
     this.arrivalsPerSecond = new int[(int) spec.durationSeconds()];
@@ -169,6 +213,8 @@ public final class ClusterSimulation implements ScalingView {
       case DECISION -> decide();
       case BOOTED -> booted(payload);
       case WARMED -> warmed(payload);
+      case QUEUE_TIMEOUT -> queueTimeout(payload);
+      case SERVICE_TIMEOUT -> timeOut();
       case MINUTE -> closeMinute();
       case END -> {
         closeMinute();
@@ -192,7 +238,8 @@ public final class ClusterSimulation implements ScalingView {
     arrivals++;
     minuteArrivals++;
     arrivalsPerSecond[(int) now]++;
-    double service = cluster.serviceTime().sampleSeconds(serviceRandom);
+    double service = templateTimes == null ? cluster.serviceTime().sampleSeconds(serviceRandom)
+        : templateTimes[perTemplate.templateIndex(templateRandom.nextDouble())].sampleSeconds(serviceRandom);
     int id = route();
     if (id < 0) {
       drop();
@@ -253,15 +300,26 @@ public final class ClusterSimulation implements ScalingView {
     int slot = takeSlot();
     slotArrival[slot] = arrivedAt;
     slotInstance[slot] = id;
-    events.schedule(now + service, 1, DEPARTURE, slot);
+    double elapsed = rampFlat ? service : ramp.elapsedSeconds(now - servingSince[id], service);
+    double departure = now + elapsed;
+    slotTimesOut[slot] = timeouts && departure > arrivedAt + timeoutSeconds;
+    if (slotTimesOut[slot]) {
+      events.schedule(arrivedAt + timeoutSeconds, 0, SERVICE_TIMEOUT, slot);
+    }
+    events.schedule(departure, 1, DEPARTURE, slot);
   }
 
   private void depart(int slot) {
     int id = slotInstance[slot];
-    recordLatency(now - slotArrival[slot]);
+    if (!slotTimesOut[slot]) {
+      recordLatency(now - slotArrival[slot]);
+    }
     freeSlots[freeCount++] = slot;
     changeBusy(id, -1);
     changeInSystem(-1);
+    if (timeouts) {
+      expireQueued(id);
+    }
     if (queueSize[id] > 0) {
       int head = queueHead[id];
       double arrivedAt = queueArrival[id][head];
@@ -294,6 +352,39 @@ public final class ClusterSimulation implements ScalingView {
     queueArrival[id][tail] = now;
     queueService[id][tail] = service;
     queueSize[id]++;
+    if (timeouts && !timeoutPending[id]) {
+      timeoutPending[id] = true;
+      events.schedule(queueArrival[id][queueHead[id]] + timeoutSeconds, 0, QUEUE_TIMEOUT, id);
+    }
+  }
+
+  /**
+   * Handles the pending timeout of an instance's queue: the requests at its head whose clients have
+   * given up leave it, and the next timeout is set for the new head. The event may be stale (its
+   * request started service in time); then nothing expires and it only moves on.
+   */
+  private void queueTimeout(int id) {
+    timeoutPending[id] = false;
+    expireQueued(id);
+    if (queueSize[id] > 0) {
+      timeoutPending[id] = true;
+      events.schedule(queueArrival[id][queueHead[id]] + timeoutSeconds, 0, QUEUE_TIMEOUT, id);
+    }
+  }
+
+  /** Removes the requests at the head of a queue whose clients have given up by now. */
+  private void expireQueued(int id) {
+    while (queueSize[id] > 0 && queueArrival[id][queueHead[id]] + timeoutSeconds <= now) {
+      queueHead[id] = (queueHead[id] + 1) % queueArrival[id].length;
+      queueSize[id]--;
+      changeInSystem(-1);
+      timeOut();
+    }
+  }
+
+  private void timeOut() {
+    timedOut++;
+    minuteTimedOut++;
   }
 
   private void growQueue(int id) {
@@ -317,6 +408,7 @@ public final class ClusterSimulation implements ScalingView {
     if (slotCount == slotArrival.length) {
       slotArrival = Arrays.copyOf(slotArrival, slotCount * 2);
       slotInstance = Arrays.copyOf(slotInstance, slotCount * 2);
+      slotTimesOut = Arrays.copyOf(slotTimesOut, slotCount * 2);
       freeSlots = Arrays.copyOf(freeSlots, slotCount * 2);
     }
     return slotCount++;
@@ -345,9 +437,11 @@ public final class ClusterSimulation implements ScalingView {
       state[id] = InstanceState.READY;
       readyCount++;
       startServing(id);
+      servingSince[id] = now - cluster.warmupSeconds();
       readyAt[id] = now;
     } else {
       state[id] = InstanceState.BOOTING;
+      bootingCount++;
       events.schedule(now + cluster.bootSeconds(), 2, BOOTED, id);
     }
   }
@@ -358,6 +452,7 @@ public final class ClusterSimulation implements ScalingView {
     }
     accrueCounts();
     state[id] = state[id].moveTo(InstanceState.WARMING);
+    bootingCount--;
     startServing(id);
     events.schedule(now + cluster.warmupSeconds(), 2, WARMED, id);
   }
@@ -392,6 +487,7 @@ public final class ClusterSimulation implements ScalingView {
       readyCount--;
     }
     state[id] = state[id].moveTo(InstanceState.DRAINING);
+    drainingCount++;
     removeServing(id);
     if (busy[id] == 0 && queueSize[id] == 0) {
       terminate(id);
@@ -400,8 +496,16 @@ public final class ClusterSimulation implements ScalingView {
 
   private void terminate(int id) {
     accrueCounts();
+    if (state[id] == InstanceState.BOOTING) {
+      bootingCount--;
+    } else {
+      drainingCount--;
+    }
     state[id] = state[id].moveTo(InstanceState.TERMINATED);
     provisioned--;
+    if (!billing.isExact()) {
+      billedSeconds += billing.billedSeconds(now - startedAt[id]);
+    }
     queueArrival[id] = null;
     queueService[id] = null;
   }
@@ -438,6 +542,7 @@ public final class ClusterSimulation implements ScalingView {
     queueService = Arrays.copyOf(queueService, n);
     queueHead = Arrays.copyOf(queueHead, n);
     queueSize = Arrays.copyOf(queueSize, n);
+    timeoutPending = Arrays.copyOf(timeoutPending, n);
   }
 
   /** Adds the time since the last change of the instance counts to their integrals. */
@@ -446,6 +551,8 @@ public final class ClusterSimulation implements ScalingView {
     minuteServingIntegral += servingCount * dt;
     minuteProvisionedIntegral += provisioned * dt;
     minuteReadyIntegral += readyCount * dt;
+    minuteBootingIntegral += bootingCount * dt;
+    minuteDrainingIntegral += drainingCount * dt;
     instanceSeconds += provisioned * dt;
     lastCountChange = now;
   }
@@ -562,8 +669,10 @@ public final class ClusterSimulation implements ScalingView {
     minutes.add(new MinuteStats(minute, minuteArrivals, minuteCompleted, minuteDropped, minuteOverSlo,
         millisAt(minuteLatency, 50), millisAt(minuteLatency, 95), millisAt(minuteLatency, 99),
         millisAt(minuteLatency, spec.slo().percentile()), minuteServingIntegral / length, minuteReadyIntegral / length, minuteProvisionedIntegral / length,
-        replicas));
+        replicas, minuteTimedOut, minuteBootingIntegral / length, (minuteServingIntegral - minuteReadyIntegral) / length,
+        minuteDrainingIntegral / length));
     progress.reached(now);
+    resetMinuteStates();
     minuteLatency.reset();
     minuteArrivals = 0;
     minuteCompleted = 0;
@@ -578,9 +687,26 @@ public final class ClusterSimulation implements ScalingView {
     }
   }
 
+  private void resetMinuteStates() {
+    minuteTimedOut = 0;
+    minuteBootingIntegral = 0;
+    minuteDrainingIntegral = 0;
+  }
+
   /** Returns a histogram's latency at a percentile in milliseconds, or NaN when it is empty. */
   private static double millisAt(Histogram micros, double percentile) {
     return micros.getTotalCount() > 0 ? micros.getValueAtPercentile(percentile) / 1000.0 : Double.NaN;
+  }
+
+  /** Returns the billed seconds of the instances alive at the end, each billed up to the end. */
+  private double billAlive() {
+    double sum = 0;
+    for (int id = 0; id < instanceCount; id++) {
+      if (state[id] != InstanceState.TERMINATED) {
+        sum += billing.billedSeconds(spec.durationSeconds() - startedAt[id]);
+      }
+    }
+    return sum;
   }
 
   private SimulationTotals totals() {
@@ -588,13 +714,14 @@ public final class ClusterSimulation implements ScalingView {
     long violating = minutes.stream().filter(m -> m.violates(spec.slo())).count();
     long withTraffic = minutes.stream().filter(MinuteStats::hasTraffic).count();
     int outs = (int) actions.stream().filter(ScalingAction::scaleOut).count();
+    double billed = billing.isExact() ? instanceSeconds : billedSeconds + billAlive();
     return new SimulationTotals(arrivals, totalLatency.getTotalCount(), dropped, overSlo,
         totalLatency.getTotalCount() > 0 ? latencySumSeconds * 1000 / totalLatency.getTotalCount() : Double.NaN,
         millisAt(totalLatency, 50), millisAt(totalLatency, 95), millisAt(totalLatency, 99), started,
         started == 0 ? Double.NaN : waitSum / started,
         started == 0 ? 0 : (double) waited / started,
         inSystemIntegral / spec.durationSeconds(),
-        violating, withTraffic, instanceSeconds, instanceSeconds / 3600 * cluster.pricePerHour(),
-        outs, actions.size() - outs);
+        violating, withTraffic, instanceSeconds, billed / 3600 * cluster.pricePerHour(),
+        outs, actions.size() - outs, timedOut, billed);
   }
 }

@@ -314,4 +314,110 @@ class ExperimentsTest {
         "59:29: frontier.defaultSweepOffsets[1] must not be 0 (the operating point runs anyway), but was 0",
         "59:32: frontier.defaultSweepOffsets[2] must not repeat an earlier offset, but was 10");
   }
+
+  // ---- cluster model keys
+
+  private static final String SIGMA = "      sigma: 0.5\n  instances:";
+
+  private Experiment readWith(String from, String to) throws IOException {
+    String text = Files.readString(Path.of("simulations/smoke.yaml"))
+        .replace("profile: ../traffic-profiles/", "profile: " + Path.of("traffic-profiles").toAbsolutePath() + "/");
+    assertThat(text).contains(from);
+    Path file = dir.resolve("e.yaml");
+    Files.writeString(file, text.replace(from, to));
+    return Experiments.read(file);
+  }
+
+  @Test
+  void read_clusterModelKeysAbsent_takeTheDefaultsThatChangeNothing() {
+    Experiment e = Experiments.read(Path.of("simulations/smoke.yaml"));
+    assertThat(e.requestTimeoutSeconds()).isInfinite();
+    assertThat(e.instances().warmupInitialCapacityFractionOrOne()).isEqualTo(1);
+    assertThat(e.instances().billingGranularitySecondsOrZero()).isZero();
+    assertThat(e.instances().minimumBilledSecondsOrZero()).isZero();
+    assertThat(e.service().serviceTime()).isInstanceOf(org.loadcast.sim.ServiceTime.LogNormal.class);
+  }
+
+  @Test
+  void read_clusterModelKeys_areRead() throws IOException {
+    Experiment e = readWith("    pricePerHour: 0.096\n", "    pricePerHour: 0.096\n    warmupInitialCapacityFraction: 0.4\n"
+        + "    billingGranularitySeconds: 1\n    minimumBilledSeconds: 60\n  requestTimeoutSeconds: 30\n");
+    assertThat(e.requestTimeoutSeconds()).isEqualTo(30);
+    assertThat(e.instances().warmupInitialCapacityFractionOrOne()).isEqualTo(0.4);
+    assertThat(e.instances().billingGranularitySecondsOrZero()).isEqualTo(1);
+    assertThat(e.instances().minimumBilledSecondsOrZero()).isEqualTo(60);
+  }
+
+  @Test
+  void read_warmupFractionAboveOne_isLocated() throws IOException {
+    assertThat(problems("    pricePerHour: 0.096\n", "    pricePerHour: 0.096\n    warmupInitialCapacityFraction: 1.5\n"))
+        .containsExactly("43:36: simulation.instances.warmupInitialCapacityFraction must be in [0, 1], but was 1.5");
+  }
+
+  @Test
+  void read_billingGranularityZero_isLocated() throws IOException {
+    assertThat(problems("    pricePerHour: 0.096\n", "    pricePerHour: 0.096\n    billingGranularitySeconds: 0\n"))
+        .containsExactly("43:32: simulation.instances.billingGranularitySeconds must be a finite number > 0, but was 0.0");
+  }
+
+  @Test
+  void read_negativeRequestTimeout_isLocated() throws IOException {
+    assertThat(problems("  peakInstances: 4\n", "  peakInstances: 4\n  requestTimeoutSeconds: -1\n")).singleElement()
+        .asString().startsWith("31:").contains("simulation.requestTimeoutSeconds must be a finite number > 0, but was -1.0");
+  }
+
+  @Test
+  void read_serviceTimeOfAnUnknownTemplate_isLocatedWithTheClosestName() throws IOException {
+    assertThat(problems(SIGMA, "      sigma: 0.5\n    serviceTimeByTemplate:\n      GET /images/NASA-logosmal:\n"
+        + "        distribution: deterministic\n        meanMillis: 5\n  instances:")).containsExactly(
+        "40:7: simulation.service.serviceTimeByTemplate.GET /images/NASA-logosmal must name a request template of the "
+            + "profile's mix, but 'GET /images/NASA-logosmal' is none (did you mean 'GET /images/NASA-logosmall.gif'?)");
+  }
+
+  @Test
+  void read_serviceTimeByTemplate_weighsEachTemplateByItsShare() throws IOException {
+    Experiment e = readWith(SIGMA, "      sigma: 0.5\n    serviceTimeByTemplate:\n      GET /images/NASA-logosmall.gif:\n"
+        + "        distribution: deterministic\n        meanMillis: 5\n  instances:");
+    var mix = e.profile().mix();
+    var perTemplate = (org.loadcast.sim.ServiceTime.PerTemplate) e.service().serviceTime();
+    assertThat(perTemplate.templates()).extracting(org.loadcast.sim.ServiceTime.PerTemplate.Template::name)
+        .containsExactlyElementsOf(mix.requestShares().keySet());
+    var logo = perTemplate.templates().get(0);
+    assertThat(logo.name()).isEqualTo("GET /images/NASA-logosmall.gif");
+    assertThat(logo.serviceTime()).isEqualTo(new org.loadcast.sim.ServiceTime.Deterministic(0.005));
+    assertThat(logo.weight()).isEqualTo(mix.requestShares().get(logo.name()));
+    assertThat(perTemplate.templates().get(1).serviceTime()).isEqualTo(new org.loadcast.sim.ServiceTime.LogNormal(0.042, 0.5));
+  }
+
+  @Test
+  void read_empiricalServiceTime_readsTheTaggedHistogramsOfTheLog() throws IOException {
+    org.HdrHistogram.Histogram fast = new org.HdrHistogram.Histogram(3_600_000_000L, 3);
+    fast.recordValueWithCount(20_000, 30);
+    fast.setTag("GET%20%2Fa");
+    org.HdrHistogram.Histogram slow = new org.HdrHistogram.Histogram(3_600_000_000L, 3);
+    slow.recordValueWithCount(900_000, 10);
+    slow.setTag("GET%20%2Fb");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+      org.HdrHistogram.HistogramLogWriter writer = new org.HdrHistogram.HistogramLogWriter(out);
+      writer.outputLogFormatVersion();
+      writer.outputLegend();
+      writer.outputIntervalHistogram(fast);
+      writer.outputIntervalHistogram(slow);
+    }
+    Files.write(dir.resolve("latency.hlog"), bytes.toByteArray());
+    Experiment e = readWith("      distribution: lognormal\n      medianMillis: 42\n      sigma: 0.5\n",
+        "      distribution: empirical\n      histogramLog: latency.hlog\n      tag: GET /a\n");
+    var empirical = (org.loadcast.sim.ServiceTime.Empirical) e.service().serviceTime();
+    assertThat(empirical.totalCount()).isEqualTo(30);
+    assertThat(empirical.meanSeconds()).isCloseTo(0.020, org.assertj.core.api.Assertions.within(0.00002));
+  }
+
+  @Test
+  void read_empiricalWithoutItsLog_isLocated() throws IOException {
+    assertThat(problems("      distribution: lognormal\n      medianMillis: 42\n      sigma: 0.5\n",
+        "      distribution: empirical\n      histogramLog: missing.hlog\n")).singleElement().asString()
+        .startsWith("37:21: simulation.service.serviceTime.histogramLog must name an HdrHistogram interval log, but "
+            + "'missing.hlog' does not exist");
+  }
 }

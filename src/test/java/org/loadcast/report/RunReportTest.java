@@ -20,9 +20,9 @@ class RunReportTest {
     List<MinuteStats> minutes = new java.util.ArrayList<>();
     for (int m = 0; m < readyPerMinute.length; m++) {
       minutes.add(new MinuteStats(m, 10, 10, 0, 0, 1, 2, 3, 2, readyPerMinute[m], readyPerMinute[m],
-          readyPerMinute[m], (int) readyPerMinute[m]));
+          readyPerMinute[m], (int) readyPerMinute[m], 0, 0, 0, 0));
     }
-    SimulationTotals totals = new SimulationTotals(10, 10, 0, 0, 1, 1, 2, 3, 10, 0, 0, 1, 0, 2, 120, 1, 1, 0);
+    SimulationTotals totals = new SimulationTotals(10, 10, 0, 0, 1, 1, 2, 3, 10, 0, 0, 1, 0, 2, 120, 1, 1, 0, 0, 120);
     return new PolicyOutcome(name, name, new SimulationResult(60.0 * readyPerMinute.length, minutes, totals, List.of()));
   }
 
