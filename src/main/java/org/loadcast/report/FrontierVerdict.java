@@ -1,6 +1,8 @@
 package org.loadcast.report;
 
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.function.DoubleFunction;
 
 /**
  * A policy's frontier against the reference policy's: the cost saved at equal SLO-violation minutes
@@ -36,8 +38,7 @@ public record FrontierVerdict(String policy, String reference, Comparison equalS
   }
 
   private static Comparison compare(double[] own, double[] theirs, double preferred,
-      java.util.function.DoubleFunction<java.util.OptionalDouble> referenceAt,
-      java.util.function.DoubleFunction<java.util.OptionalDouble> policyAt) {
+      DoubleFunction<OptionalDouble> referenceAt, DoubleFunction<OptionalDouble> policyAt) {
     double low = Math.max(own[0], theirs[0]);
     double high = Math.min(own[1], theirs[1]);
     if (low > high) {

@@ -18,6 +18,7 @@
  * instances with the SPEC RG elasticity metrics.
  *
  * <p>This package is pure: no I/O, no clock. Mutable state lives only inside one running
- * simulation.
+ * simulation. A run reports how far it has got in simulated time to a {@link
+ * org.loadcast.sim.SimulationProgress}; the caller owns the wall clock of any progress bar.
  */
 package org.loadcast.sim;
