@@ -546,7 +546,7 @@ public final class ClusterSimulation implements ScalingView {
     minutes.add(new MinuteStats(minute, minuteArrivals, minuteCompleted, minuteDropped, minuteOverSlo,
         millisAt(minuteLatency, 50), millisAt(minuteLatency, 95), millisAt(minuteLatency, 99),
         millisAt(minuteLatency, spec.slo().percentile()), minuteServingIntegral / length, minuteReadyIntegral / length, minuteProvisionedIntegral / length,
-        replicas));
+        replicas, readyCount));
     minuteLatency.reset();
     minuteArrivals = 0;
     minuteCompleted = 0;

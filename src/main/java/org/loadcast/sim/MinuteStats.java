@@ -18,12 +18,15 @@ package org.loadcast.sim;
  *     elasticity metrics ({@link ElasticityMetrics}), at most {@code meanServingInstances}
  * @param meanProvisionedInstances time-average of instances that cost money (all but terminated)
  * @param desiredReplicas the replicas asked for at the end of the minute
+ * @param readyInstancesAtEnd the ready instances at the end of the minute: the supply sampled at
+ *     the step instants, from which the elasticity metrics count supply changes, so that a scaling
+ *     step inside a minute counts once ({@link ElasticityMetrics})
  */
 public record MinuteStats(
     int minute, long arrivals, long completed, long dropped, long overSlo,
     double p50LatencyMillis, double p95LatencyMillis, double p99LatencyMillis, double sloPercentileLatencyMillis,
     double meanServingInstances, double meanReadyInstances, double meanProvisionedInstances,
-    int desiredReplicas) {
+    int desiredReplicas, int readyInstancesAtEnd) {
 
   /** Returns whether any request completed or was dropped in this minute. */
   public boolean hasTraffic() {

@@ -158,4 +158,25 @@ class ClusterSimulationTest {
     assertThat(dropShare).isBetween(0.4, 0.75);
     assertThat(result.totals().sloViolationRequestsPercent()).isGreaterThan(40);
   }
+
+  @Test
+  void run_scaleOutInsideAMinute_minuteHoldsMeanAndEndOfMinuteReadyInstances() {
+    // 1 ready instance; at t = 90 s the autoscaler asks for 2, which boot and warm in 0 s:
+    // minute 1 = [60, 120) has 1 ready for 30 s and 2 for 30 s: mean 1.5, 2 at its end
+    Autoscaler at90 = new Autoscaler() {
+      @Override
+      public double decisionPeriodSeconds() {
+        return 30;
+      }
+
+      @Override
+      public int desiredReplicas(ScalingView view) {
+        return view.nowSeconds() >= 90 ? 2 : 1;
+      }
+    };
+    List<MinuteStats> minutes = ClusterSimulation.run(mmc(0.1, 1, 180, 1), at90).minutes();
+
+    assertThat(minutes).extracting(MinuteStats::meanReadyInstances).containsExactly(1.0, 1.5, 2.0);
+    assertThat(minutes).extracting(MinuteStats::readyInstancesAtEnd).containsExactly(1, 2, 2);
+  }
 }
