@@ -41,6 +41,13 @@ public record HpaPolicy(
   public static final MetricWindow METRICS_SERVER = new MetricWindow(15, 7.5);
 
   /**
+   * The CPU target of an HPA without metrics: {@code autoscaling.DefaultCPUUtilization}, applied by
+   * the autoscaling/v2 defaulting ({@code AUTOSCALING.md} §1.3, where the constant is marked
+   * approximate: it was not opened at the source).
+   */
+  public static final int DEFAULT_TARGET_UTILIZATION_PERCENT = 80;
+
+  /**
    * Validates the policy.
    *
    * @throws IllegalArgumentException if a field is out of its range; the message names it

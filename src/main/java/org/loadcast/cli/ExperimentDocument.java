@@ -276,7 +276,8 @@ public record ExperimentDocument(
    * metrics pipeline. Absent fields take Kubernetes' defaults.
    *
    * @param name the name in the report
-   * @param targetUtilizationPercent {@code metrics[].resource.target.averageUtilization}, 1 to 100
+   * @param targetUtilizationPercent {@code metrics[].resource.target.averageUtilization}, 1 to 100;
+   *     default 80, the CPU target the API server gives an HPA without metrics
    * @param minReplicas fewest replicas, default 1; 0 (scale to zero) needs an Object or External
    *     metric and is refused
    * @param maxReplicas most replicas
@@ -293,7 +294,7 @@ public record ExperimentDocument(
    */
   public record HpaDocument(
       @JsonProperty(required = true) String name,
-      @JsonProperty(required = true) int targetUtilizationPercent,
+      Integer targetUtilizationPercent,
       Integer minReplicas,
       @JsonProperty(required = true) int maxReplicas,
       HpaBehaviorDocument behavior,

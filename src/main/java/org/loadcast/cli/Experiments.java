@@ -258,8 +258,8 @@ public final class Experiments {
     if (problems.size() > before) {
       throw new AlreadyReported();
     }
-    return new HpaPolicy(h.targetUtilizationPercent(), h.minReplicas() == null ? 1 : h.minReplicas(), h.maxReplicas(),
-        behavior, controller, metrics);
+    int target = h.targetUtilizationPercent() == null ? HpaPolicy.DEFAULT_TARGET_UTILIZATION_PERCENT : h.targetUtilizationPercent();
+    return new HpaPolicy(target, h.minReplicas() == null ? 1 : h.minReplicas(), h.maxReplicas(), behavior, controller, metrics);
   }
 
   /**

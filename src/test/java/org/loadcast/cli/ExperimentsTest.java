@@ -320,6 +320,12 @@ class ExperimentsTest {
   }
 
   @Test
+  void read_hpaWithoutTarget_takesTheDefaultCpuTarget() throws IOException {
+    HpaPolicy hpa = (HpaPolicy) read("    targetUtilizationPercent: 75\n", "").policies().get(0).policy();
+    assertThat(hpa.targetUtilizationPercent()).isEqualTo(80);
+  }
+
+  @Test
   void read_emptyBehavior_takesTheApiDefaults() throws IOException {
     HpaPolicy hpa = (HpaPolicy) read(HPA_MAX, HPA_MAX + "    behavior: {}\n").policies().get(0).policy();
     assertThat(hpa.behavior()).isEqualTo(HpaBehavior.DEFAULTS);
