@@ -83,6 +83,17 @@ class HorizontalPodAutoscalerTest {
     return new RatePolicy(RatePolicy.Type.PERCENT, value, periodSeconds);
   }
 
+  /** Returns the replicas set at each 15 s sync from 0 to {@code untilSeconds}, starting from {@code replicas}. */
+  private static List<Integer> decisionsEvery15s(HorizontalPodAutoscaler hpa, int replicas, int recommendation,
+      int untilSeconds) {
+    List<Integer> decisions = new ArrayList<>();
+    for (int t = 0; t <= untilSeconds; t += 15) {
+      replicas = hpa.reconcile(at(t, replicas), recommendation);
+      decisions.add(replicas);
+    }
+    return decisions;
+  }
+
   // ---- §1.1 the core formula and the tolerance
 
   @Test
@@ -223,12 +234,7 @@ class HorizontalPodAutoscalerTest {
   @Test
   void reconcile_withoutBehavior_holdsTheHighestRecommendationOfTheWindowIncludingItsEdge() {
     HorizontalPodAutoscaler hpa = hpa(50, 100);
-    int replicas = 10;
-    List<Integer> decisions = new ArrayList<>();
-    for (int t = 0; t <= 330; t += 15) {
-      replicas = hpa.reconcile(at(t, replicas), 2);
-      decisions.add(replicas);
-    }
+    List<Integer> decisions = decisionsEvery15s(hpa, 10, 2, 330);
     // the initial 10, recorded at t = 0, is not before the cutoff at t = 300 (stabilizeRecommendation
     // drops only samples Before the cutoff), so it holds through t = 300; at 315 the 2s win, unlimited
     assertThat(decisions.subList(0, 21)).containsOnly(10);
@@ -240,12 +246,7 @@ class HorizontalPodAutoscalerTest {
   @Test
   void reconcile_defaultBehavior_scaleDownWindowExcludesItsEdge() {
     HorizontalPodAutoscaler hpa = hpa(50, 1, 100, HpaBehavior.DEFAULTS, HpaController.DEFAULTS);
-    int replicas = 10;
-    List<Integer> decisions = new ArrayList<>();
-    for (int t = 0; t <= 315; t += 15) {
-      replicas = hpa.reconcile(at(t, replicas), 2);
-      decisions.add(replicas);
-    }
+    List<Integer> decisions = decisionsEvery15s(hpa, 10, 2, 315);
     // a recommendation counts only After the cutoff: at t = 300 the initial 10 is out, and the
     // default Percent 100/15 s lets 10 fall to 2 at once
     assertThat(decisions.subList(0, 20)).containsOnly(10);
@@ -255,12 +256,7 @@ class HorizontalPodAutoscalerTest {
   @Test
   void reconcile_scaleUpStabilizationWindow_takesTheLowestRecentRecommendation() {
     HorizontalPodAutoscaler hpa = withBehavior(rules(60, SelectPolicy.MAX, percent(100, 15)), ScalingRules.DEFAULT_SCALE_DOWN);
-    int replicas = 10;
-    List<Integer> decisions = new ArrayList<>();
-    for (int t = 0; t <= 75; t += 15) {
-      replicas = hpa.reconcile(at(t, replicas), 20);
-      decisions.add(replicas);
-    }
+    List<Integer> decisions = decisionsEvery15s(hpa, 10, 20, 75);
     // the initial 10 at t = 0 bounds the rise until it leaves the 60 s window (t = 60)
     assertThat(decisions).containsExactly(10, 10, 10, 10, 20, 20);
   }
