@@ -517,7 +517,7 @@ public final class ClusterSimulation implements ScalingView {
 
   private void scheduleMetricPeriodEnd() {
     double end = metricWindow.firstEndSeconds() + metricPeriods * metricWindow.periodSeconds();
-    if (end < spec.durationSeconds()) {
+    if (end <= spec.durationSeconds()) {
       events.schedule(end, 4, METRICS, 0);
     }
   }

@@ -236,6 +236,8 @@ class ClusterSimulationTest {
     assertThat(seen.get(0.0).get(0).hasMetric()).isFalse();
     assertThat(seen.get(60.0).get(0).utilizationFraction()).isCloseTo(1.0, within(1e-4)).isLessThan(1.0);
     assertThat(seen.get(60.0).get(0).metricWindowStartSeconds()).isEqualTo(0.0);
+    // the decision at the run's end (120 s) reads the period that ends with the run, not [0, 60] again
+    assertThat(seen.get(120.0).get(0).metricWindowStartSeconds()).isEqualTo(60.0);
   }
 
   @Test
