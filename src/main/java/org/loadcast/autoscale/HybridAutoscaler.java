@@ -2,6 +2,7 @@ package org.loadcast.autoscale;
 
 import org.loadcast.profile.EventCalendar;
 import org.loadcast.sim.Autoscaler;
+import org.loadcast.sim.MetricWindow;
 import org.loadcast.sim.ScalingView;
 
 /**
@@ -39,6 +40,11 @@ final class HybridAutoscaler implements Autoscaler {
   @Override
   public double decisionPeriodSeconds() {
     return policy.reactive().syncPeriodSeconds();
+  }
+
+  @Override
+  public MetricWindow metricWindow() {
+    return policy.reactive().metrics();
   }
 
   @Override

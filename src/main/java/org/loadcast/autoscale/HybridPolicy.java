@@ -100,11 +100,7 @@ public record HybridPolicy(
 
   /** Returns the HPA that runs the reconcile step: the reactive one with this policy's stabilization window. */
   HpaPolicy floor() {
-    ScalingRules down = reactive.scaleDown();
-    return new HpaPolicy(reactive.targetUtilizationPercent(), reactive.tolerance(), reactive.syncPeriodSeconds(),
-        reactive.minReplicas(), reactive.maxReplicas(), reactive.scaleUp(),
-        new ScalingRules(scaleDownStabilizationSeconds, down.selectPolicy(), down.policies()),
-        reactive.cpuInitializationPeriodSeconds());
+    return reactive.withScaleDownStabilizationSeconds(scaleDownStabilizationSeconds);
   }
 
   /**

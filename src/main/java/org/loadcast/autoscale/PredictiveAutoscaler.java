@@ -1,6 +1,7 @@
 package org.loadcast.autoscale;
 
 import org.loadcast.sim.Autoscaler;
+import org.loadcast.sim.MetricWindow;
 import org.loadcast.sim.ScalingView;
 
 /**
@@ -31,6 +32,11 @@ final class PredictiveAutoscaler implements Autoscaler {
   @Override
   public double decisionPeriodSeconds() {
     return policy.reactive().syncPeriodSeconds();
+  }
+
+  @Override
+  public MetricWindow metricWindow() {
+    return policy.reactive().metrics();
   }
 
   @Override

@@ -320,26 +320,81 @@ public record ExperimentDocument(
   }
 
   /**
-   * The Kubernetes HPA v2 on CPU utilization; absent fields take Kubernetes' defaults.
+   * The Kubernetes HPA v2 on CPU utilization (see {@link org.loadcast.autoscale.HpaPolicy}): the
+   * manifest's fields with their names, the kube-controller-manager flags that shape it, and the
+   * metrics pipeline. Absent fields take Kubernetes' defaults.
    *
    * @param name the name in the report
-   * @param targetUtilizationPercent target average utilization, 1 to 100
-   * @param minReplicas fewest replicas, default 1
+   * @param targetUtilizationPercent {@code metrics[].resource.target.averageUtilization}, 1 to 100;
+   *     default 80, the CPU target the API server gives an HPA without metrics
+   * @param minReplicas fewest replicas, default 1; 0 (scale to zero) needs an Object or External
+   *     metric and is refused
    * @param maxReplicas most replicas
-   * @param tolerance dead band, default 0.1
-   * @param syncPeriodSeconds control-loop period, default 15
-   * @param scaleDownStabilizationSeconds scale-down stabilization window, default 300
-   * @param cpuInitializationPeriodSeconds default 300
+   * @param behavior {@code spec.behavior}; absent runs the controller's path for an HPA without one
+   * @param syncPeriodSeconds {@code --horizontal-pod-autoscaler-sync-period}, default 15
+   * @param tolerance {@code --horizontal-pod-autoscaler-tolerance}, default 0.1
+   * @param downscaleStabilizationSeconds {@code --horizontal-pod-autoscaler-downscale-stabilization},
+   *     default 300
+   * @param cpuInitializationPeriodSeconds {@code --horizontal-pod-autoscaler-cpu-initialization-period},
+   *     default 300
+   * @param initialReadinessDelaySeconds {@code --horizontal-pod-autoscaler-initial-readiness-delay},
+   *     default 30
+   * @param metrics the CPU samples' window, default metrics-server's: 15 s read 7.5 s late
    */
   public record HpaDocument(
       @JsonProperty(required = true) String name,
-      @JsonProperty(required = true) int targetUtilizationPercent,
+      Integer targetUtilizationPercent,
       Integer minReplicas,
       @JsonProperty(required = true) int maxReplicas,
-      Double tolerance,
+      HpaBehaviorDocument behavior,
       Double syncPeriodSeconds,
-      Integer scaleDownStabilizationSeconds,
-      Double cpuInitializationPeriodSeconds) implements PolicyDocument {}
+      Double tolerance,
+      Integer downscaleStabilizationSeconds,
+      Double cpuInitializationPeriodSeconds,
+      Double initialReadinessDelaySeconds,
+      MetricWindowDocument metrics) implements PolicyDocument {}
+
+  /**
+   * An HPA's {@code spec.behavior}; an absent direction takes Kubernetes' default rules.
+   *
+   * @param scaleUp {@code behavior.scaleUp}
+   * @param scaleDown {@code behavior.scaleDown}
+   */
+  public record HpaBehaviorDocument(HpaScalingRulesDocument scaleUp, HpaScalingRulesDocument scaleDown) {}
+
+  /**
+   * One direction's HPAScalingRules, with Kubernetes' field names; absent fields take the API
+   * server's defaults.
+   *
+   * @param stabilizationWindowSeconds 0 to 3600; default 0 up, and down the controller's
+   *     {@code downscaleStabilizationSeconds}
+   * @param selectPolicy {@code Max} (default), {@code Min} or {@code Disabled}
+   * @param policies the rate policies; default up {@code [Pods 4/15 s, Percent 100/15 s]}, down
+   *     {@code [Percent 100/15 s]}
+   * @param tolerance this direction's tolerance, in [0, 1); default the controller's
+   */
+  public record HpaScalingRulesDocument(
+      Integer stabilizationWindowSeconds, String selectPolicy, List<HpaScalingPolicyDocument> policies, Double tolerance) {}
+
+  /**
+   * One HPAScalingPolicy.
+   *
+   * @param type {@code Pods} or {@code Percent}
+   * @param value pods or percent, {@code > 0}
+   * @param periodSeconds the window the changes count over, 1 to 1800
+   */
+  public record HpaScalingPolicyDocument(
+      @JsonProperty(required = true) String type,
+      @JsonProperty(required = true) int value,
+      @JsonProperty(required = true) int periodSeconds) {}
+
+  /**
+   * A metrics pipeline's window (see {@link org.loadcast.sim.MetricWindow}).
+   *
+   * @param periodSeconds the aggregation period, {@code > 0}
+   * @param lagSeconds how late a period is read, in [0, periodSeconds); default half the period
+   */
+  public record MetricWindowDocument(Double periodSeconds, Double lagSeconds) {}
 
   /**
    * Holt-Winters predictive scaling with an HPA floor.

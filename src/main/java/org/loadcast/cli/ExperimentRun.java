@@ -12,7 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.loadcast.autoscale.ArrivalHistory;
 import org.loadcast.autoscale.AwsPredictivePolicy;
+import org.loadcast.autoscale.HpaBehavior;
 import org.loadcast.autoscale.HpaPolicy;
+import org.loadcast.autoscale.ScalingRules;
 import org.loadcast.autoscale.HybridPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.ScalingContext;
@@ -186,13 +188,30 @@ public final class ExperimentRun {
     return new ArrivalHistory(bucketSeconds, arrivals);
   }
 
+  /** Describes an HPA's behavior: its rate policies per direction, or the path without one. */
+  private static String behavior(HpaBehavior behavior) {
+    if (behavior == null) {
+      return "no behavior (scale-up at most max(2 × current, 4) per sync)";
+    }
+    return "scale-up " + rules(behavior.scaleUp()) + ", scale-down " + rules(behavior.scaleDown());
+  }
+
+  private static String rules(ScalingRules rules) {
+    String policies = rules.policies().stream()
+        .map(p -> p.value() + (p.type() == ScalingRules.RatePolicy.Type.PODS ? " pods" : " %") + " per " + p.periodSeconds() + " s")
+        .collect(java.util.stream.Collectors.joining(", "));
+    return rules.selectPolicy().kubernetesName() + " of [" + policies + "]"
+        + (rules.stabilizationWindowSeconds() > 0 ? " stabilized " + rules.stabilizationWindowSeconds() + " s" : "");
+  }
+
   private static String describe(ScalingPolicy policy, double capacity, double bootSeconds, double warmupSeconds) {
     if (policy instanceof HpaPolicy h) {
       return String.format(Locale.ROOT,
-          "Kubernetes HPA v2 on CPU: target %d %%, tolerance %.2f, sync %.0f s, replicas %d to %d, "
-              + "scale-down stabilization %d s, default scale-up limits (4 pods or 100 %% per 15 s)",
-          h.targetUtilizationPercent(), h.tolerance(), h.syncPeriodSeconds(), h.minReplicas(), h.maxReplicas(),
-          h.scaleDown().stabilizationWindowSeconds());
+          "Kubernetes HPA v2 on CPU: target %d %%, tolerance %.2f up and %.2f down, sync %.0f s, replicas %d to %d, "
+              + "scale-down stabilization %d s, %s; CPU averaged over %.1f s periods read %.1f s late",
+          h.targetUtilizationPercent(), h.scaleUpTolerance(), h.scaleDownTolerance(), h.syncPeriodSeconds(), h.minReplicas(),
+          h.maxReplicas(), h.scaleDownStabilizationSeconds(), behavior(h.behavior()), h.metrics().periodSeconds(),
+          h.metrics().lagSeconds());
     }
     if (policy instanceof TargetTrackingPolicy t) {
       return String.format(Locale.ROOT,

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loadcast.autoscale.HpaBehavior;
+import org.loadcast.autoscale.HpaController;
 import org.loadcast.autoscale.HpaPolicy;
+import org.loadcast.autoscale.ScalingRules;
 import org.loadcast.autoscale.HybridPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.AdjustmentType;
@@ -25,6 +28,7 @@ import org.loadcast.profile.InputException;
 import org.loadcast.profile.InputProblem;
 import org.loadcast.results.LoadTestRecorder;
 import org.loadcast.results.Phase;
+import org.loadcast.sim.MetricWindow;
 
 /** The experiment files: the two that ship, and one broken copy per rule. */
 class ExperimentsTest {
@@ -263,7 +267,7 @@ class ExperimentsTest {
 
   private static final String SIGMA = "      sigma: 0.5\n  instances:";
 
-  private Experiment readWith(String from, String to) throws IOException {
+  private Experiment read(String from, String to) throws IOException {
     String text = Files.readString(Path.of("simulations/smoke.yaml"))
         .replace("profile: ../traffic-profiles/", "profile: " + Path.of("traffic-profiles").toAbsolutePath() + "/");
     assertThat(text).contains(from);
@@ -284,7 +288,7 @@ class ExperimentsTest {
 
   @Test
   void read_clusterModelKeys_areRead() throws IOException {
-    Experiment e = readWith("    pricePerHour: 0.096\n", "    pricePerHour: 0.096\n    warmupInitialCapacityFraction: 0.4\n"
+    Experiment e = read("    pricePerHour: 0.096\n", "    pricePerHour: 0.096\n    warmupInitialCapacityFraction: 0.4\n"
         + "    billingGranularitySeconds: 1\n    minimumBilledSeconds: 60\n  requestTimeoutSeconds: 30\n");
     assertThat(e.requestTimeoutSeconds()).isEqualTo(30);
     assertThat(e.instances().warmupInitialCapacityFractionOrOne()).isEqualTo(0.4);
@@ -320,7 +324,7 @@ class ExperimentsTest {
 
   @Test
   void read_serviceTimeByTemplate_weighsEachTemplateByItsShare() throws IOException {
-    Experiment e = readWith(SIGMA, "      sigma: 0.5\n    serviceTimeByTemplate:\n      GET /images/NASA-logosmall.gif:\n"
+    Experiment e = read(SIGMA, "      sigma: 0.5\n    serviceTimeByTemplate:\n      GET /images/NASA-logosmall.gif:\n"
         + "        distribution: deterministic\n        meanMillis: 5\n  instances:");
     var mix = e.profile().mix();
     var perTemplate = (org.loadcast.sim.ServiceTime.PerTemplate) e.service().serviceTime();
@@ -350,7 +354,7 @@ class ExperimentsTest {
       writer.outputIntervalHistogram(slow);
     }
     Files.write(dir.resolve("latency.hlog"), bytes.toByteArray());
-    Experiment e = readWith("      distribution: lognormal\n      medianMillis: 42\n      sigma: 0.5\n",
+    Experiment e = read("      distribution: lognormal\n      medianMillis: 42\n      sigma: 0.5\n",
         "      distribution: empirical\n      histogramLog: latency.hlog\n      tag: GET /a\n");
     var empirical = (org.loadcast.sim.ServiceTime.Empirical) e.service().serviceTime();
     assertThat(empirical.totalCount()).isEqualTo(30);
@@ -363,5 +367,111 @@ class ExperimentsTest {
         "      distribution: empirical\n      histogramLog: missing.hlog\n")).singleElement().asString()
         .startsWith("37:21: simulation.service.serviceTime.histogramLog must name an HdrHistogram interval log, but "
             + "'missing.hlog' does not exist");
+  }
+
+  // ---- HPA keys
+
+  private static final String HPA_MAX = "    maxReplicas: 20\n";
+
+  @Test
+  void read_hpaWithoutBehavior_takesKubernetesDefaults() {
+    HpaPolicy hpa = (HpaPolicy) Experiments.read(Path.of("simulations/smoke.yaml")).policies().get(0).policy();
+    assertThat(hpa).isEqualTo(HpaPolicy.withDefaults(75, 1, 20));
+    assertThat(hpa.behavior()).isNull();
+    assertThat(hpa.controller()).isEqualTo(new HpaController(15, 0.1, 300, 300, 30));
+    assertThat(hpa.metrics()).isEqualTo(new MetricWindow(15, 7.5));
+  }
+
+  @Test
+  void read_hpaBehaviorAndFlags_useKubernetesFieldNames() throws IOException {
+    Experiment e = read(HPA_MAX, HPA_MAX + """
+            syncPeriodSeconds: 30
+            tolerance: 0.2
+            downscaleStabilizationSeconds: 120
+            cpuInitializationPeriodSeconds: 60
+            initialReadinessDelaySeconds: 10
+            metrics:
+              periodSeconds: 60
+            behavior:
+              scaleUp:
+                stabilizationWindowSeconds: 30
+                selectPolicy: Min
+                tolerance: 0.05
+                policies:
+                  - type: Pods
+                    value: 2
+                    periodSeconds: 60
+                  - type: Percent
+                    value: 50
+                    periodSeconds: 120
+              scaleDown:
+                selectPolicy: Disabled
+        """);
+    HpaPolicy hpa = (HpaPolicy) e.policies().get(0).policy();
+    ScalingRules up = new ScalingRules(30, ScalingRules.SelectPolicy.MIN, List.of(
+        new ScalingRules.RatePolicy(ScalingRules.RatePolicy.Type.PODS, 2, 60),
+        new ScalingRules.RatePolicy(ScalingRules.RatePolicy.Type.PERCENT, 50, 120)), 0.05);
+    // the absent scale-down window is the controller's flag, the absent policies the API's default;
+    // the absent lag is half the period
+    ScalingRules down = new ScalingRules(120, ScalingRules.SelectPolicy.DISABLED, ScalingRules.DEFAULT_SCALE_DOWN.policies());
+    assertThat(hpa).isEqualTo(new HpaPolicy(75, 1, 20, new HpaBehavior(up, down), new HpaController(30, 0.2, 120, 60, 10),
+        new MetricWindow(60, 30)));
+  }
+
+  @Test
+  void read_hpaWithoutTarget_takesTheDefaultCpuTarget() throws IOException {
+    HpaPolicy hpa = (HpaPolicy) read("    targetUtilizationPercent: 75\n", "").policies().get(0).policy();
+    assertThat(hpa.targetUtilizationPercent()).isEqualTo(80);
+  }
+
+  @Test
+  void read_emptyBehavior_takesTheApiDefaults() throws IOException {
+    HpaPolicy hpa = (HpaPolicy) read(HPA_MAX, HPA_MAX + "    behavior: {}\n").policies().get(0).policy();
+    assertThat(hpa.behavior()).isEqualTo(HpaBehavior.DEFAULTS);
+  }
+
+  @Test
+  void read_badHpaFields_areLocatedAtEachField() throws IOException {
+    List<String> problems = problems(HPA_MAX, HPA_MAX + """
+            initialReadinessDelaySeconds: -1
+            metrics:
+              periodSeconds: 15
+              lagSeconds: 15
+            behavior:
+              scaleUp:
+                selectPolicy: max
+                policies:
+                  - type: pods
+                    value: 4
+                    periodSeconds: 15
+                  - type: Percent
+                    value: 0
+                    periodSeconds: 15
+                  - type: Percent
+                    value: 10
+                    periodSeconds: 1801
+              scaleDown:
+                stabilizationWindowSeconds: 3601
+        """);
+    assertThat(problems).containsExactly(
+        "54:35: policies[0].initialReadinessDelaySeconds must be a finite number >= 0, but was -1.0",
+        "57:19: policies[0].metrics.lagSeconds must be >= 0 and less than periodSeconds (15.0), but was 15.0",
+        "60:23: policies[0].behavior.scaleUp.selectPolicy must be one of Max, Min, Disabled, but was 'max' (did you mean 'Max'?)",
+        "62:19: policies[0].behavior.scaleUp.policies[0].type must be one of Pods, Percent, but was 'pods' (did you mean 'Pods'?)",
+        "66:20: policies[0].behavior.scaleUp.policies[1].value must be > 0, but was 0",
+        "70:28: policies[0].behavior.scaleUp.policies[2].periodSeconds must be in 1..1800, but was 1801",
+        "72:37: policies[0].behavior.scaleDown.stabilizationWindowSeconds must be in 0..3600, but was 3601");
+  }
+
+  @Test
+  void read_hpaScaleToZero_isRefusedForCpu() throws IOException {
+    assertThat(problems("    minReplicas: 1\n" + HPA_MAX, "    minReplicas: 0\n" + HPA_MAX)).singleElement().asString()
+        .startsWith("52:18: policies[0].minReplicas must be >= 1: scaling to zero needs an Object or External metric");
+  }
+
+  @Test
+  void read_hpaToleranceOutOfRange_isLocated() throws IOException {
+    assertThat(problems(HPA_MAX, HPA_MAX + "    behavior:\n      scaleDown:\n        tolerance: 1.5\n")).containsExactly(
+        "56:20: policies[0].behavior.scaleDown.tolerance must be in [0, 1), but was 1.5");
   }
 }
