@@ -15,18 +15,20 @@ import java.util.Objects;
  *                                              exponentially weighted mean over past cycles
  * ŷ_{t+h} = â_{t+h} · S_{t+h}                  â: damped trend on a ({@link DampedTrend})
  * </pre>
+ * (for h {@literal >} m, S_{t+h} is the latest profile value of that position).
  * The profile of each position is smoothed across cycles as Holt-Winters smooths its seasonal
  * indices (Winters 1960), but of the series itself rather than of its ratio to the level: a level
  * shift then moves the whole profile after a few cycles. The exponent κ in [0, 1] sets how much of
  * the seasonal swing is applied: κ = 0 is the damped trend on the series itself, κ = 1 a full
  * multiplicative decomposition. The ratio S_{t+h}/S_t is what the profile adds to the damped trend:
  * at short horizons the forecast is about the recent level times the usual change from this time of
- * day to that one, the "naive plus seasonal increment" of a seasonal random walk (§9.9: with α = 1,
- * β = 0 and κ = γ = 1 the forecast is y_t · y_{t+h−m} / y_{t−m}).
+ * day to that one: with α = 1, β = 0 and κ = γ = 1, once the starting trend has died away, the
+ * forecast is y_t · y_{t+h−m} / y_{t−m}, the last value times the seasonal change, the multiplicative
+ * analogue of the seasonal random walk's y_t + (y_{t+h−m} − y_{t−m}) (ARIMA(0,1,0)(0,1,0)_m, §9.9).
  *
  * <p>A multiplicative profile follows growth that multiplies the daily swing, as on the WorldCup98
- * site, whose traffic rose fifty-fold during the tournament; an additive profile would carry the
- * swing of quiet weeks into busy ones and back.
+ * site, whose daily traffic rose more than fifty-fold into the tournament; an additive profile would
+ * carry the swing of quiet weeks into busy ones and back.
  *
  * <p>Start: P is the mean of the first two cycles at each position (missing values skipped; a
  * position with none takes the mean of all values in the two cycles). The damped trend starts
