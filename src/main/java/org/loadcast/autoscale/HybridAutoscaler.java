@@ -30,7 +30,8 @@ final class HybridAutoscaler implements Autoscaler {
     this.calendar = policy.useCalendar() ? context.events() : EventCalendar.NONE;
     this.leadSeconds = policy.leadSeconds(context);
     this.hpa = new HorizontalPodAutoscaler(policy.floor());
-    this.forecast = new BucketForecast(policy.seasonality(), policy.seasonalPeriodBuckets(),
+    this.forecast = new BucketForecast(policy.forecastMethod(), policy.seasonality(), policy.seasonalPeriodBuckets(),
+        ArrivalForecast.horizonSteps(leadSeconds, policy.bucketSeconds()),
         deEvented(context.history().arrivals(), context.history().bucketSeconds()));
     this.nextBucketEnd = policy.bucketSeconds();
     this.nextWindowEnd = policy.rateWindowSeconds();

@@ -24,7 +24,8 @@ final class PredictiveAutoscaler implements Autoscaler {
     this.context = context;
     this.leadSeconds = leadSeconds;
     this.hpa = new HorizontalPodAutoscaler(policy.reactive());
-    this.forecast = new BucketForecast(policy.seasonality(), policy.seasonalPeriodBuckets(), context.history().arrivals());
+    this.forecast = new BucketForecast(policy.forecastMethod(), policy.seasonality(), policy.seasonalPeriodBuckets(),
+        ArrivalForecast.horizonSteps(leadSeconds, policy.bucketSeconds()), context.history().arrivals());
     this.nextBucketEnd = policy.bucketSeconds();
     this.nextRefitAt = policy.refitSeconds();
   }

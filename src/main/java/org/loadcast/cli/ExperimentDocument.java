@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Map;
+import org.loadcast.autoscale.ArrivalForecast;
 import org.loadcast.forecast.Seasonality;
 import org.loadcast.sim.LoadBalancing;
 
@@ -397,13 +398,14 @@ public record ExperimentDocument(
   public record MetricWindowDocument(Double periodSeconds, Double lagSeconds) {}
 
   /**
-   * Holt-Winters predictive scaling with an HPA floor.
+   * Predictive scaling on a forecast of the arrivals, with an HPA floor.
    *
    * @param name the name in the report
    * @param reactive the name of an {@code hpa} policy of this experiment that gives the floor
    * @param bucketSeconds the forecaster's step, default 300
    * @param seasonalPeriodBuckets buckets per season, default one day
-   * @param seasonality additive (default) or multiplicative
+   * @param forecastMethod the forecaster, {@code adaptive-combination} (default) or {@code holt-winters}
+   * @param seasonality for holt-winters, additive (default) or multiplicative; not with adaptive-combination
    * @param leadSeconds how far ahead to size; default boot time plus one sync period
    * @param refitSeconds how often to refit the weights, default 86400
    */
@@ -412,6 +414,7 @@ public record ExperimentDocument(
       @JsonProperty(required = true) String reactive,
       Integer bucketSeconds,
       Integer seasonalPeriodBuckets,
+      ArrivalForecast forecastMethod,
       Seasonality seasonality,
       Double leadSeconds,
       Double refitSeconds) implements PolicyDocument {}
@@ -544,7 +547,8 @@ public record ExperimentDocument(
    *     that gives the floor and the target utilization
    * @param bucketSeconds the forecaster's step, default 300
    * @param seasonalPeriodBuckets buckets per season, default one day
-   * @param seasonality additive (default) or multiplicative
+   * @param forecastMethod the forecaster, {@code adaptive-combination} (default) or {@code holt-winters}
+   * @param seasonality for holt-winters, additive (default) or multiplicative; not with adaptive-combination
    * @param leadSeconds how far ahead to size; default boot plus warmup seconds
    * @param refitSeconds how often to refit the weights, default 86400
    * @param derivativeWeight k, the weight of the slope extrapolated over the lead, default 1; 0 turns it off
@@ -558,6 +562,7 @@ public record ExperimentDocument(
       @JsonProperty(required = true) String reactive,
       Integer bucketSeconds,
       Integer seasonalPeriodBuckets,
+      ArrivalForecast forecastMethod,
       Seasonality seasonality,
       Double leadSeconds,
       Double refitSeconds,

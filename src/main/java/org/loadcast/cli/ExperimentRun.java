@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.loadcast.autoscale.ArrivalForecast;
 import org.loadcast.autoscale.ArrivalHistory;
 import org.loadcast.autoscale.AwsPredictivePolicy;
 import org.loadcast.autoscale.HpaBehavior;
@@ -24,6 +25,7 @@ import org.loadcast.autoscale.StepAdjustment;
 import org.loadcast.autoscale.StepAlarm;
 import org.loadcast.autoscale.StepScalingPolicy;
 import org.loadcast.autoscale.TargetTrackingPolicy;
+import org.loadcast.forecast.Seasonality;
 import org.loadcast.profile.EventCalendar;
 import org.loadcast.profile.RateCurve;
 import org.loadcast.profile.TrafficProfile;
@@ -243,22 +245,32 @@ public final class ExperimentRun {
       double lead = h.leadSeconds() != null ? h.leadSeconds() : bootSeconds + warmupSeconds;
       return String.format(Locale.ROOT,
           "Loadcast hybrid: replicas = ceil(max(S, D) / (%.1f requests per second per instance × %d %%)), with the HPA's "
-              + "recommendation as a floor and a %d s scale-down stabilization; S = Holt-Winters (%s, season %d × %d s buckets) "
+              + "recommendation as a floor and a %d s scale-down stabilization; S = %s "
               + "forecast of the de-evented rate %.0f s ahead × the events in force then (%s); D = rate + %.2f × smoothed "
               + "slope (β %.2f, %d s windows) × %.0f s",
           capacity, h.reactive().targetUtilizationPercent(), h.scaleDownStabilizationSeconds(),
-          h.seasonality().name().toLowerCase(Locale.ROOT), h.seasonalPeriodBuckets(), h.bucketSeconds(), lead,
+          forecaster(h.forecastMethod(), h.seasonality(), h.seasonalPeriodBuckets(), h.bucketSeconds()), lead,
           h.useCalendar() ? "calendar read" : "calendar ignored", h.derivativeWeight(), h.derivativeSmoothing(),
           h.rateWindowSeconds(), lead);
     }
     PredictivePolicy p = (PredictivePolicy) policy;
     double lead = p.leadSeconds() != null ? p.leadSeconds() : bootSeconds + p.reactive().syncPeriodSeconds();
     return String.format(Locale.ROOT,
-        "Holt-Winters (%s, R formulation, season %d × %d s buckets) forecast of the arrival rate %.0f s ahead, "
+        "%s forecast of the arrival rate %.0f s ahead, "
             + "sized at %d %% of %.1f requests per second per instance, with the HPA's recommendation as a floor "
             + "and its stabilization and limits",
-        p.seasonality().name().toLowerCase(Locale.ROOT), p.seasonalPeriodBuckets(), p.bucketSeconds(), lead,
+        forecaster(p.forecastMethod(), p.seasonality(), p.seasonalPeriodBuckets(), p.bucketSeconds()), lead,
         p.reactive().targetUtilizationPercent(), capacity);
+  }
+
+  /** Names a policy's forecaster and its season for the report. */
+  private static String forecaster(ArrivalForecast method, Seasonality seasonality, int periodBuckets, int bucketSeconds) {
+    if (method == ArrivalForecast.HOLT_WINTERS) {
+      return String.format(Locale.ROOT, "Holt-Winters (%s, R formulation, season %d × %d s buckets)",
+          seasonality.name().toLowerCase(Locale.ROOT), periodBuckets, bucketSeconds);
+    }
+    return String.format(Locale.ROOT, "Adaptive combination (seasonally adjusted and plain damped trend, "
+        + "inverse-MSE weights; season %d × %d s buckets)", periodBuckets, bucketSeconds);
   }
 
   private static String describe(StepAlarm alarm) {

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.loadcast.autoscale.AdjustmentType;
+import org.loadcast.autoscale.ArrivalForecast;
 import org.loadcast.autoscale.AwsPredictivePolicy;
 import org.loadcast.autoscale.HpaBehavior;
 import org.loadcast.autoscale.HpaController;
@@ -289,7 +291,8 @@ public final class Experiments {
       HpaPolicy floor = reactiveFloor(h.reactive(), built);
       int bucket = h.bucketSeconds() == null ? 300 : h.bucketSeconds();
       int period = h.seasonalPeriodBuckets() == null ? Math.max(2, 86_400 / bucket) : h.seasonalPeriodBuckets();
-      return new HybridPolicy(floor, bucket, period, h.seasonality() == null ? Seasonality.ADDITIVE : h.seasonality(),
+      ArrivalForecast method = Objects.requireNonNullElse(h.forecastMethod(), ArrivalForecast.ADAPTIVE_COMBINATION);
+      return new HybridPolicy(floor, bucket, period, method, seasonality(method, h.seasonality()),
           h.leadSeconds(), orDefault(h.refitSeconds(), 86_400.0), orDefault(h.derivativeWeight(), 1.0),
           orDefault(h.derivativeSmoothing(), 0.2), h.rateWindowSeconds() == null ? 60 : h.rateWindowSeconds(),
           !Boolean.FALSE.equals(h.useCalendar()),
@@ -299,8 +302,14 @@ public final class Experiments {
     HpaPolicy floor = reactiveFloor(p.reactive(), built);
     int bucket = p.bucketSeconds() == null ? 300 : p.bucketSeconds();
     int period = p.seasonalPeriodBuckets() == null ? Math.max(2, 86_400 / bucket) : p.seasonalPeriodBuckets();
-    return new PredictivePolicy(floor, bucket, period,
-        p.seasonality() == null ? Seasonality.ADDITIVE : p.seasonality(), p.leadSeconds(), orDefault(p.refitSeconds(), 86_400.0));
+    ArrivalForecast method = Objects.requireNonNullElse(p.forecastMethod(), ArrivalForecast.ADAPTIVE_COMBINATION);
+    return new PredictivePolicy(floor, bucket, period, method, seasonality(method, p.seasonality()), p.leadSeconds(),
+        orDefault(p.refitSeconds(), 86_400.0));
+  }
+
+  /** The seasonality as written; for Holt-Winters, additive when absent. */
+  private static Seasonality seasonality(ArrivalForecast method, Seasonality written) {
+    return written == null && method == ArrivalForecast.HOLT_WINTERS ? Seasonality.ADDITIVE : written;
   }
 
   /**

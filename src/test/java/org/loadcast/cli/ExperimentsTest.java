@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loadcast.autoscale.HpaBehavior;
 import org.loadcast.autoscale.HpaController;
+import org.loadcast.autoscale.ArrivalForecast;
 import org.loadcast.autoscale.HpaPolicy;
 import org.loadcast.autoscale.ScalingRules;
 import org.loadcast.autoscale.HybridPolicy;
@@ -49,7 +50,10 @@ class ExperimentsTest {
     }
     Experiment nasa = Experiments.read(Path.of("simulations/nasa-reactive-vs-predictive.yaml"));
     assertThat(nasa.policies()).extracting(p -> p.policy().getClass().getSimpleName()).containsExactly(
-        "HpaPolicy", "PredictivePolicy", "TargetTrackingPolicy", "AwsPredictivePolicy", "HybridPolicy");
+        "HpaPolicy", "PredictivePolicy", "PredictivePolicy", "TargetTrackingPolicy", "AwsPredictivePolicy", "HybridPolicy");
+    assertThat(((PredictivePolicy) nasa.policies().get(1).policy()).forecastMethod()).isEqualTo(ArrivalForecast.HOLT_WINTERS);
+    assertThat(((PredictivePolicy) nasa.policies().get(2).policy()).forecastMethod())
+        .isEqualTo(ArrivalForecast.ADAPTIVE_COMBINATION);
     assertThat(nasa.horizonSeconds()).isEqualTo(604_800);
     assertThat(nasa.profile().wallClock(nasa.horizonStartSeconds()).toLocalDate().toString()).isEqualTo("1995-07-21");
     assertThat(nasa.profile().wallClock(nasa.replayStartSeconds()).toLocalDate().toString()).isEqualTo("1995-07-13");
@@ -74,6 +78,19 @@ class ExperimentsTest {
   void read_misspelledPolicyType_listsTheTypes() throws IOException {
     assertThat(problems("type: predictive", "type: predictiv")).containsExactly(
         "55:11: policies[1].type must be one of aws-predictive, hpa, hybrid, predictive, step-scaling, target-tracking, but was 'predictiv' (did you mean 'predictive'?)");
+  }
+
+  @Test
+  void read_seasonalityWithTheDefaultForecaster_isRejectedAtTheKey() throws IOException {
+    assertThat(problems("    forecastMethod: holt-winters\n", "    seasonality: multiplicative\n")).containsExactly(
+        "57:18: policies[1].seasonality applies to forecastMethod holt-winters only, but was multiplicative with "
+            + "forecastMethod adaptive-combination");
+  }
+
+  @Test
+  void read_misspelledForecastMethod_listsTheMethods() throws IOException {
+    assertThat(problems("forecastMethod: holt-winters", "forecastMethod: holt")).containsExactly(
+        "57:21: policies[1].forecastMethod must be one of adaptive-combination, holt-winters, but was 'holt'");
   }
 
   @Test
@@ -235,32 +252,32 @@ class ExperimentsTest {
   @Test
   void read_hybridNamingAMissingHpa_suggestsTheName() throws IOException {
     assertThat(problems(HYBRID, HYBRID_REACTIVE, HYBRID_REACTIVE.replace("reactive-hpa", "reactive-hp"))).containsExactly(
-        "62:15: policies[2].reactive must name an hpa policy listed before this one, but was 'reactive-hp' "
+        "63:15: policies[2].reactive must name an hpa policy listed before this one, but was 'reactive-hp' "
             + "(did you mean 'reactive-hpa'?); hpa policies: reactive-hpa");
   }
 
   @Test
   void read_hybridNegativeDerivativeWeight_isRejectedAtTheKey() throws IOException {
     assertThat(problems(HYBRID, NO_CALENDAR, NO_CALENDAR + "\n    derivativeWeight: -0.5")).containsExactly(
-        "67:23: policies[3].derivativeWeight must be a finite number >= 0, but was -0.5");
+        "68:23: policies[3].derivativeWeight must be a finite number >= 0, but was -0.5");
   }
 
   @Test
   void read_hybridDerivativeSmoothingZero_isRejectedAtTheKey() throws IOException {
     assertThat(problems(HYBRID, NO_CALENDAR, NO_CALENDAR + "\n    derivativeSmoothing: 0")).containsExactly(
-        "67:26: policies[3].derivativeSmoothing must be in (0, 1], but was 0.0");
+        "68:26: policies[3].derivativeSmoothing must be in (0, 1], but was 0.0");
   }
 
   @Test
   void read_hybridStabilizationOverAnHour_isRejectedAtTheKey() throws IOException {
     assertThat(problems(HYBRID, NO_CALENDAR, NO_CALENDAR + "\n    scaleDownStabilizationSeconds: 4000")).containsExactly(
-        "67:36: policies[3].scaleDownStabilizationSeconds must be in 0..3600, but was 4000");
+        "68:36: policies[3].scaleDownStabilizationSeconds must be in 0..3600, but was 4000");
   }
 
   @Test
   void read_hybridRateWindowZero_isRejectedAtTheKey() throws IOException {
     assertThat(problems(HYBRID, NO_CALENDAR, NO_CALENDAR + "\n    rateWindowSeconds: 0")).containsExactly(
-        "67:24: policies[3].rateWindowSeconds must be >= 1, but was 0");
+        "68:24: policies[3].rateWindowSeconds must be >= 1, but was 0");
   }
 
   // ---- cluster model keys
