@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Map;
+import org.loadcast.autoscale.ArrivalForecast;
 import org.loadcast.forecast.Seasonality;
 import org.loadcast.sim.LoadBalancing;
 
@@ -339,39 +340,95 @@ public record ExperimentDocument(
   }
 
   /**
-   * The Kubernetes HPA v2 on CPU utilization; absent fields take Kubernetes' defaults.
+   * The Kubernetes HPA v2 on CPU utilization (see {@link org.loadcast.autoscale.HpaPolicy}): the
+   * manifest's fields with their names, the kube-controller-manager flags that shape it, and the
+   * metrics pipeline. Absent fields take Kubernetes' defaults.
    *
    * @param name the name in the report
-   * @param targetUtilizationPercent target average utilization, 1 to 100
-   * @param minReplicas fewest replicas, default 1
+   * @param targetUtilizationPercent {@code metrics[].resource.target.averageUtilization}, 1 to 100;
+   *     default 80, the CPU target the API server gives an HPA without metrics
+   * @param minReplicas fewest replicas, default 1; 0 (scale to zero) needs an Object or External
+   *     metric and is refused
    * @param maxReplicas most replicas
-   * @param tolerance dead band, default 0.1
-   * @param syncPeriodSeconds control-loop period, default 15
-   * @param scaleDownStabilizationSeconds scale-down stabilization window, default 300
-   * @param cpuInitializationPeriodSeconds default 300
+   * @param behavior {@code spec.behavior}; absent runs the controller's path for an HPA without one
+   * @param syncPeriodSeconds {@code --horizontal-pod-autoscaler-sync-period}, default 15
+   * @param tolerance {@code --horizontal-pod-autoscaler-tolerance}, default 0.1
+   * @param downscaleStabilizationSeconds {@code --horizontal-pod-autoscaler-downscale-stabilization},
+   *     default 300
+   * @param cpuInitializationPeriodSeconds {@code --horizontal-pod-autoscaler-cpu-initialization-period},
+   *     default 300
+   * @param initialReadinessDelaySeconds {@code --horizontal-pod-autoscaler-initial-readiness-delay},
+   *     default 30
+   * @param metrics the CPU samples' window, default metrics-server's: 15 s read 7.5 s late
    * @param sweep other values of the policy's main knob for the cost-versus-SLO frontier; absent
    *     means {@code frontier.defaultSweepOffsets} from the operating value; {@code []} runs the
    *     operating point only
    */
   public record HpaDocument(
       @JsonProperty(required = true) String name,
-      @JsonProperty(required = true) int targetUtilizationPercent,
+      Integer targetUtilizationPercent,
       Integer minReplicas,
       @JsonProperty(required = true) int maxReplicas,
-      Double tolerance,
+      HpaBehaviorDocument behavior,
       Double syncPeriodSeconds,
-      Integer scaleDownStabilizationSeconds,
+      Double tolerance,
+      Integer downscaleStabilizationSeconds,
       Double cpuInitializationPeriodSeconds,
+      Double initialReadinessDelaySeconds,
+      MetricWindowDocument metrics,
       List<Double> sweep) implements PolicyDocument {}
 
   /**
-   * Holt-Winters predictive scaling with an HPA floor.
+   * An HPA's {@code spec.behavior}; an absent direction takes Kubernetes' default rules.
+   *
+   * @param scaleUp {@code behavior.scaleUp}
+   * @param scaleDown {@code behavior.scaleDown}
+   */
+  public record HpaBehaviorDocument(HpaScalingRulesDocument scaleUp, HpaScalingRulesDocument scaleDown) {}
+
+  /**
+   * One direction's HPAScalingRules, with Kubernetes' field names; absent fields take the API
+   * server's defaults.
+   *
+   * @param stabilizationWindowSeconds 0 to 3600; default 0 up, and down the controller's
+   *     {@code downscaleStabilizationSeconds}
+   * @param selectPolicy {@code Max} (default), {@code Min} or {@code Disabled}
+   * @param policies the rate policies; default up {@code [Pods 4/15 s, Percent 100/15 s]}, down
+   *     {@code [Percent 100/15 s]}
+   * @param tolerance this direction's tolerance, in [0, 1); default the controller's
+   */
+  public record HpaScalingRulesDocument(
+      Integer stabilizationWindowSeconds, String selectPolicy, List<HpaScalingPolicyDocument> policies, Double tolerance) {}
+
+  /**
+   * One HPAScalingPolicy.
+   *
+   * @param type {@code Pods} or {@code Percent}
+   * @param value pods or percent, {@code > 0}
+   * @param periodSeconds the window the changes count over, 1 to 1800
+   */
+  public record HpaScalingPolicyDocument(
+      @JsonProperty(required = true) String type,
+      @JsonProperty(required = true) int value,
+      @JsonProperty(required = true) int periodSeconds) {}
+
+  /**
+   * A metrics pipeline's window (see {@link org.loadcast.sim.MetricWindow}).
+   *
+   * @param periodSeconds the aggregation period, {@code > 0}
+   * @param lagSeconds how late a period is read, in [0, periodSeconds); default half the period
+   */
+  public record MetricWindowDocument(Double periodSeconds, Double lagSeconds) {}
+
+  /**
+   * Predictive scaling on a forecast of the arrivals, with an HPA floor.
    *
    * @param name the name in the report
    * @param reactive the name of an {@code hpa} policy of this experiment that gives the floor
    * @param bucketSeconds the forecaster's step, default 300
    * @param seasonalPeriodBuckets buckets per season, default one day
-   * @param seasonality additive (default) or multiplicative
+   * @param forecastMethod the forecaster, {@code adaptive-combination} (default) or {@code holt-winters}
+   * @param seasonality for holt-winters, additive (default) or multiplicative; not with adaptive-combination
    * @param leadSeconds how far ahead to size; default boot time plus one sync period
    * @param refitSeconds how often to refit the weights, default 86400
    * @param sweep other values of the policy's main knob for the cost-versus-SLO frontier; absent
@@ -383,6 +440,7 @@ public record ExperimentDocument(
       @JsonProperty(required = true) String reactive,
       Integer bucketSeconds,
       Integer seasonalPeriodBuckets,
+      ArrivalForecast forecastMethod,
       Seasonality seasonality,
       Double leadSeconds,
       Double refitSeconds,
@@ -528,7 +586,8 @@ public record ExperimentDocument(
    *     that gives the floor and the target utilization
    * @param bucketSeconds the forecaster's step, default 300
    * @param seasonalPeriodBuckets buckets per season, default one day
-   * @param seasonality additive (default) or multiplicative
+   * @param forecastMethod the forecaster, {@code adaptive-combination} (default) or {@code holt-winters}
+   * @param seasonality for holt-winters, additive (default) or multiplicative; not with adaptive-combination
    * @param leadSeconds how far ahead to size; default boot plus warmup seconds
    * @param refitSeconds how often to refit the weights, default 86400
    * @param derivativeWeight k, the weight of the slope extrapolated over the lead, default 1; 0 turns it off
@@ -545,6 +604,7 @@ public record ExperimentDocument(
       @JsonProperty(required = true) String reactive,
       Integer bucketSeconds,
       Integer seasonalPeriodBuckets,
+      ArrivalForecast forecastMethod,
       Seasonality seasonality,
       Double leadSeconds,
       Double refitSeconds,

@@ -15,9 +15,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import org.loadcast.autoscale.ArrivalForecast;
 import org.loadcast.autoscale.ArrivalHistory;
 import org.loadcast.autoscale.AwsPredictivePolicy;
+import org.loadcast.autoscale.HpaBehavior;
 import org.loadcast.autoscale.HpaPolicy;
+import org.loadcast.autoscale.ScalingRules;
 import org.loadcast.autoscale.HybridPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.ScalingContext;
@@ -27,10 +30,7 @@ import org.loadcast.autoscale.StepAdjustment;
 import org.loadcast.autoscale.StepAlarm;
 import org.loadcast.autoscale.StepScalingPolicy;
 import org.loadcast.autoscale.TargetTrackingPolicy;
-import org.loadcast.forecast.DampedTrend;
 import org.loadcast.forecast.ForecastMethod;
-import org.loadcast.forecast.Formulation;
-import org.loadcast.forecast.HoltWinters;
 import org.loadcast.forecast.Seasonality;
 import org.loadcast.profile.EventCalendar;
 import org.loadcast.profile.RateCurve;
@@ -296,11 +296,11 @@ public final class ExperimentRun {
    * Returns the rolling-origin evaluation of forecasts of the demand as the experiment's first
    * predictive or hybrid policy sees it: its buckets and season, the expected arrivals of the history
    * then the arrivals simulated in the horizon, at h = ⌊(boot + warmup) / bucket⌋ + 1 buckets (the
-   * bucket that holds a decision at a bucket's end plus the provisioning lead). Holt-Winters as the
-   * policies fit it, and the damped trend fitted at h, against the naive and seasonal naive
-   * baselines. The training window is the longest of at most two weeks whose first two seasons have
-   * no missing bucket ({@link #trainingWindow}). Empty, with a note, when the experiment has no such
-   * policy or the evaluation cannot run.
+   * bucket that holds a decision at a bucket's end plus the provisioning lead). The policy's own
+   * forecaster first, then the other {@link ArrivalForecast} for comparison, against the naive and
+   * seasonal naive baselines. The training window is the longest of at most two weeks whose first
+   * two seasons have no missing bucket ({@link #trainingWindow}). Empty, with a note, when the
+   * experiment has no such policy or the evaluation cannot run.
    */
   private static Optional<ForecastEvaluation> forecastEvaluation(
       Experiment experiment, SimulationSpec spec, RateCurve original, SimulationResult run, List<String> notes) {
@@ -312,6 +312,7 @@ public final class ExperimentRun {
     int bucket = bucketSeconds(predictive.get());
     int season = predictive.get() instanceof HybridPolicy h ? h.seasonalPeriodBuckets() : ((PredictivePolicy) predictive.get()).seasonalPeriodBuckets();
     Seasonality seasonality = predictive.get() instanceof HybridPolicy h ? h.seasonality() : ((PredictivePolicy) predictive.get()).seasonality();
+    ArrivalForecast own = predictive.get() instanceof HybridPolicy h ? h.forecastMethod() : ((PredictivePolicy) predictive.get()).forecastMethod();
     int steps = (int) Math.floor((spec.cluster().bootSeconds() + spec.cluster().warmupSeconds()) / bucket) + 1;
     try {
       if (bucket % 60 != 0) {
@@ -327,9 +328,12 @@ public final class ExperimentRun {
       }
       int training = trainingWindow(history, (int) (FORECAST_TRAINING_SECONDS / bucket), 2 * season);
       Map<String, ForecastMethod> methods = new LinkedHashMap<>();
-      methods.put("Holt-Winters (" + seasonality.name().toLowerCase(Locale.ROOT) + ", as the predictive policies)",
-          HoltWinters.seasonal(seasonality, season, Formulation.R_CLASSIC));
-      methods.put("damped trend (fitted at h)", DampedTrend.standard().fittedAt(steps));
+      methods.put(own.yamlName() + " (as the first predictive policy)", own.method(seasonality, season, steps));
+      for (ArrivalForecast other : ArrivalForecast.values()) {
+        if (other != own) {
+          methods.put(other.yamlName(), other.method(seasonality, season, steps));
+        }
+      }
       return Optional.of(ForecastEvaluation.of(series, horizon, bucket, steps, season, training, methods));
     } catch (IllegalArgumentException e) {
       notes.add("The forecast evaluation is missing: " + e.getMessage() + ".");
@@ -396,13 +400,30 @@ public final class ExperimentRun {
     return new ArrivalHistory(bucketSeconds, arrivals);
   }
 
+  /** Describes an HPA's behavior: its rate policies per direction, or the path without one. */
+  private static String behavior(HpaBehavior behavior) {
+    if (behavior == null) {
+      return "no behavior (scale-up at most max(2 × current, 4) per sync)";
+    }
+    return "scale-up " + rules(behavior.scaleUp()) + ", scale-down " + rules(behavior.scaleDown());
+  }
+
+  private static String rules(ScalingRules rules) {
+    String policies = rules.policies().stream()
+        .map(p -> p.value() + (p.type() == ScalingRules.RatePolicy.Type.PODS ? " pods" : " %") + " per " + p.periodSeconds() + " s")
+        .collect(java.util.stream.Collectors.joining(", "));
+    return rules.selectPolicy().kubernetesName() + " of [" + policies + "]"
+        + (rules.stabilizationWindowSeconds() > 0 ? " stabilized " + rules.stabilizationWindowSeconds() + " s" : "");
+  }
+
   private static String describe(ScalingPolicy policy, double capacity, double bootSeconds, double warmupSeconds) {
     if (policy instanceof HpaPolicy h) {
       return String.format(Locale.ROOT,
-          "Kubernetes HPA v2 on CPU: target %d %%, tolerance %.2f, sync %.0f s, replicas %d to %d, "
-              + "scale-down stabilization %d s, default scale-up limits (4 pods or 100 %% per 15 s)",
-          h.targetUtilizationPercent(), h.tolerance(), h.syncPeriodSeconds(), h.minReplicas(), h.maxReplicas(),
-          h.scaleDown().stabilizationWindowSeconds());
+          "Kubernetes HPA v2 on CPU: target %d %%, tolerance %.2f up and %.2f down, sync %.0f s, replicas %d to %d, "
+              + "scale-down stabilization %d s, %s; CPU averaged over %.1f s periods read %.1f s late",
+          h.targetUtilizationPercent(), h.scaleUpTolerance(), h.scaleDownTolerance(), h.syncPeriodSeconds(), h.minReplicas(),
+          h.maxReplicas(), h.scaleDownStabilizationSeconds(), behavior(h.behavior()), h.metrics().periodSeconds(),
+          h.metrics().lagSeconds());
     }
     if (policy instanceof TargetTrackingPolicy t) {
       return String.format(Locale.ROOT,
@@ -434,22 +455,32 @@ public final class ExperimentRun {
       double lead = h.leadSeconds() != null ? h.leadSeconds() : bootSeconds + warmupSeconds;
       return String.format(Locale.ROOT,
           "Loadcast hybrid: replicas = ceil(max(S, D) / (%.1f requests per second per instance × %d %%)), with the HPA's "
-              + "recommendation as a floor and a %d s scale-down stabilization; S = Holt-Winters (%s, season %d × %d s buckets) "
+              + "recommendation as a floor and a %d s scale-down stabilization; S = %s "
               + "forecast of the de-evented rate %.0f s ahead × the events in force then (%s); D = rate + %.2f × smoothed "
               + "slope (β %.2f, %d s windows) × %.0f s",
           capacity, h.reactive().targetUtilizationPercent(), h.scaleDownStabilizationSeconds(),
-          h.seasonality().name().toLowerCase(Locale.ROOT), h.seasonalPeriodBuckets(), h.bucketSeconds(), lead,
+          forecaster(h.forecastMethod(), h.seasonality(), h.seasonalPeriodBuckets(), h.bucketSeconds()), lead,
           h.useCalendar() ? "calendar read" : "calendar ignored", h.derivativeWeight(), h.derivativeSmoothing(),
           h.rateWindowSeconds(), lead);
     }
     PredictivePolicy p = (PredictivePolicy) policy;
     double lead = p.leadSeconds() != null ? p.leadSeconds() : bootSeconds + p.reactive().syncPeriodSeconds();
     return String.format(Locale.ROOT,
-        "Holt-Winters (%s, R formulation, season %d × %d s buckets) forecast of the arrival rate %.0f s ahead, "
+        "%s forecast of the arrival rate %.0f s ahead, "
             + "sized at %d %% of %.1f requests per second per instance, with the HPA's recommendation as a floor "
             + "and its stabilization and limits",
-        p.seasonality().name().toLowerCase(Locale.ROOT), p.seasonalPeriodBuckets(), p.bucketSeconds(), lead,
+        forecaster(p.forecastMethod(), p.seasonality(), p.seasonalPeriodBuckets(), p.bucketSeconds()), lead,
         p.reactive().targetUtilizationPercent(), capacity);
+  }
+
+  /** Names a policy's forecaster and its season for the report. */
+  private static String forecaster(ArrivalForecast method, Seasonality seasonality, int periodBuckets, int bucketSeconds) {
+    if (method == ArrivalForecast.HOLT_WINTERS) {
+      return String.format(Locale.ROOT, "Holt-Winters (%s, R formulation, season %d × %d s buckets)",
+          seasonality.name().toLowerCase(Locale.ROOT), periodBuckets, bucketSeconds);
+    }
+    return String.format(Locale.ROOT, "Adaptive combination (seasonally adjusted and plain damped trend, "
+        + "inverse-MSE weights; season %d × %d s buckets)", periodBuckets, bucketSeconds);
   }
 
   private static String describe(StepAlarm alarm) {

@@ -9,9 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.loadcast.autoscale.AdjustmentType;
+import org.loadcast.autoscale.ArrivalForecast;
 import org.loadcast.autoscale.AwsPredictivePolicy;
+import org.loadcast.autoscale.HpaBehavior;
+import org.loadcast.autoscale.HpaController;
 import org.loadcast.autoscale.HpaPolicy;
 import org.loadcast.autoscale.HybridPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
@@ -30,6 +34,7 @@ import org.loadcast.profile.TrafficProfiles;
 import org.loadcast.profile.YamlFile;
 import org.loadcast.results.ResultFiles;
 import org.loadcast.sim.LatencySlo;
+import org.loadcast.sim.MetricWindow;
 import org.loadcast.sim.ServiceTime;
 
 /** Reads and checks experiment files ({@code simulations/*.yaml}). */
@@ -253,12 +258,7 @@ public final class Experiments {
       ExperimentDocument.PolicyDocument doc, Map<String, ScalingPolicy> built, YamlFile<ExperimentDocument> yaml,
       String base, List<InputProblem> problems) {
     if (doc instanceof ExperimentDocument.HpaDocument h) {
-      ScalingRules down = h.scaleDownStabilizationSeconds() == null ? ScalingRules.DEFAULT_SCALE_DOWN
-          : new ScalingRules(h.scaleDownStabilizationSeconds(), ScalingRules.SelectPolicy.MAX,
-              ScalingRules.DEFAULT_SCALE_DOWN.policies());
-      return new HpaPolicy(h.targetUtilizationPercent(), orDefault(h.tolerance(), 0.1), orDefault(h.syncPeriodSeconds(), 15.0),
-          h.minReplicas() == null ? 1 : h.minReplicas(), h.maxReplicas(), ScalingRules.DEFAULT_SCALE_UP, down,
-          orDefault(h.cpuInitializationPeriodSeconds(), 300.0));
+      return hpa(h, yaml, base, problems);
     }
     if (doc instanceof ExperimentDocument.TargetTrackingDocument t) {
       List<ScheduledAction> scheduled = scheduled(t.scheduled(), yaml, base, problems);
@@ -294,7 +294,8 @@ public final class Experiments {
       HpaPolicy floor = reactiveFloor(h.reactive(), built);
       int bucket = h.bucketSeconds() == null ? 300 : h.bucketSeconds();
       int period = h.seasonalPeriodBuckets() == null ? Math.max(2, 86_400 / bucket) : h.seasonalPeriodBuckets();
-      return new HybridPolicy(floor, bucket, period, h.seasonality() == null ? Seasonality.ADDITIVE : h.seasonality(),
+      ArrivalForecast method = Objects.requireNonNullElse(h.forecastMethod(), ArrivalForecast.ADAPTIVE_COMBINATION);
+      return new HybridPolicy(floor, bucket, period, method, seasonality(method, h.seasonality()),
           h.leadSeconds(), orDefault(h.refitSeconds(), 86_400.0), orDefault(h.derivativeWeight(), 1.0),
           orDefault(h.derivativeSmoothing(), 0.2), h.rateWindowSeconds() == null ? 60 : h.rateWindowSeconds(),
           !Boolean.FALSE.equals(h.useCalendar()),
@@ -304,8 +305,98 @@ public final class Experiments {
     HpaPolicy floor = reactiveFloor(p.reactive(), built);
     int bucket = p.bucketSeconds() == null ? 300 : p.bucketSeconds();
     int period = p.seasonalPeriodBuckets() == null ? Math.max(2, 86_400 / bucket) : p.seasonalPeriodBuckets();
-    return new PredictivePolicy(floor, bucket, period,
-        p.seasonality() == null ? Seasonality.ADDITIVE : p.seasonality(), p.leadSeconds(), orDefault(p.refitSeconds(), 86_400.0));
+    ArrivalForecast method = Objects.requireNonNullElse(p.forecastMethod(), ArrivalForecast.ADAPTIVE_COMBINATION);
+    return new PredictivePolicy(floor, bucket, period, method, seasonality(method, p.seasonality()), p.leadSeconds(),
+        orDefault(p.refitSeconds(), 86_400.0));
+  }
+
+  /** The seasonality as written; for Holt-Winters, additive when absent. */
+  private static Seasonality seasonality(ArrivalForecast method, Seasonality written) {
+    return written == null && method == ArrivalForecast.HOLT_WINTERS ? Seasonality.ADDITIVE : written;
+  }
+
+  /**
+   * Returns an HPA, its controller flags, metrics window and behavior each checked where it is
+   * written.
+   *
+   * @throws IllegalArgumentException if a rule is broken: the HPA's own, or one already reported
+   */
+  private static HpaPolicy hpa(ExperimentDocument.HpaDocument h, YamlFile<ExperimentDocument> yaml, String base,
+      List<InputProblem> problems) {
+    int before = problems.size();
+    HpaController defaults = HpaController.DEFAULTS;
+    HpaController controller = check(yaml, base, problems, () -> new HpaController(
+        orDefault(h.syncPeriodSeconds(), defaults.syncPeriodSeconds()), orDefault(h.tolerance(), defaults.tolerance()),
+        h.downscaleStabilizationSeconds() == null ? defaults.downscaleStabilizationSeconds() : h.downscaleStabilizationSeconds(),
+        orDefault(h.cpuInitializationPeriodSeconds(), defaults.cpuInitializationPeriodSeconds()),
+        orDefault(h.initialReadinessDelaySeconds(), defaults.initialReadinessDelaySeconds())));
+    ExperimentDocument.MetricWindowDocument m = h.metrics();
+    MetricWindow metrics = m == null ? HpaPolicy.METRICS_SERVER : check(yaml, base + ".metrics", problems, () -> {
+      double period = orDefault(m.periodSeconds(), HpaPolicy.METRICS_SERVER.periodSeconds());
+      return new MetricWindow(period, orDefault(m.lagSeconds(), period / 2));
+    });
+    HpaBehavior behavior = null;
+    if (h.behavior() != null) {
+      int downscaleWindow = h.downscaleStabilizationSeconds() == null
+          ? defaults.downscaleStabilizationSeconds() : h.downscaleStabilizationSeconds();
+      ScalingRules up = rules(h.behavior().scaleUp(), ScalingRules.DEFAULT_SCALE_UP, 0, yaml, base + ".behavior.scaleUp", problems);
+      ScalingRules down = rules(h.behavior().scaleDown(), ScalingRules.DEFAULT_SCALE_DOWN, downscaleWindow, yaml,
+          base + ".behavior.scaleDown", problems);
+      behavior = up == null || down == null ? null : new HpaBehavior(up, down);
+    }
+    if (problems.size() > before) {
+      throw new AlreadyReported();
+    }
+    int target = h.targetUtilizationPercent() == null ? HpaPolicy.DEFAULT_TARGET_UTILIZATION_PERCENT : h.targetUtilizationPercent();
+    return new HpaPolicy(target, h.minReplicas() == null ? 1 : h.minReplicas(), h.maxReplicas(), behavior, controller, metrics);
+  }
+
+  /**
+   * Returns one direction's scaling rules with the API server's defaults for absent fields, or the
+   * defaults when the direction is absent; null when a rule is broken (each added to the problems).
+   */
+  private static ScalingRules rules(ExperimentDocument.HpaScalingRulesDocument d, ScalingRules defaults,
+      int defaultWindowSeconds, YamlFile<ExperimentDocument> yaml, String base, List<InputProblem> problems) {
+    if (d == null) {
+      return defaults.withStabilizationWindowSeconds(defaultWindowSeconds);
+    }
+    int before = problems.size();
+    ScalingRules.SelectPolicy select = d.selectPolicy() == null ? ScalingRules.SelectPolicy.MAX : check(yaml, base, problems,
+        () -> kubernetesName(ScalingRules.SelectPolicy.values(), "selectPolicy", d.selectPolicy(),
+            ScalingRules.SelectPolicy::kubernetesName));
+    List<ScalingRules.RatePolicy> policies = new ArrayList<>();
+    if (d.policies() == null) {
+      policies.addAll(defaults.policies());
+    } else {
+      for (int j = 0; j < d.policies().size(); j++) {
+        ExperimentDocument.HpaScalingPolicyDocument p = d.policies().get(j);
+        ScalingRules.RatePolicy policy = check(yaml, base + ".policies[" + j + "]", problems,
+            () -> new ScalingRules.RatePolicy(kubernetesName(ScalingRules.RatePolicy.Type.values(), "type", p.type(),
+                ScalingRules.RatePolicy.Type::kubernetesName), p.value(), p.periodSeconds()));
+        policies.add(policy);
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    int window = d.stabilizationWindowSeconds() == null ? defaultWindowSeconds : d.stabilizationWindowSeconds();
+    return check(yaml, base, problems, () -> new ScalingRules(window, select, policies, d.tolerance()));
+  }
+
+  /**
+   * Returns the constant written with its Kubernetes name, which is case-sensitive as in a manifest.
+   *
+   * @throws IllegalArgumentException naming the field, the names and the value, with the closest name
+   */
+  private static <E> E kubernetesName(E[] values, String field, String name, java.util.function.Function<E, String> nameOf) {
+    for (E value : values) {
+      if (nameOf.apply(value).equals(name)) {
+        return value;
+      }
+    }
+    List<String> names = java.util.Arrays.stream(values).map(nameOf).toList();
+    throw new IllegalArgumentException(field + " must be one of " + String.join(", ", names) + ", but was '" + name + "'"
+        + YamlFile.closestName(String.valueOf(name), names).map(s -> " (did you mean '" + s + "'?)").orElse(""));
   }
 
   /** The default sweep: these offsets from the operating value, in points, those the policy can take. */

@@ -50,6 +50,7 @@ public final class ClusterSimulation implements ScalingView {
   private static final int END = 6;
   private static final int QUEUE_TIMEOUT = 7;
   private static final int SERVICE_TIMEOUT = 8;
+  private static final int METRICS = 9;
   private static final long HIGHEST_LATENCY_MICROS = 24L * 3600 * 1_000_000;
 
   private final SimulationSpec spec;
@@ -94,6 +95,10 @@ public final class ClusterSimulation implements ScalingView {
   private int replicas;
   private int provisioned;
   private List<PodMetrics> decisionPods = List.of();
+  private final MetricWindow metricWindow;
+  private double[] periodUtilization = new double[0];
+  private long metricPeriods;
+  private double lastPeriodEnd = Double.NaN;
 
   // requests in service
   private double[] slotArrival = new double[1024];
@@ -142,6 +147,7 @@ public final class ClusterSimulation implements ScalingView {
     this.progress = progress;
     this.cluster = spec.cluster();
     this.autoscaler = autoscaler;
+    this.metricWindow = autoscaler.metricWindow();
     RandomStreams streams = new RandomStreams(spec.seed());
     this.arrivalRandom = streams.stream("arrivals");
     this.serviceRandom = streams.stream("service");
@@ -194,6 +200,7 @@ public final class ClusterSimulation implements ScalingView {
     replicas = cluster.initialInstances();
     scheduleNextArrival();
     events.schedule(0, 5, DECISION, 0);
+    scheduleMetricPeriodEnd();
     events.schedule(Math.min(60, spec.durationSeconds()), 4, MINUTE, 0);
     events.schedule(spec.durationSeconds(), 9, END, 0);
     while (!events.isEmpty()) {
@@ -216,6 +223,7 @@ public final class ClusterSimulation implements ScalingView {
       case QUEUE_TIMEOUT -> queueTimeout(payload);
       case SERVICE_TIMEOUT -> timeOut();
       case MINUTE -> closeMinute();
+      case METRICS -> closeMetricPeriod();
       case END -> {
         closeMinute();
         return false;
@@ -612,32 +620,55 @@ public final class ClusterSimulation implements ScalingView {
     return decisionPods;
   }
 
-  /** Samples every booting and serving instance once per decision, oldest first. */
+  /**
+   * Samples every booting and serving instance once per decision, oldest first: each serving one
+   * with its utilization over the newest metric period that has ended ({@link #closeMetricPeriod}).
+   */
   private List<PodMetrics> samplePods() {
     List<PodMetrics> pods = new ArrayList<>(replicas);
     for (int id = 0; id < instanceCount; id++) {
       InstanceState s = state[id];
       if (s == InstanceState.BOOTING || s.serves()) {
-        double windowStart = markTime[id];
-        double utilization = s.serves() ? sampleUtilization(id) : Double.NaN;
+        double utilization = s.serves() && id < periodUtilization.length ? periodUtilization[id] : Double.NaN;
         pods.add(new PodMetrics(s, startedAt[id], s == InstanceState.READY ? readyAt[id] : Double.NaN,
-            utilization, Double.isNaN(utilization) ? Double.NaN : windowStart, busy[id] + queueSize[id]));
+            utilization, Double.isNaN(utilization) ? Double.NaN : lastPeriodEnd - metricWindow.periodSeconds(),
+            busy[id] + queueSize[id]));
       }
     }
     return List.copyOf(pods);
   }
 
+  private void scheduleMetricPeriodEnd() {
+    double end = metricWindow.firstEndSeconds() + metricPeriods * metricWindow.periodSeconds();
+    if (end <= spec.durationSeconds()) {
+      events.schedule(end, 4, METRICS, 0);
+    }
+  }
+
   /**
-   * Returns the mean busy fraction since the previous sample, and starts the next window; NaN when
-   * the window is shorter than half a decision period (a pod that just started serving).
+   * Ends a period of the autoscaler's {@link MetricWindow}: each serving instance's utilization
+   * over it is its mean busy fraction if it served at the period's start, and NaN otherwise (a pod
+   * has no metrics-server sample until two scrapes have seen it). Marks the start of the next.
    */
-  private double sampleUtilization(int id) {
-    double integral = busyIntegral[id] + busy[id] * (now - lastBusyChange[id]);
-    double window = now - markTime[id];
-    double fraction = (integral - markIntegral[id]) / (cluster.workersPerInstance() * window);
-    markIntegral[id] = integral;
-    markTime[id] = now;
-    return window >= autoscaler.decisionPeriodSeconds() / 2 ? fraction : Double.NaN;
+  private void closeMetricPeriod() {
+    if (periodUtilization.length < instanceCount) {
+      int from = periodUtilization.length;
+      periodUtilization = Arrays.copyOf(periodUtilization, state.length);
+      Arrays.fill(periodUtilization, from, periodUtilization.length, Double.NaN);
+    }
+    for (int id = 0; id < instanceCount; id++) {
+      if (state[id].serves()) {
+        double integral = busyIntegral[id] + busy[id] * (now - lastBusyChange[id]);
+        boolean wholePeriod = metricPeriods > 0 && markTime[id] == lastPeriodEnd;
+        periodUtilization[id] = wholePeriod
+            ? (integral - markIntegral[id]) / (cluster.workersPerInstance() * metricWindow.periodSeconds()) : Double.NaN;
+        markIntegral[id] = integral;
+        markTime[id] = now;
+      }
+    }
+    lastPeriodEnd = now;
+    metricPeriods++;
+    scheduleMetricPeriodEnd();
   }
 
   @Override
@@ -670,7 +701,7 @@ public final class ClusterSimulation implements ScalingView {
         millisAt(minuteLatency, 50), millisAt(minuteLatency, 95), millisAt(minuteLatency, 99),
         millisAt(minuteLatency, spec.slo().percentile()), minuteServingIntegral / length, minuteReadyIntegral / length, minuteProvisionedIntegral / length,
         replicas, minuteTimedOut, minuteBootingIntegral / length, (minuteServingIntegral - minuteReadyIntegral) / length,
-        minuteDrainingIntegral / length));
+        minuteDrainingIntegral / length, readyCount));
     progress.reached(now);
     resetMinuteStates();
     minuteLatency.reset();

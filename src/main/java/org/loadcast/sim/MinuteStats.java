@@ -28,13 +28,17 @@ package org.loadcast.sim;
  * @param meanBootingInstances time-average of booting instances
  * @param meanWarmingInstances time-average of warming instances
  * @param meanDrainingInstances time-average of draining instances
+ * @param readyInstancesAtEnd the ready instances at the end of the minute: the supply sampled at
+ *     the step instants, from which the elasticity metrics count supply changes, so that a scaling
+ *     step inside a minute counts once ({@link ElasticityMetrics})
  */
 public record MinuteStats(
     int minute, long arrivals, long completed, long dropped, long overSlo,
     double p50LatencyMillis, double p95LatencyMillis, double p99LatencyMillis, double sloPercentileLatencyMillis,
     double meanServingInstances, double meanReadyInstances, double meanProvisionedInstances,
     int desiredReplicas, long timedOut,
-    double meanBootingInstances, double meanWarmingInstances, double meanDrainingInstances) {
+    double meanBootingInstances, double meanWarmingInstances, double meanDrainingInstances,
+    int readyInstancesAtEnd) {
 
   /** Returns whether any request completed, was dropped or timed out in this minute. */
   public boolean hasTraffic() {

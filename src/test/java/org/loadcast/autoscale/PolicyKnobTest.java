@@ -32,7 +32,7 @@ class PolicyKnobTest {
 
   @Test
   void withKnob_predictiveAndHybrid_moveTheTargetOfTheirFloor() {
-    PredictivePolicy predictive = new PredictivePolicy(HPA, 300, 288, org.loadcast.forecast.Seasonality.ADDITIVE, null, 86_400);
+    PredictivePolicy predictive = new PredictivePolicy(HPA, 300, 288, ArrivalForecast.HOLT_WINTERS, org.loadcast.forecast.Seasonality.ADDITIVE, null, 86_400);
     assertThat(predictive.withKnob(65).reactive()).isEqualTo(HPA.withKnob(65));
     assertThat(predictive.withKnob(65).knobValue()).isEqualTo(65);
     HybridPolicy hybrid = HybridPolicy.withDefaults(HPA);
