@@ -33,6 +33,8 @@ public final class ClusterSimulation implements ScalingView {
   private static final int MINUTE = 5;
   private static final int END = 6;
   private static final long HIGHEST_LATENCY_MICROS = 24L * 3600 * 1_000_000;
+  /** Latencies a minute keeps in a plain buffer before its percentiles move to a histogram (512 KiB). */
+  private static final int MINUTE_LATENCY_BUFFER = 1 << 16;
 
   private final SimulationSpec spec;
   private final ClusterConfig cluster;
@@ -76,7 +78,7 @@ public final class ClusterSimulation implements ScalingView {
 
   // measurements
   private final int[] arrivalsPerSecond;
-  private final Histogram minuteLatency = new Histogram(HIGHEST_LATENCY_MICROS, 3);
+  private final WindowPercentiles minuteLatency = new WindowPercentiles(HIGHEST_LATENCY_MICROS, 3, MINUTE_LATENCY_BUFFER);
   private final Histogram totalLatency = new Histogram(HIGHEST_LATENCY_MICROS, 3);
   private final List<MinuteStats> minutes = new ArrayList<>();
   private final List<ScalingAction> actions = new ArrayList<>();
@@ -260,7 +262,7 @@ public final class ClusterSimulation implements ScalingView {
 
   private void recordLatency(double latencySeconds) {
     long micros = Math.max(1, Math.min(HIGHEST_LATENCY_MICROS, Math.round(latencySeconds * 1e6)));
-    minuteLatency.recordValue(micros);
+    minuteLatency.record(micros);
     totalLatency.recordValue(micros);
     minuteCompleted++;
     latencySumSeconds += latencySeconds;
@@ -544,8 +546,7 @@ public final class ClusterSimulation implements ScalingView {
       return;
     }
     minutes.add(new MinuteStats(minute, minuteArrivals, minuteCompleted, minuteDropped, minuteOverSlo,
-        millisAt(minuteLatency, 50), millisAt(minuteLatency, 95), millisAt(minuteLatency, 99),
-        millisAt(minuteLatency, spec.slo().percentile()), minuteServingIntegral / length, minuteReadyIntegral / length, minuteProvisionedIntegral / length,
+        minuteMillisAt(50), minuteMillisAt(95), minuteMillisAt(99), minuteMillisAt(spec.slo().percentile()), minuteServingIntegral / length, minuteReadyIntegral / length, minuteProvisionedIntegral / length,
         replicas));
     minuteLatency.reset();
     minuteArrivals = 0;
@@ -559,6 +560,11 @@ public final class ClusterSimulation implements ScalingView {
     if (next > now && now < spec.durationSeconds()) {
       events.schedule(next, 4, MINUTE, 0);
     }
+  }
+
+  /** Returns this minute's latency at a percentile in milliseconds, or NaN when it had none. */
+  private double minuteMillisAt(double percentile) {
+    return minuteLatency.count() > 0 ? minuteLatency.valueAtPercentile(percentile) / 1000.0 : Double.NaN;
   }
 
   /** Returns a histogram's latency at a percentile in milliseconds, or NaN when it is empty. */

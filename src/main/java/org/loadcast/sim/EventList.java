@@ -20,6 +20,8 @@ final class EventList {
   private int[] types = new int[1024];
   private int[] payloads = new int[1024];
   private int size;
+  /** Whether the root is an event already popped, still in place until the next call. */
+  private boolean rootPopped;
   private long sequence;
   private double poppedTime;
   private int poppedType;
@@ -42,6 +44,11 @@ final class EventList {
       grow();
     }
     long order = ((long) priority << 55) | sequence++;
+    if (rootPopped) {
+      rootPopped = false;
+      siftDown(atSeconds, order, type, payload);
+      return;
+    }
     int i = size++;
     while (i > 0) {
       int parent = (i - 1) >>> 1;
@@ -56,19 +63,34 @@ final class EventList {
 
   /** Returns whether no event is pending. */
   boolean isEmpty() {
-    return size == 0;
+    return size() == 0;
   }
 
   /** Returns the number of pending events. */
   int size() {
-    return size;
+    return rootPopped ? size - 1 : size;
   }
 
-  /** Removes the first event; read it with {@link #time()}, {@link #type()}, {@link #payload()}. */
+  /**
+   * Removes the first event; read it with {@link #time()}, {@link #type()}, {@link #payload()}.
+   *
+   * <p>The popped event stays at the root until the next call: if that call schedules an event,
+   * the new event takes the root's place with one sift down instead of a sift down to remove and a
+   * sift up to insert (the "replace top" of a heap). Keys are unique, so the order of events is the
+   * same either way.
+   */
   void pop() {
+    if (rootPopped) {
+      removeRoot();
+    }
     poppedTime = times[0];
     poppedType = types[0];
     poppedPayload = payloads[0];
+    rootPopped = true;
+  }
+
+  private void removeRoot() {
+    rootPopped = false;
     size--;
     if (size > 0) {
       siftDown(times[size], orders[size], types[size], payloads[size]);
