@@ -170,7 +170,7 @@ public final class ClusterSimulation implements ScalingView {
   private void scheduleNextArrival() {
     double next = arrivalsCursor.advance(RandomStreams.exponential(arrivalRandom)) - spec.fromSeconds();
     if (next < spec.durationSeconds()) {
-      events.schedule(next, 3, ARRIVAL, 0);
+      events.scheduleInLane(next, 3, ARRIVAL, 0);
     }
   }
 

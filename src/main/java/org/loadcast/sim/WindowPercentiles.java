@@ -11,8 +11,8 @@ import org.HdrHistogram.Histogram;
  * digits holds about 27,000 counts; reading four percentiles walks that array and {@code reset()}
  * clears it, once per window, whatever the number of values. Here the window's values go to a
  * {@code long[]} buffer; a percentile selects the k-th smallest value with a quickselect (Hoare's
- * FIND, CACM 4(7), 1961, in Wirth's form with a median-of-three pivot, falling back to a sort after
- * too many rounds as Musser's introselect does) and maps it
+ * FIND, CACM 4(7), 1961, with a branch-free partition, falling back to a sort after too many rounds
+ * as Musser's introselect does) and maps it
  * through {@link Histogram#highestEquivalentValue}. That is exactly what HdrHistogram 2.2.2's
  * {@code AbstractHistogram.getValueAtPercentile} computes: it clamps the percentile to
  * {@code [0, 100]} after stepping it down one ulp, takes the rank
@@ -149,9 +149,12 @@ final class WindowPercentiles {
   }
 
   /**
-   * Wirth's FIND (Algorithms + Data Structures = Programs, 1976, §2.3.4, after Hoare 1961) on
-   * [lo, hi] with a median-of-three pivot; it stops on keys equal to the pivot, so ties cost no more
-   * than distinct keys. After too many rounds it sorts the range instead.
+   * Quickselect (Hoare's FIND, CACM 4(7), 1961) on [lo, hi] with a median-of-three pivot and a
+   * branch-free Lomuto partition (Lomuto's scheme as in Bentley, Programming Pearls, 2nd ed., §11.2;
+   * without a branch per element, after Edelkamp and Weiß, "BlockQuicksort", ESA 2016), so that a
+   * mispredicted branch does not cost more than the comparison. When no value is below the pivot,
+   * a second pass gathers the values equal to it, so that ties always make progress. After too many
+   * rounds it sorts the range instead.
    */
   private long selectWithin(int lo, int hi, int k) {
     long[] a = values;
@@ -162,29 +165,36 @@ final class WindowPercentiles {
         return a[k];
       }
       long pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi]);
-      int i = lo;
-      int j = hi;
-      do {
-        while (a[i] < pivot) {
-          i++;
+      int below = partition(a, lo, hi, pivot, 0);
+      if (k < below) {
+        hi = below - 1;
+      } else if (below > lo) {
+        lo = below;
+      } else {
+        int equalEnd = partition(a, lo, hi, pivot, 1);
+        if (k < equalEnd) {
+          return pivot;
         }
-        while (pivot < a[j]) {
-          j--;
-        }
-        if (i <= j) {
-          long t = a[i];
-          a[i++] = a[j];
-          a[j--] = t;
-        }
-      } while (i <= j);
-      if (j < k) {
-        lo = i;
-      }
-      if (k < i) {
-        hi = j;
+        lo = equalEnd;
       }
     }
     return a[k];
+  }
+
+  /**
+   * Moves the values of [lo, hi] below {@code pivot} (or, with {@code orEqual} 1, at or below it)
+   * to the front, and returns where the rest begins.
+   */
+  private static int partition(long[] a, int lo, int hi, long pivot, int orEqual) {
+    long bound = pivot + orEqual;
+    int p = lo;
+    for (int i = lo; i <= hi; i++) {
+      long v = a[i];
+      a[i] = a[p];
+      a[p] = v;
+      p += v < bound ? 1 : 0;
+    }
+    return p;
   }
 
   private static long medianOfThree(long a, long b, long c) {
