@@ -252,7 +252,7 @@ public final class ClusterSimulation implements ScalingView {
       int head = queueHead[id];
       double arrivedAt = queueArrival[id][head];
       double service = queueService[id][head];
-      queueHead[id] = (head + 1) % queueArrival[id].length;
+      queueHead[id] = (head + 1) & (queueArrival[id].length - 1); // capacities are powers of 2
       queueSize[id]--;
       startService(id, arrivedAt, service);
     } else if (state[id] == InstanceState.DRAINING && busy[id] == 0) {
@@ -276,7 +276,7 @@ public final class ClusterSimulation implements ScalingView {
     if (queueArrival[id] == null || queueSize[id] == queueArrival[id].length) {
       growQueue(id);
     }
-    int tail = (queueHead[id] + queueSize[id]) % queueArrival[id].length;
+    int tail = (queueHead[id] + queueSize[id]) & (queueArrival[id].length - 1); // capacities are powers of 2
     queueArrival[id][tail] = now;
     queueService[id][tail] = service;
     queueSize[id]++;
