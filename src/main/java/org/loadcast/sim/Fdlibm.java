@@ -41,6 +41,47 @@ final class Fdlibm {
   static double log1p(double x) {
     int hx = highWord(x);
     int ax = hx & 0x7fffffff;
+    if (ax < 0x3e200000 || hx >= 0x43400000 || (hx < 0 && ax >= 0x3ff00000)) {
+      return log1pInFull(x); // |x| < 2**-29, x >= 2**53, x <= -1, infinities and NaNs
+    }
+    // the common cases, step for step as in log1pInFull, kept short enough for the JIT to inline
+    int k;
+    int hu;
+    double f;
+    double c = 0;
+    if (hx < 0x3FDA827A && (hx > 0 || hx <= 0xbfd2bec3)) { // -0.2929 < x < 0.41422
+      k = 0;
+      f = x;
+      hu = 1;
+    } else {
+      double u = 1.0 + x;
+      hu = highWord(u);
+      k = (hu >> 20) - 1023;
+      c = (k > 0 ? 1.0 - (u - x) : x - (u - 1.0)) / u;
+      hu &= 0x000fffff;
+      if (hu < 0x6a09e) {
+        u = withHighWord(u, hu | 0x3ff00000);
+      } else {
+        k += 1;
+        u = withHighWord(u, hu | 0x3fe00000);
+        hu = (0x00100000 - hu) >> 2;
+      }
+      f = u - 1.0;
+    }
+    if (hu == 0) {
+      return log1pInFull(x); // |f| < 2**-20
+    }
+    double hfsq = 0.5 * f * f;
+    double s = f / (2.0 + f);
+    double z = s * s;
+    double r = z * (LP1 + z * (LP2 + z * (LP3 + z * (LP4 + z * (LP5 + z * (LP6 + z * LP7))))));
+    return k == 0 ? f - (hfsq - s * (hfsq + r)) : k * LN2_HI - ((hfsq - (s * (hfsq + r) + (k * LN2_LO + c))) - f);
+  }
+
+  /** s_log1p.c as written, every case. */
+  private static double log1pInFull(double x) {
+    int hx = highWord(x);
+    int ax = hx & 0x7fffffff;
     int k = 1;
     int hu = 0;
     double f = 0;
