@@ -21,7 +21,8 @@ import org.HdrHistogram.Histogram;
  * smallest recorded value lies in that bucket, and every value of a bucket maps to the same
  * equivalent value, so the results are identical.
  *
- * <p>Memory stays bounded: when a window holds more than {@code bufferCapacity} values, they move
+ * <p>Memory stays bounded: the buffer starts at 1024 values and doubles as needed up to
+ * {@code bufferCapacity}; when a window holds more than {@code bufferCapacity} values, they move
  * to a histogram, which takes the rest of that window and answers its percentiles.
  *
  * <p>Mutable and not thread-safe: it belongs to one running simulation.
@@ -29,7 +30,8 @@ import org.HdrHistogram.Histogram;
 final class WindowPercentiles {
   private final Histogram overflow;
   private final long highestTrackableValue;
-  private final long[] values;
+  private final int bufferCapacity;
+  private long[] values;
   private int size;
   private boolean overflowed;
   /** Buffer places already holding their sorted value, from earlier selections in this window. */
@@ -51,7 +53,8 @@ final class WindowPercentiles {
     }
     this.overflow = new Histogram(highestTrackableValue, significantDigits);
     this.highestTrackableValue = highestTrackableValue;
-    this.values = new long[bufferCapacity];
+    this.bufferCapacity = bufferCapacity;
+    this.values = new long[Math.min(bufferCapacity, 1024)];
   }
 
   /**
@@ -67,6 +70,10 @@ final class WindowPercentiles {
     if (overflowed) {
       overflow.recordValue(value);
     } else if (size < values.length) {
+      values[size++] = value;
+      fixedCount = 0;
+    } else if (values.length < bufferCapacity) {
+      values = Arrays.copyOf(values, (int) Math.min(bufferCapacity, 2L * values.length));
       values[size++] = value;
       fixedCount = 0;
     } else {

@@ -14,7 +14,7 @@ class WindowPercentilesTest {
   @Test
   void valueAtPercentile_randomWindows_equalsHdrHistogram() {
     SplittableRandom random = new SplittableRandom(20_26);
-    WindowPercentiles window = new WindowPercentiles(HIGHEST, 3, 4096);
+    WindowPercentiles window = new WindowPercentiles(HIGHEST, 3, 5000);
     Histogram histogram = new Histogram(HIGHEST, 3);
     for (int trial = 0; trial < 3000; trial++) {
       int n = trial % 10 == 0 ? 1 + random.nextInt(5) : 1 + random.nextInt(trial % 3 == 0 ? 6000 : 400);
