@@ -8,12 +8,11 @@ import org.HdrHistogram.Histogram;
  * HdrHistogram {@link Histogram} with the same range and precision, but cheap for short windows.
  *
  * <p>Why: a histogram whose highest trackable value is 24 h in microseconds at 3 significant
- * digits holds about 27,000 counts; reading four percentiles walks that array and {@code reset()}
- * clears it, once per window, whatever the number of values. Here the window's values go to a
+ * digits holds 28,672 counts; reading four percentiles walks that array and {@code reset()} clears
+ * it, once per window, whatever the number of values. Here the window's values go to a
  * {@code long[]} buffer; a percentile selects the k-th smallest value with a quickselect (Hoare's
  * FIND, CACM 4(7), 1961, with a branch-free partition, falling back to a sort after too many rounds
- * as Musser's introselect does) and maps it
- * through {@link Histogram#highestEquivalentValue}. That is exactly what HdrHistogram 2.2.2's
+ * as Musser's introselect does) and maps it through {@link Histogram#highestEquivalentValue}. That is exactly what HdrHistogram 2.2.2's
  * {@code AbstractHistogram.getValueAtPercentile} computes: it clamps the percentile to
  * {@code [0, 100]} after stepping it down one ulp, takes the rank
  * {@code k = max(1, ceil(p · n / 100))}, finds the bucket in which the cumulative count reaches
