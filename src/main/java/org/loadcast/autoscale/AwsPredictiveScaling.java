@@ -6,6 +6,7 @@ import org.loadcast.forecast.HoltWinters;
 import org.loadcast.forecast.SeasonalNaive;
 import org.loadcast.forecast.Seasonality;
 import org.loadcast.sim.Autoscaler;
+import org.loadcast.sim.MetricWindow;
 import org.loadcast.sim.ScalingView;
 
 /**
@@ -42,6 +43,11 @@ final class AwsPredictiveScaling implements Autoscaler {
   @Override
   public double decisionPeriodSeconds() {
     return dynamic.decisionPeriodSeconds();
+  }
+
+  @Override
+  public MetricWindow metricWindow() {
+    return dynamic.metricWindow();
   }
 
   @Override

@@ -2,32 +2,40 @@ package org.loadcast.autoscale;
 
 import java.util.Arrays;
 import org.loadcast.forecast.Formulation;
+import org.loadcast.forecast.Forecaster;
 import org.loadcast.forecast.HoltWinters;
-import org.loadcast.forecast.OnlineForecaster;
+import org.loadcast.forecast.InverseMseCombination;
 import org.loadcast.forecast.Seasonality;
 
 /**
- * A seasonal Holt-Winters forecast of arrivals per bucket, kept up to date as buckets complete: the
- * series seen so far, and the forecaster last fitted on it. The predictive policies share it.
+ * A forecast of arrivals per bucket ({@link ArrivalForecast}), kept up to date as buckets complete:
+ * the series seen so far, and the forecaster last fitted on it. The predictive policies share it.
  *
  * <p>Not thread-safe: it lives inside one running simulation.
  */
 final class BucketForecast {
-  private final HoltWinters model;
+  private final ArrivalForecast kind;
+  private final HoltWinters holtWinters;
+  private final InverseMseCombination adaptive;
   private final int periodBuckets;
   private double[] series;
   private int length;
-  private OnlineForecaster forecaster;
+  private Forecaster forecaster;
 
   /**
    * Starts from a history and fits on it.
    *
-   * @param seasonality additive or multiplicative seasons
+   * @param kind which forecaster
+   * @param seasonality for Holt-Winters, additive or multiplicative seasons; ignored otherwise
    * @param periodBuckets buckets per season, {@code >= 2}
+   * @param horizonSteps the buckets ahead the adaptive combination is fitted at, {@code >= 1}
    * @param history arrivals per bucket before the run, oldest first; NaN for missing buckets; copied
    */
-  BucketForecast(Seasonality seasonality, int periodBuckets, double[] history) {
-    this.model = HoltWinters.seasonal(seasonality, periodBuckets, Formulation.R_CLASSIC);
+  BucketForecast(ArrivalForecast kind, Seasonality seasonality, int periodBuckets, int horizonSteps, double[] history) {
+    this.kind = kind;
+    this.holtWinters = kind == ArrivalForecast.HOLT_WINTERS
+        ? HoltWinters.seasonal(seasonality, periodBuckets, Formulation.R_CLASSIC) : null;
+    this.adaptive = ArrivalForecast.adaptive(periodBuckets, horizonSteps);
     this.periodBuckets = periodBuckets;
     this.series = history.clone();
     this.length = series.length;
@@ -45,7 +53,7 @@ final class BucketForecast {
     }
   }
 
-  /** Returns whether a forecaster has been fitted: two whole seasons without a missing bucket were seen. */
+  /** Returns whether a forecaster has been fitted (see {@link #refit} for when there is one). */
   boolean ready() {
     return forecaster != null;
   }
@@ -65,22 +73,53 @@ final class BucketForecast {
   }
 
   /**
-   * Fits the weights on everything seen so far and replays it. The fit starts at the first whole
-   * season from which two complete seasons without a missing bucket follow (R's initialisation
-   * needs them); until there is one, there is no forecaster.
+   * Fits again and replays. Holt-Winters fits on everything seen, from the first whole season from
+   * which two complete seasons without a missing bucket follow (R's initialisation needs them). The
+   * adaptive combination fits on the last 14 seasons at most, from the first two consecutive observed
+   * buckets, once they span two seasons plus the combination's error warm-up with some arrivals in
+   * the first two seasons. Until then there is no forecaster, and a window that does not qualify
+   * keeps the previous one.
    */
   void refit() {
-    for (int start = length % periodBuckets; start + model.minimumLength() <= length; start += periodBuckets) {
-      if (!hasMissing(start, start + model.minimumLength())) {
-        forecaster = model.fit(Arrays.copyOfRange(series, start, length)).onlineForecaster();
+    if (kind == ArrivalForecast.HOLT_WINTERS) {
+      refitHoltWinters();
+    } else {
+      refitAdaptive();
+    }
+  }
+
+  private void refitHoltWinters() {
+    for (int start = length % periodBuckets; start + holtWinters.minimumLength() <= length; start += periodBuckets) {
+      if (!hasMissing(start, start + holtWinters.minimumLength())) {
+        forecaster = holtWinters.fit(Arrays.copyOfRange(series, start, length)).onlineForecaster();
         return;
       }
+    }
+  }
+
+  private void refitAdaptive() {
+    int start = Math.max(0, length - ArrivalForecast.TRAINING_SEASONS * periodBuckets);
+    while (start + 1 < length && hasMissing(start, start + 2)) {
+      start++;
+    }
+    int seasons = 2 * periodBuckets;
+    if (length - start >= seasons + adaptive.warmUpLength() && hasPositive(start, start + seasons)) {
+      forecaster = adaptive.train(Arrays.copyOfRange(series, start, length));
     }
   }
 
   private boolean hasMissing(int from, int to) {
     for (int i = from; i < to; i++) {
       if (Double.isNaN(series[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean hasPositive(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (series[i] > 0) {
         return true;
       }
     }

@@ -2,6 +2,7 @@ package org.loadcast.autoscale;
 
 import org.loadcast.profile.EventCalendar;
 import org.loadcast.sim.Autoscaler;
+import org.loadcast.sim.MetricWindow;
 import org.loadcast.sim.ScalingView;
 
 /**
@@ -29,7 +30,8 @@ final class HybridAutoscaler implements Autoscaler {
     this.calendar = policy.useCalendar() ? context.events() : EventCalendar.NONE;
     this.leadSeconds = policy.leadSeconds(context);
     this.hpa = new HorizontalPodAutoscaler(policy.floor());
-    this.forecast = new BucketForecast(policy.seasonality(), policy.seasonalPeriodBuckets(),
+    this.forecast = new BucketForecast(policy.forecastMethod(), policy.seasonality(), policy.seasonalPeriodBuckets(),
+        ArrivalForecast.horizonSteps(leadSeconds, policy.bucketSeconds()),
         deEvented(context.history().arrivals(), context.history().bucketSeconds()));
     this.nextBucketEnd = policy.bucketSeconds();
     this.nextWindowEnd = policy.rateWindowSeconds();
@@ -39,6 +41,11 @@ final class HybridAutoscaler implements Autoscaler {
   @Override
   public double decisionPeriodSeconds() {
     return policy.reactive().syncPeriodSeconds();
+  }
+
+  @Override
+  public MetricWindow metricWindow() {
+    return policy.reactive().metrics();
   }
 
   @Override

@@ -18,8 +18,8 @@ import org.loadcast.sim.Autoscaler;
  * </pre>
  *
  * <ul>
- *   <li><b>b̂</b> is the Holt-Winters forecast (Holt 1957, Winters 1960; R's formulation, weights
- *       fitted by BOBYQA, refitted every {@code refitSeconds}) of the <i>base</i> rate: the arrivals
+ *   <li><b>b̂</b> is the forecast ({@link ArrivalForecast}: by default the adaptive combination, or
+ *       Holt-Winters; weights fitted by BOBYQA, refitted every {@code refitSeconds}) of the <i>base</i> rate: the arrivals
  *       per {@code bucketSeconds} bucket, each divided by the mean event multiplier in force over the
  *       bucket ({@link org.loadcast.profile.EventCalendar#meanMultiplier}), so that the forecaster
  *       learns the daily rhythm and not the sales. A bucket under a fixed-rate event, or a
@@ -50,7 +50,8 @@ import org.loadcast.sim.Autoscaler;
  * @param reactive the HPA that gives the floor, the target utilization and the rate limits and bounds
  * @param bucketSeconds the forecaster's step, {@code >= 1}; such as 300
  * @param seasonalPeriodBuckets buckets per season, {@code >= 2}; 288 for a day of 5-minute buckets
- * @param seasonality additive or multiplicative
+ * @param forecastMethod which forecaster; the adaptive combination by default
+ * @param seasonality additive or multiplicative for {@link ArrivalForecast#HOLT_WINTERS}; null otherwise
  * @param leadSeconds how far ahead to size, {@code >= 0}; null means boot plus warmup seconds
  * @param refitSeconds how often to refit the smoothing weights, {@code > 0}
  * @param derivativeWeight k, the weight of the extrapolated slope, {@code >= 0}; 0 turns it off
@@ -61,7 +62,8 @@ import org.loadcast.sim.Autoscaler;
  * @param scaleDownStabilizationSeconds the scale-down stabilization window, 0 to 3600; default 300
  */
 public record HybridPolicy(
-    HpaPolicy reactive, int bucketSeconds, int seasonalPeriodBuckets, Seasonality seasonality, Double leadSeconds,
+    HpaPolicy reactive, int bucketSeconds, int seasonalPeriodBuckets, ArrivalForecast forecastMethod,
+    Seasonality seasonality, Double leadSeconds,
     double refitSeconds, double derivativeWeight, double derivativeSmoothing, int rateWindowSeconds,
     boolean useCalendar, int scaleDownStabilizationSeconds) implements ScalingPolicy {
 
@@ -71,7 +73,8 @@ public record HybridPolicy(
    * @throws IllegalArgumentException if a field is out of its range; the message names it
    */
   public HybridPolicy {
-    new PredictivePolicy(reactive, bucketSeconds, seasonalPeriodBuckets, seasonality, leadSeconds, refitSeconds);
+    new PredictivePolicy(reactive, bucketSeconds, seasonalPeriodBuckets, forecastMethod, seasonality, leadSeconds,
+        refitSeconds);
     if (!(derivativeWeight >= 0) || !Double.isFinite(derivativeWeight)) {
       throw new IllegalArgumentException("derivativeWeight must be a finite number >= 0, but was " + derivativeWeight);
     }
@@ -88,23 +91,21 @@ public record HybridPolicy(
   }
 
   /**
-   * Returns a hybrid policy with the defaults: 300 s buckets, a daily additive season, lead = boot +
+   * Returns a hybrid policy with the defaults: 300 s buckets, the adaptive combination with a daily
+   * season, lead = boot +
    * warmup, daily refits, k = 1, β = 0.2, 60 s rate windows, the calendar read, 300 s stabilization.
    *
    * @param reactive the HPA floor
    * @return the policy
    */
   public static HybridPolicy withDefaults(HpaPolicy reactive) {
-    return new HybridPolicy(reactive, 300, 288, Seasonality.ADDITIVE, null, 86_400, 1, 0.2, 60, true, 300);
+    return new HybridPolicy(reactive, 300, 288, ArrivalForecast.ADAPTIVE_COMBINATION, null, null, 86_400, 1, 0.2, 60,
+        true, 300);
   }
 
   /** Returns the HPA that runs the reconcile step: the reactive one with this policy's stabilization window. */
   HpaPolicy floor() {
-    ScalingRules down = reactive.scaleDown();
-    return new HpaPolicy(reactive.targetUtilizationPercent(), reactive.tolerance(), reactive.syncPeriodSeconds(),
-        reactive.minReplicas(), reactive.maxReplicas(), reactive.scaleUp(),
-        new ScalingRules(scaleDownStabilizationSeconds, down.selectPolicy(), down.policies()),
-        reactive.cpuInitializationPeriodSeconds());
+    return reactive.withScaleDownStabilizationSeconds(scaleDownStabilizationSeconds);
   }
 
   /**

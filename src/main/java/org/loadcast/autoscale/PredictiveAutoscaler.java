@@ -1,6 +1,7 @@
 package org.loadcast.autoscale;
 
 import org.loadcast.sim.Autoscaler;
+import org.loadcast.sim.MetricWindow;
 import org.loadcast.sim.ScalingView;
 
 /**
@@ -23,7 +24,8 @@ final class PredictiveAutoscaler implements Autoscaler {
     this.context = context;
     this.leadSeconds = leadSeconds;
     this.hpa = new HorizontalPodAutoscaler(policy.reactive());
-    this.forecast = new BucketForecast(policy.seasonality(), policy.seasonalPeriodBuckets(), context.history().arrivals());
+    this.forecast = new BucketForecast(policy.forecastMethod(), policy.seasonality(), policy.seasonalPeriodBuckets(),
+        ArrivalForecast.horizonSteps(leadSeconds, policy.bucketSeconds()), context.history().arrivals());
     this.nextBucketEnd = policy.bucketSeconds();
     this.nextRefitAt = policy.refitSeconds();
   }
@@ -31,6 +33,11 @@ final class PredictiveAutoscaler implements Autoscaler {
   @Override
   public double decisionPeriodSeconds() {
     return policy.reactive().syncPeriodSeconds();
+  }
+
+  @Override
+  public MetricWindow metricWindow() {
+    return policy.reactive().metrics();
   }
 
   @Override

@@ -1,11 +1,12 @@
 package org.loadcast.autoscale;
 
+import java.util.Locale;
 import org.loadcast.forecast.Seasonality;
 import org.loadcast.sim.Autoscaler;
 
 /**
- * Predictive scaling: a Holt-Winters forecast of the arrival rate, sized with the calibrated
- * capacity per instance, with the reactive HPA's recommendation as a floor.
+ * Predictive scaling: a forecast of the arrival rate ({@link ArrivalForecast}), sized with the
+ * calibrated capacity per instance, with the reactive HPA's recommendation as a floor.
  *
  * <p>At each sync the policy feeds the forecaster every bucket of arrivals completed so far (never
  * the bucket in progress), forecasts the bucket that holds {@code now + leadSeconds}, and converts
@@ -15,21 +16,23 @@ import org.loadcast.sim.Autoscaler;
  * {@code maximum} (AUTOSCALING.md §3.3) and as AWS combines predictive and dynamic policies
  * (§2.3: the group uses the maximum).
  *
- * <p>The forecaster is fitted (Holt-Winters weights by BOBYQA) on the history before the run, and
- * refitted every {@code refitSeconds} on everything seen so far. Until two seasonal periods have
- * been seen it has no forecast, and the policy acts as the HPA alone.
+ * <p>The forecaster is fitted (smoothing weights by BOBYQA) on the history before the run, and
+ * refitted every {@code refitSeconds} on what has been seen so far (see {@link ArrivalForecast}).
+ * Until two seasonal periods have been seen it has no forecast, and the policy acts as the HPA alone.
  *
  * @param reactive the HPA that gives the floor and the stabilization, rate limits and bounds
  * @param bucketSeconds the forecaster's time step, {@code >= 1}; such as 300
  * @param seasonalPeriodBuckets buckets per season, {@code >= 2}; 288 for a day of 5-minute buckets
- * @param seasonality additive or multiplicative; a multiplicative model needs arrivals in every
- *     bucket, and a bucket with none stops the run with an error
+ * @param forecastMethod which forecaster; the adaptive combination by default
+ * @param seasonality for {@link ArrivalForecast#HOLT_WINTERS}, additive or multiplicative (a
+ *     multiplicative model needs arrivals in every bucket, and a bucket with none stops the run with
+ *     an error); null for the adaptive combination, whose profile is multiplicative and takes zeros
  * @param leadSeconds how far ahead to size, {@code >= 0}; null means the boot time plus one sync
  *     period, so that an instance asked for now is ready when the forecast load arrives
  * @param refitSeconds how often to refit the smoothing weights, {@code > 0}
  */
 public record PredictivePolicy(
-    HpaPolicy reactive, int bucketSeconds, int seasonalPeriodBuckets, Seasonality seasonality,
+    HpaPolicy reactive, int bucketSeconds, int seasonalPeriodBuckets, ArrivalForecast forecastMethod, Seasonality seasonality,
     Double leadSeconds, double refitSeconds) implements ScalingPolicy {
 
   /**
@@ -47,14 +50,32 @@ public record PredictivePolicy(
     if (seasonalPeriodBuckets < 2) {
       throw new IllegalArgumentException("seasonalPeriodBuckets must be >= 2, but was " + seasonalPeriodBuckets);
     }
-    if (seasonality == null || seasonality == Seasonality.NONE) {
-      throw new IllegalArgumentException("seasonality must be additive or multiplicative, but was " + seasonality);
-    }
+    requireSeasonality(forecastMethod, seasonality);
     if (leadSeconds != null && !(leadSeconds >= 0)) {
       throw new IllegalArgumentException("leadSeconds must be >= 0, but was " + leadSeconds);
     }
     if (!(refitSeconds > 0)) {
       throw new IllegalArgumentException("refitSeconds must be > 0, but was " + refitSeconds);
+    }
+  }
+
+  /**
+   * Checks that a seasonality suits the forecaster: additive or multiplicative for Holt-Winters,
+   * none for the adaptive combination.
+   *
+   * @throws IllegalArgumentException if it does not; the message names the field and the value
+   */
+  static void requireSeasonality(ArrivalForecast forecastMethod, Seasonality seasonality) {
+    if (forecastMethod == null) {
+      throw new IllegalArgumentException("forecastMethod is required");
+    }
+    if (forecastMethod == ArrivalForecast.HOLT_WINTERS && (seasonality == null || seasonality == Seasonality.NONE)) {
+      throw new IllegalArgumentException("seasonality must be additive or multiplicative for forecastMethod "
+          + forecastMethod.yamlName() + ", but was " + seasonality);
+    }
+    if (forecastMethod != ArrivalForecast.HOLT_WINTERS && seasonality != null) {
+      throw new IllegalArgumentException("seasonality applies to forecastMethod holt-winters only, but was "
+          + seasonality.name().toLowerCase(Locale.ROOT) + " with forecastMethod " + forecastMethod.yamlName());
     }
   }
 

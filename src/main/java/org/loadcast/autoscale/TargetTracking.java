@@ -1,6 +1,7 @@
 package org.loadcast.autoscale;
 
 import org.loadcast.sim.Autoscaler;
+import org.loadcast.sim.MetricWindow;
 import org.loadcast.sim.ScalingView;
 
 /**
@@ -26,6 +27,15 @@ final class TargetTracking implements Autoscaler {
   @Override
   public double decisionPeriodSeconds() {
     return policy.evaluationPeriodSeconds();
+  }
+
+  /**
+   * Returns CloudWatch's window: each datapoint is the instances' average over one whole evaluation
+   * period, read as the period ends (1-minute detailed monitoring evaluated per 60 s by default).
+   */
+  @Override
+  public MetricWindow metricWindow() {
+    return new MetricWindow(policy.evaluationPeriodSeconds(), 0);
   }
 
   @Override

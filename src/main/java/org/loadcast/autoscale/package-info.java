@@ -12,6 +12,10 @@
  * seasonal forecast scaled by the profile's declared events and the rate extrapolated along its
  * smoothed slope, both at the provisioning lead time, with the HPA as a floor.
  *
+ * <p>Each policy reads pod metrics through its own pipeline ({@link org.loadcast.sim.MetricWindow}):
+ * the HPA through metrics-server (CPU averaged over 15 s scrapes, read on average 7.5 s late), the
+ * AWS policies through CloudWatch (the average over each whole evaluation period, read as it ends).
+ *
  * <p>Policies see only what a real controller would: pod metrics and arrivals up to the moment of
  * the decision, never the future of the trace. The one knowledge of the future they may be given is
  * the profile's calendar of declared events ({@link org.loadcast.autoscale.ScalingContext#events()}).

@@ -24,6 +24,7 @@ import org.loadcast.sim.LoadBalancing;
  * @param service the service model written in the experiment
  * @param instances the instance lifecycle and price
  * @param loadBalancing how requests are spread
+ * @param requestTimeoutSeconds how long clients wait before they give up; infinite for no timeout
  * @param slo the latency objective
  * @param policies the policies, in report order
  */
@@ -32,7 +33,7 @@ public record Experiment(
     ExperimentDocument.Target target, Optional<ExperimentDocument.LoadTest> loadTest,
     double horizonSeconds, double peakInstances, double peakUtilizationPercent,
     ServiceModel service, ExperimentDocument.Instances instances, LoadBalancing loadBalancing,
-    LatencySlo slo, List<NamedPolicy> policies) {
+    double requestTimeoutSeconds, LatencySlo slo, List<NamedPolicy> policies) {
 
   /** Copies the policy list. */
   public Experiment {
@@ -53,7 +54,7 @@ public record Experiment(
   /** Returns this experiment with another seed. */
   public Experiment withSeed(long newSeed) {
     return new Experiment(file, name, description, newSeed, profileFile, profile, target, loadTest, horizonSeconds,
-        peakInstances, peakUtilizationPercent, service, instances, loadBalancing, slo, policies);
+        peakInstances, peakUtilizationPercent, service, instances, loadBalancing, requestTimeoutSeconds, slo, policies);
   }
 
   /** Returns the profile second where the horizon starts: the profile's end minus the horizon. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
+import java.util.Map;
+import org.loadcast.autoscale.ArrivalForecast;
 import org.loadcast.forecast.Seasonality;
 import org.loadcast.sim.LoadBalancing;
 
@@ -173,6 +175,8 @@ public record ExperimentDocument(
    * @param service the service model used when no load test calibrates it
    * @param instances the instance lifecycle and price
    * @param loadBalancing how requests are spread; round-robin when absent
+   * @param requestTimeoutSeconds how long a client waits for its response before it gives up,
+   *     {@code > 0}; absent for no timeout (see {@link org.loadcast.sim.ClusterSimulation})
    */
   public record Simulation(
       @JsonProperty(required = true) double horizonSeconds,
@@ -180,7 +184,8 @@ public record ExperimentDocument(
       @JsonProperty(required = true) double peakUtilizationPercent,
       @JsonProperty(required = true) Service service,
       @JsonProperty(required = true) Instances instances,
-      LoadBalancing loadBalancing) {
+      LoadBalancing loadBalancing,
+      Double requestTimeoutSeconds) {
     /** Validates the fields. @throws IllegalArgumentException if one is out of range */
     public Simulation {
       if (!(horizonSeconds >= 60) || horizonSeconds != Math.rint(horizonSeconds)) {
@@ -193,6 +198,9 @@ public record ExperimentDocument(
         throw new IllegalArgumentException("peakUtilizationPercent must be in 1..100, but was " + peakUtilizationPercent);
       }
       loadBalancing = loadBalancing == null ? LoadBalancing.ROUND_ROBIN : loadBalancing;
+      if (requestTimeoutSeconds != null && !(requestTimeoutSeconds > 0 && Double.isFinite(requestTimeoutSeconds))) {
+        throw new IllegalArgumentException("requestTimeoutSeconds must be a finite number > 0, but was " + requestTimeoutSeconds);
+      }
     }
   }
 
@@ -201,23 +209,40 @@ public record ExperimentDocument(
    *
    * @param workersPerInstance requests served at once, {@code >= 1}
    * @param maxQueueLength requests waiting beyond the workers before arrivals are dropped, {@code >= 0}
-   * @param serviceTime the service-time distribution
+   * @param serviceTime the service-time distribution; with {@code serviceTimeByTemplate}, that of the
+   *     templates it does not list
+   * @param serviceTimeByTemplate service times of some request templates of the profile's mix, by
+   *     template name; absent for one distribution for all requests. Each arrival is a template
+   *     drawn by the mix's request shares ({@link org.loadcast.profile.RequestMix#requestShares})
    */
   public record Service(
       @JsonProperty(required = true) int workersPerInstance,
       @JsonProperty(required = true) int maxQueueLength,
-      @JsonProperty(required = true) ServiceTimeDocument serviceTime) {}
+      @JsonProperty(required = true) ServiceTimeDocument serviceTime,
+      Map<String, ServiceTimeDocument> serviceTimeByTemplate) {
+    /** Copies the map, keeping its order. */
+    public Service {
+      serviceTimeByTemplate = serviceTimeByTemplate == null ? Map.of()
+          : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(serviceTimeByTemplate));
+    }
+  }
 
   /**
    * A service-time distribution.
    *
-   * @param distribution {@code exponential}, {@code lognormal} or {@code deterministic}
+   * @param distribution {@code exponential}, {@code lognormal}, {@code deterministic} or {@code
+   *     empirical}
    * @param meanMillis the mean, for exponential and deterministic
    * @param medianMillis the median, for lognormal
    * @param sigma the standard deviation of the log, for lognormal
+   * @param histogramLog for empirical: an HdrHistogram interval log of latencies in microseconds,
+   *     such as the {@code results/latency.hlog} a load test writes, relative to the experiment file
+   * @param tag for empirical: only the log's intervals with this tag, such as a request name of the
+   *     load test; absent for all intervals
    */
   public record ServiceTimeDocument(
-      @JsonProperty(required = true) String distribution, Double meanMillis, Double medianMillis, Double sigma) {
+      @JsonProperty(required = true) String distribution, Double meanMillis, Double medianMillis, Double sigma,
+      String histogramLog, String tag) {
     /** Checks the values given, in the units written. @throws IllegalArgumentException if one is out of range */
     public ServiceTimeDocument {
       positive("meanMillis", meanMillis);
@@ -240,11 +265,36 @@ public record ExperimentDocument(
    * @param bootSeconds provisioning lead time, {@code >= 0}
    * @param warmupSeconds time serving before ready, {@code >= 0}
    * @param pricePerHour cost of one instance-hour, {@code >= 0}
+   * @param warmupInitialCapacityFraction a warming instance's speed when it starts serving, as a
+   *     fraction of a ready one's, in [0, 1], ramping linearly to 1 over {@code warmupSeconds}
+   *     ({@link org.loadcast.sim.WarmupRamp}); default 1, no ramp
+   * @param billingGranularitySeconds each instance's lifetime is billed rounded up to this, {@code >
+   *     0}, such as 1 (AWS per-second billing) or 3600 (hourly); absent for the exact lifetime
+   * @param minimumBilledSeconds the least billed per instance, {@code >= 0}, such as 60 (AWS Linux
+   *     instances); default 0
    */
   public record Instances(
       @JsonProperty(required = true) double bootSeconds,
       double warmupSeconds,
-      @JsonProperty(required = true) double pricePerHour) {}
+      @JsonProperty(required = true) double pricePerHour,
+      Double warmupInitialCapacityFraction,
+      Double billingGranularitySeconds,
+      Double minimumBilledSeconds) {
+    /** Returns the warm-up's initial capacity fraction, 1 when absent. */
+    public double warmupInitialCapacityFractionOrOne() {
+      return warmupInitialCapacityFraction == null ? 1 : warmupInitialCapacityFraction;
+    }
+
+    /** Returns the billing granularity in seconds, 0 (exact) when absent. */
+    public double billingGranularitySecondsOrZero() {
+      return billingGranularitySeconds == null ? 0 : billingGranularitySeconds;
+    }
+
+    /** Returns the minimum billed seconds, 0 when absent. */
+    public double minimumBilledSecondsOrZero() {
+      return minimumBilledSeconds == null ? 0 : minimumBilledSeconds;
+    }
+  }
 
   /**
    * The latency objective.
@@ -271,35 +321,91 @@ public record ExperimentDocument(
   }
 
   /**
-   * The Kubernetes HPA v2 on CPU utilization; absent fields take Kubernetes' defaults.
+   * The Kubernetes HPA v2 on CPU utilization (see {@link org.loadcast.autoscale.HpaPolicy}): the
+   * manifest's fields with their names, the kube-controller-manager flags that shape it, and the
+   * metrics pipeline. Absent fields take Kubernetes' defaults.
    *
    * @param name the name in the report
-   * @param targetUtilizationPercent target average utilization, 1 to 100
-   * @param minReplicas fewest replicas, default 1
+   * @param targetUtilizationPercent {@code metrics[].resource.target.averageUtilization}, 1 to 100;
+   *     default 80, the CPU target the API server gives an HPA without metrics
+   * @param minReplicas fewest replicas, default 1; 0 (scale to zero) needs an Object or External
+   *     metric and is refused
    * @param maxReplicas most replicas
-   * @param tolerance dead band, default 0.1
-   * @param syncPeriodSeconds control-loop period, default 15
-   * @param scaleDownStabilizationSeconds scale-down stabilization window, default 300
-   * @param cpuInitializationPeriodSeconds default 300
+   * @param behavior {@code spec.behavior}; absent runs the controller's path for an HPA without one
+   * @param syncPeriodSeconds {@code --horizontal-pod-autoscaler-sync-period}, default 15
+   * @param tolerance {@code --horizontal-pod-autoscaler-tolerance}, default 0.1
+   * @param downscaleStabilizationSeconds {@code --horizontal-pod-autoscaler-downscale-stabilization},
+   *     default 300
+   * @param cpuInitializationPeriodSeconds {@code --horizontal-pod-autoscaler-cpu-initialization-period},
+   *     default 300
+   * @param initialReadinessDelaySeconds {@code --horizontal-pod-autoscaler-initial-readiness-delay},
+   *     default 30
+   * @param metrics the CPU samples' window, default metrics-server's: 15 s read 7.5 s late
    */
   public record HpaDocument(
       @JsonProperty(required = true) String name,
-      @JsonProperty(required = true) int targetUtilizationPercent,
+      Integer targetUtilizationPercent,
       Integer minReplicas,
       @JsonProperty(required = true) int maxReplicas,
-      Double tolerance,
+      HpaBehaviorDocument behavior,
       Double syncPeriodSeconds,
-      Integer scaleDownStabilizationSeconds,
-      Double cpuInitializationPeriodSeconds) implements PolicyDocument {}
+      Double tolerance,
+      Integer downscaleStabilizationSeconds,
+      Double cpuInitializationPeriodSeconds,
+      Double initialReadinessDelaySeconds,
+      MetricWindowDocument metrics) implements PolicyDocument {}
 
   /**
-   * Holt-Winters predictive scaling with an HPA floor.
+   * An HPA's {@code spec.behavior}; an absent direction takes Kubernetes' default rules.
+   *
+   * @param scaleUp {@code behavior.scaleUp}
+   * @param scaleDown {@code behavior.scaleDown}
+   */
+  public record HpaBehaviorDocument(HpaScalingRulesDocument scaleUp, HpaScalingRulesDocument scaleDown) {}
+
+  /**
+   * One direction's HPAScalingRules, with Kubernetes' field names; absent fields take the API
+   * server's defaults.
+   *
+   * @param stabilizationWindowSeconds 0 to 3600; default 0 up, and down the controller's
+   *     {@code downscaleStabilizationSeconds}
+   * @param selectPolicy {@code Max} (default), {@code Min} or {@code Disabled}
+   * @param policies the rate policies; default up {@code [Pods 4/15 s, Percent 100/15 s]}, down
+   *     {@code [Percent 100/15 s]}
+   * @param tolerance this direction's tolerance, in [0, 1); default the controller's
+   */
+  public record HpaScalingRulesDocument(
+      Integer stabilizationWindowSeconds, String selectPolicy, List<HpaScalingPolicyDocument> policies, Double tolerance) {}
+
+  /**
+   * One HPAScalingPolicy.
+   *
+   * @param type {@code Pods} or {@code Percent}
+   * @param value pods or percent, {@code > 0}
+   * @param periodSeconds the window the changes count over, 1 to 1800
+   */
+  public record HpaScalingPolicyDocument(
+      @JsonProperty(required = true) String type,
+      @JsonProperty(required = true) int value,
+      @JsonProperty(required = true) int periodSeconds) {}
+
+  /**
+   * A metrics pipeline's window (see {@link org.loadcast.sim.MetricWindow}).
+   *
+   * @param periodSeconds the aggregation period, {@code > 0}
+   * @param lagSeconds how late a period is read, in [0, periodSeconds); default half the period
+   */
+  public record MetricWindowDocument(Double periodSeconds, Double lagSeconds) {}
+
+  /**
+   * Predictive scaling on a forecast of the arrivals, with an HPA floor.
    *
    * @param name the name in the report
    * @param reactive the name of an {@code hpa} policy of this experiment that gives the floor
    * @param bucketSeconds the forecaster's step, default 300
    * @param seasonalPeriodBuckets buckets per season, default one day
-   * @param seasonality additive (default) or multiplicative
+   * @param forecastMethod the forecaster, {@code adaptive-combination} (default) or {@code holt-winters}
+   * @param seasonality for holt-winters, additive (default) or multiplicative; not with adaptive-combination
    * @param leadSeconds how far ahead to size; default boot time plus one sync period
    * @param refitSeconds how often to refit the weights, default 86400
    */
@@ -308,6 +414,7 @@ public record ExperimentDocument(
       @JsonProperty(required = true) String reactive,
       Integer bucketSeconds,
       Integer seasonalPeriodBuckets,
+      ArrivalForecast forecastMethod,
       Seasonality seasonality,
       Double leadSeconds,
       Double refitSeconds) implements PolicyDocument {}
@@ -440,7 +547,8 @@ public record ExperimentDocument(
    *     that gives the floor and the target utilization
    * @param bucketSeconds the forecaster's step, default 300
    * @param seasonalPeriodBuckets buckets per season, default one day
-   * @param seasonality additive (default) or multiplicative
+   * @param forecastMethod the forecaster, {@code adaptive-combination} (default) or {@code holt-winters}
+   * @param seasonality for holt-winters, additive (default) or multiplicative; not with adaptive-combination
    * @param leadSeconds how far ahead to size; default boot plus warmup seconds
    * @param refitSeconds how often to refit the weights, default 86400
    * @param derivativeWeight k, the weight of the slope extrapolated over the lead, default 1; 0 turns it off
@@ -454,6 +562,7 @@ public record ExperimentDocument(
       @JsonProperty(required = true) String reactive,
       Integer bucketSeconds,
       Integer seasonalPeriodBuckets,
+      ArrivalForecast forecastMethod,
       Seasonality seasonality,
       Double leadSeconds,
       Double refitSeconds,

@@ -1,16 +1,21 @@
 package org.loadcast.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.loadcast.autoscale.ArrivalForecast;
 import org.loadcast.autoscale.ArrivalHistory;
 import org.loadcast.autoscale.AwsPredictivePolicy;
+import org.loadcast.autoscale.HpaBehavior;
 import org.loadcast.autoscale.HpaPolicy;
+import org.loadcast.autoscale.ScalingRules;
 import org.loadcast.autoscale.HybridPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.ScalingContext;
@@ -20,6 +25,7 @@ import org.loadcast.autoscale.StepAdjustment;
 import org.loadcast.autoscale.StepAlarm;
 import org.loadcast.autoscale.StepScalingPolicy;
 import org.loadcast.autoscale.TargetTrackingPolicy;
+import org.loadcast.forecast.Seasonality;
 import org.loadcast.profile.EventCalendar;
 import org.loadcast.profile.RateCurve;
 import org.loadcast.profile.TrafficProfile;
@@ -90,7 +96,8 @@ public final class ExperimentRun {
       notes.add("The elasticity metrics are missing: " + demanded.basis() + ".");
     }
     return new RunReport(metadata, experiment.name(), experiment.description(), experiment.seed(), experiment.slo(),
-        serviceSummary(service), demandSummary, outcomes, loadTest, notes, demanded, elasticityReference(experiment));
+        serviceSummary(service, experiment), demandSummary, outcomes, loadTest, notes, demanded,
+        elasticityReference(experiment));
   }
 
   /**
@@ -116,7 +123,9 @@ public final class ExperimentRun {
     ExperimentDocument.Instances instances = experiment.instances();
     return new ClusterConfig(service.workersPerInstance(), service.maxQueueLength(), service.serviceTime(),
         instances.bootSeconds(), instances.warmupSeconds(), instances.pricePerHour(), experiment.loadBalancing(),
-        Math.max(1, (int) Math.ceil(initialInstances)));
+        Math.max(1, (int) Math.ceil(initialInstances)), instances.warmupInitialCapacityFractionOrOne(),
+        experiment.requestTimeoutSeconds(), instances.billingGranularitySecondsOrZero(),
+        instances.minimumBilledSecondsOrZero());
   }
 
   private static List<PolicyOutcome> runAll(
@@ -181,13 +190,30 @@ public final class ExperimentRun {
     return new ArrivalHistory(bucketSeconds, arrivals);
   }
 
+  /** Describes an HPA's behavior: its rate policies per direction, or the path without one. */
+  private static String behavior(HpaBehavior behavior) {
+    if (behavior == null) {
+      return "no behavior (scale-up at most max(2 × current, 4) per sync)";
+    }
+    return "scale-up " + rules(behavior.scaleUp()) + ", scale-down " + rules(behavior.scaleDown());
+  }
+
+  private static String rules(ScalingRules rules) {
+    String policies = rules.policies().stream()
+        .map(p -> p.value() + (p.type() == ScalingRules.RatePolicy.Type.PODS ? " pods" : " %") + " per " + p.periodSeconds() + " s")
+        .collect(java.util.stream.Collectors.joining(", "));
+    return rules.selectPolicy().kubernetesName() + " of [" + policies + "]"
+        + (rules.stabilizationWindowSeconds() > 0 ? " stabilized " + rules.stabilizationWindowSeconds() + " s" : "");
+  }
+
   private static String describe(ScalingPolicy policy, double capacity, double bootSeconds, double warmupSeconds) {
     if (policy instanceof HpaPolicy h) {
       return String.format(Locale.ROOT,
-          "Kubernetes HPA v2 on CPU: target %d %%, tolerance %.2f, sync %.0f s, replicas %d to %d, "
-              + "scale-down stabilization %d s, default scale-up limits (4 pods or 100 %% per 15 s)",
-          h.targetUtilizationPercent(), h.tolerance(), h.syncPeriodSeconds(), h.minReplicas(), h.maxReplicas(),
-          h.scaleDown().stabilizationWindowSeconds());
+          "Kubernetes HPA v2 on CPU: target %d %%, tolerance %.2f up and %.2f down, sync %.0f s, replicas %d to %d, "
+              + "scale-down stabilization %d s, %s; CPU averaged over %.1f s periods read %.1f s late",
+          h.targetUtilizationPercent(), h.scaleUpTolerance(), h.scaleDownTolerance(), h.syncPeriodSeconds(), h.minReplicas(),
+          h.maxReplicas(), h.scaleDownStabilizationSeconds(), behavior(h.behavior()), h.metrics().periodSeconds(),
+          h.metrics().lagSeconds());
     }
     if (policy instanceof TargetTrackingPolicy t) {
       return String.format(Locale.ROOT,
@@ -219,22 +245,32 @@ public final class ExperimentRun {
       double lead = h.leadSeconds() != null ? h.leadSeconds() : bootSeconds + warmupSeconds;
       return String.format(Locale.ROOT,
           "Loadcast hybrid: replicas = ceil(max(S, D) / (%.1f requests per second per instance × %d %%)), with the HPA's "
-              + "recommendation as a floor and a %d s scale-down stabilization; S = Holt-Winters (%s, season %d × %d s buckets) "
+              + "recommendation as a floor and a %d s scale-down stabilization; S = %s "
               + "forecast of the de-evented rate %.0f s ahead × the events in force then (%s); D = rate + %.2f × smoothed "
               + "slope (β %.2f, %d s windows) × %.0f s",
           capacity, h.reactive().targetUtilizationPercent(), h.scaleDownStabilizationSeconds(),
-          h.seasonality().name().toLowerCase(Locale.ROOT), h.seasonalPeriodBuckets(), h.bucketSeconds(), lead,
+          forecaster(h.forecastMethod(), h.seasonality(), h.seasonalPeriodBuckets(), h.bucketSeconds()), lead,
           h.useCalendar() ? "calendar read" : "calendar ignored", h.derivativeWeight(), h.derivativeSmoothing(),
           h.rateWindowSeconds(), lead);
     }
     PredictivePolicy p = (PredictivePolicy) policy;
     double lead = p.leadSeconds() != null ? p.leadSeconds() : bootSeconds + p.reactive().syncPeriodSeconds();
     return String.format(Locale.ROOT,
-        "Holt-Winters (%s, R formulation, season %d × %d s buckets) forecast of the arrival rate %.0f s ahead, "
+        "%s forecast of the arrival rate %.0f s ahead, "
             + "sized at %d %% of %.1f requests per second per instance, with the HPA's recommendation as a floor "
             + "and its stabilization and limits",
-        p.seasonality().name().toLowerCase(Locale.ROOT), p.seasonalPeriodBuckets(), p.bucketSeconds(), lead,
+        forecaster(p.forecastMethod(), p.seasonality(), p.seasonalPeriodBuckets(), p.bucketSeconds()), lead,
         p.reactive().targetUtilizationPercent(), capacity);
+  }
+
+  /** Names a policy's forecaster and its season for the report. */
+  private static String forecaster(ArrivalForecast method, Seasonality seasonality, int periodBuckets, int bucketSeconds) {
+    if (method == ArrivalForecast.HOLT_WINTERS) {
+      return String.format(Locale.ROOT, "Holt-Winters (%s, R formulation, season %d × %d s buckets)",
+          seasonality.name().toLowerCase(Locale.ROOT), periodBuckets, bucketSeconds);
+    }
+    return String.format(Locale.ROOT, "Adaptive combination (seasonally adjusted and plain damped trend, "
+        + "inverse-MSE weights; season %d × %d s buckets)", periodBuckets, bucketSeconds);
   }
 
   private static String describe(StepAlarm alarm) {
@@ -268,13 +304,31 @@ public final class ExperimentRun {
     return ", scheduled: " + String.join("; ", parts);
   }
 
-  private static ServiceSummary serviceSummary(ServiceModel service) {
+  private static ServiceSummary serviceSummary(ServiceModel service, Experiment experiment) {
+    ExperimentDocument.Instances instances = experiment.instances();
     return new ServiceSummary(service.workersPerInstance(), service.maxQueueLength(), describe(service.serviceTime()),
-        service.serviceTime().meanSeconds() * 1000, service.capacityPerSecond(), service.origin());
+        service.serviceTime().meanSeconds() * 1000, service.capacityPerSecond(), service.origin(),
+        Double.isFinite(experiment.requestTimeoutSeconds()) ? experiment.requestTimeoutSeconds() : null,
+        instances.warmupInitialCapacityFraction(), instances.billingGranularitySeconds(), instances.minimumBilledSeconds());
   }
 
   /** Returns a service-time distribution for people, such as "log-normal, median 40.0 ms, σ 0.50". */
   static String describe(ServiceTime time) {
+    if (time instanceof ServiceTime.PerTemplate p) {
+      Map<ServiceTime, List<String>> groups = new LinkedHashMap<>();
+      for (ServiceTime.PerTemplate.Template t : p.templates()) {
+        groups.computeIfAbsent(t.serviceTime(), k -> new ArrayList<>()).add(t.name());
+      }
+      List<String> parts = new ArrayList<>();
+      groups.forEach((distribution, names) -> parts.add((names.size() == 1 ? names.get(0) : names.size() + " templates")
+          + ": " + describe(distribution)));
+      return String.format(Locale.ROOT, "per request template (mean %.1f ms): %s", p.meanSeconds() * 1000,
+          String.join("; ", parts));
+    }
+    if (time instanceof ServiceTime.Empirical e) {
+      return String.format(Locale.ROOT, "empirical, %d measurements, median %.1f ms, p99 %.1f ms, mean %.1f ms",
+          e.totalCount(), e.quantileSeconds(0.5) * 1000, e.quantileSeconds(0.99) * 1000, e.meanSeconds() * 1000);
+    }
     if (time instanceof ServiceTime.LogNormal l) {
       return String.format(Locale.ROOT, "log-normal, median %.1f ms, σ %.2f", l.medianSeconds() * 1000, l.sigma());
     }

@@ -9,9 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.loadcast.autoscale.AdjustmentType;
+import org.loadcast.autoscale.ArrivalForecast;
 import org.loadcast.autoscale.AwsPredictivePolicy;
+import org.loadcast.autoscale.HpaBehavior;
+import org.loadcast.autoscale.HpaController;
 import org.loadcast.autoscale.HpaPolicy;
 import org.loadcast.autoscale.HybridPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
@@ -28,7 +32,9 @@ import org.loadcast.profile.InputProblem;
 import org.loadcast.profile.TrafficProfile;
 import org.loadcast.profile.TrafficProfiles;
 import org.loadcast.profile.YamlFile;
+import org.loadcast.results.ResultFiles;
 import org.loadcast.sim.LatencySlo;
+import org.loadcast.sim.MetricWindow;
 import org.loadcast.sim.ServiceTime;
 
 /** Reads and checks experiment files ({@code simulations/*.yaml}). */
@@ -48,7 +54,7 @@ public final class Experiments {
     List<InputProblem> problems = new ArrayList<>();
     Path profileFile = resolve(file, doc.profile());
     TrafficProfile profile = readProfile(yaml, profileFile, problems);
-    ServiceModel service = service(yaml, problems);
+    ServiceModel service = service(yaml, file, profile, problems);
     LatencySlo slo = check(yaml, "slo", problems, () -> new LatencySlo(doc.slo().percentile(), doc.slo().latencyMillis()));
     List<NamedPolicy> policies = policies(yaml, problems);
     checkInstances(yaml, problems);
@@ -65,7 +71,8 @@ public final class Experiments {
     ExperimentDocument.Target target = doc.target() == null ? new ExperimentDocument.Target(null, null) : doc.target();
     return new Experiment(file, doc.name(), doc.description() == null ? "" : doc.description(), doc.seed(),
         profileFile, profile, target, Optional.ofNullable(doc.loadTest()), sim.horizonSeconds(), sim.peakInstances(),
-        sim.peakUtilizationPercent(), service, sim.instances(), sim.loadBalancing(), slo, policies);
+        sim.peakUtilizationPercent(), service, sim.instances(), sim.loadBalancing(),
+        sim.requestTimeoutSeconds() == null ? Double.POSITIVE_INFINITY : sim.requestTimeoutSeconds(), slo, policies);
   }
 
   private static Path resolve(Path file, String relative) {
@@ -89,10 +96,16 @@ public final class Experiments {
     }
   }
 
-  private static ServiceModel service(YamlFile<ExperimentDocument> yaml, List<InputProblem> problems) {
+  private static ServiceModel service(
+      YamlFile<ExperimentDocument> yaml, Path file, TrafficProfile profile, List<InputProblem> problems) {
     ExperimentDocument.Service s = yaml.value().simulation().service();
     String base = "simulation.service";
-    ServiceTime time = check(yaml, base + ".serviceTime", problems, () -> serviceTime(s.serviceTime()));
+    ServiceTime common = check(yaml, base + ".serviceTime", problems, () -> serviceTime(s.serviceTime(), file));
+    if (common == null) {
+      return null;
+    }
+    ServiceTime time = s.serviceTimeByTemplate().isEmpty() ? common
+        : perTemplate(yaml, file, profile, common, problems);
     if (time == null) {
       return null;
     }
@@ -106,15 +119,69 @@ public final class Experiments {
     return model;
   }
 
-  private static ServiceTime serviceTime(ExperimentDocument.ServiceTimeDocument d) {
+  private static ServiceTime serviceTime(ExperimentDocument.ServiceTimeDocument d, Path file) {
     return switch (d.distribution()) {
       case "exponential" -> new ServiceTime.Exponential(required(d.meanMillis(), "meanMillis") / 1000);
       case "deterministic" -> new ServiceTime.Deterministic(required(d.meanMillis(), "meanMillis") / 1000);
       case "lognormal" -> new ServiceTime.LogNormal(required(d.medianMillis(), "medianMillis") / 1000,
           required(d.sigma(), "sigma"));
-      default -> throw new IllegalArgumentException("distribution must be one of exponential, lognormal, deterministic, but was '"
-          + d.distribution() + "'");
+      case "empirical" -> empirical(d, file);
+      default -> throw new IllegalArgumentException("distribution must be one of exponential, lognormal, deterministic, "
+          + "empirical, but was '" + d.distribution() + "'");
     };
+  }
+
+  /** Reads an empirical distribution from the HdrHistogram interval log the document names. */
+  private static ServiceTime empirical(ExperimentDocument.ServiceTimeDocument d, Path file) {
+    if (d.histogramLog() == null) {
+      throw new IllegalArgumentException("histogramLog is required for this distribution");
+    }
+    Path log = resolve(file, d.histogramLog());
+    if (!Files.isRegularFile(log)) {
+      throw new IllegalArgumentException("histogramLog must name an HdrHistogram interval log, but '" + d.histogramLog()
+          + "' does not exist (looked for " + log + ")");
+    }
+    try {
+      return ServiceTime.Empirical.of(ResultFiles.readLatencyMicros(log, d.tag()), 1e-6);
+    } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("histogramLog '" + d.histogramLog() + "' " + e.getMessage());
+    }
+  }
+
+  /**
+   * Returns the per-template service times: each template of the profile's mix with a request share
+   * above 0, weighted by that share, with its own distribution or the common one.
+   */
+  private static ServiceTime perTemplate(
+      YamlFile<ExperimentDocument> yaml, Path file, TrafficProfile profile, ServiceTime common, List<InputProblem> problems) {
+    String base = "simulation.service.serviceTimeByTemplate";
+    Map<String, ExperimentDocument.ServiceTimeDocument> docs = yaml.value().simulation().service().serviceTimeByTemplate();
+    Map<String, ServiceTime> times = new HashMap<>();
+    int before = problems.size();
+    for (Map.Entry<String, ExperimentDocument.ServiceTimeDocument> e : docs.entrySet()) {
+      String path = base + "." + e.getKey();
+      if (profile != null && profile.mix().template(e.getKey()) == null) {
+        List<String> names = profile.mix().requests().stream().map(org.loadcast.profile.RequestTemplate::name).toList();
+        problems.add(yaml.problemAt(path, path + " must name a request template of the profile's mix, but '" + e.getKey()
+            + "' is none" + YamlFile.closestName(e.getKey(), names).map(n -> " (did you mean '" + n + "'?)").orElse("")));
+        continue;
+      }
+      ServiceTime time = check(yaml, path, problems, () -> serviceTime(e.getValue(), file));
+      if (time != null) {
+        times.put(e.getKey(), time);
+      }
+    }
+    if (profile == null || problems.size() > before) {
+      return null;
+    }
+    List<ServiceTime.PerTemplate.Template> templates = new ArrayList<>();
+    for (Map.Entry<String, Double> share : profile.mix().requestShares().entrySet()) {
+      if (share.getValue() > 0) {
+        templates.add(new ServiceTime.PerTemplate.Template(share.getKey(), share.getValue(),
+            times.getOrDefault(share.getKey(), common)));
+      }
+    }
+    return new ServiceTime.PerTemplate(templates);
   }
 
   private static double required(Double value, String field) {
@@ -135,6 +202,21 @@ public final class Experiments {
     }
     if (!(i.pricePerHour() >= 0)) {
       problems.add(yaml.problemAt(base + ".pricePerHour", base + ".pricePerHour must be >= 0, but was " + i.pricePerHour()));
+    }
+    Double fraction = i.warmupInitialCapacityFraction();
+    if (fraction != null && !(fraction >= 0 && fraction <= 1)) {
+      problems.add(yaml.problemAt(base + ".warmupInitialCapacityFraction", base
+          + ".warmupInitialCapacityFraction must be in [0, 1], but was " + fraction));
+    }
+    Double granularity = i.billingGranularitySeconds();
+    if (granularity != null && !(granularity > 0 && Double.isFinite(granularity))) {
+      problems.add(yaml.problemAt(base + ".billingGranularitySeconds", base
+          + ".billingGranularitySeconds must be a finite number > 0, but was " + granularity));
+    }
+    Double minimum = i.minimumBilledSeconds();
+    if (minimum != null && !(minimum >= 0 && Double.isFinite(minimum))) {
+      problems.add(yaml.problemAt(base + ".minimumBilledSeconds", base
+          + ".minimumBilledSeconds must be a finite number >= 0, but was " + minimum));
     }
   }
 
@@ -173,12 +255,7 @@ public final class Experiments {
       ExperimentDocument.PolicyDocument doc, Map<String, ScalingPolicy> built, YamlFile<ExperimentDocument> yaml,
       String base, List<InputProblem> problems) {
     if (doc instanceof ExperimentDocument.HpaDocument h) {
-      ScalingRules down = h.scaleDownStabilizationSeconds() == null ? ScalingRules.DEFAULT_SCALE_DOWN
-          : new ScalingRules(h.scaleDownStabilizationSeconds(), ScalingRules.SelectPolicy.MAX,
-              ScalingRules.DEFAULT_SCALE_DOWN.policies());
-      return new HpaPolicy(h.targetUtilizationPercent(), orDefault(h.tolerance(), 0.1), orDefault(h.syncPeriodSeconds(), 15.0),
-          h.minReplicas() == null ? 1 : h.minReplicas(), h.maxReplicas(), ScalingRules.DEFAULT_SCALE_UP, down,
-          orDefault(h.cpuInitializationPeriodSeconds(), 300.0));
+      return hpa(h, yaml, base, problems);
     }
     if (doc instanceof ExperimentDocument.TargetTrackingDocument t) {
       List<ScheduledAction> scheduled = scheduled(t.scheduled(), yaml, base, problems);
@@ -214,7 +291,8 @@ public final class Experiments {
       HpaPolicy floor = reactiveFloor(h.reactive(), built);
       int bucket = h.bucketSeconds() == null ? 300 : h.bucketSeconds();
       int period = h.seasonalPeriodBuckets() == null ? Math.max(2, 86_400 / bucket) : h.seasonalPeriodBuckets();
-      return new HybridPolicy(floor, bucket, period, h.seasonality() == null ? Seasonality.ADDITIVE : h.seasonality(),
+      ArrivalForecast method = Objects.requireNonNullElse(h.forecastMethod(), ArrivalForecast.ADAPTIVE_COMBINATION);
+      return new HybridPolicy(floor, bucket, period, method, seasonality(method, h.seasonality()),
           h.leadSeconds(), orDefault(h.refitSeconds(), 86_400.0), orDefault(h.derivativeWeight(), 1.0),
           orDefault(h.derivativeSmoothing(), 0.2), h.rateWindowSeconds() == null ? 60 : h.rateWindowSeconds(),
           !Boolean.FALSE.equals(h.useCalendar()),
@@ -224,8 +302,98 @@ public final class Experiments {
     HpaPolicy floor = reactiveFloor(p.reactive(), built);
     int bucket = p.bucketSeconds() == null ? 300 : p.bucketSeconds();
     int period = p.seasonalPeriodBuckets() == null ? Math.max(2, 86_400 / bucket) : p.seasonalPeriodBuckets();
-    return new PredictivePolicy(floor, bucket, period,
-        p.seasonality() == null ? Seasonality.ADDITIVE : p.seasonality(), p.leadSeconds(), orDefault(p.refitSeconds(), 86_400.0));
+    ArrivalForecast method = Objects.requireNonNullElse(p.forecastMethod(), ArrivalForecast.ADAPTIVE_COMBINATION);
+    return new PredictivePolicy(floor, bucket, period, method, seasonality(method, p.seasonality()), p.leadSeconds(),
+        orDefault(p.refitSeconds(), 86_400.0));
+  }
+
+  /** The seasonality as written; for Holt-Winters, additive when absent. */
+  private static Seasonality seasonality(ArrivalForecast method, Seasonality written) {
+    return written == null && method == ArrivalForecast.HOLT_WINTERS ? Seasonality.ADDITIVE : written;
+  }
+
+  /**
+   * Returns an HPA, its controller flags, metrics window and behavior each checked where it is
+   * written.
+   *
+   * @throws IllegalArgumentException if a rule is broken: the HPA's own, or one already reported
+   */
+  private static HpaPolicy hpa(ExperimentDocument.HpaDocument h, YamlFile<ExperimentDocument> yaml, String base,
+      List<InputProblem> problems) {
+    int before = problems.size();
+    HpaController defaults = HpaController.DEFAULTS;
+    HpaController controller = check(yaml, base, problems, () -> new HpaController(
+        orDefault(h.syncPeriodSeconds(), defaults.syncPeriodSeconds()), orDefault(h.tolerance(), defaults.tolerance()),
+        h.downscaleStabilizationSeconds() == null ? defaults.downscaleStabilizationSeconds() : h.downscaleStabilizationSeconds(),
+        orDefault(h.cpuInitializationPeriodSeconds(), defaults.cpuInitializationPeriodSeconds()),
+        orDefault(h.initialReadinessDelaySeconds(), defaults.initialReadinessDelaySeconds())));
+    ExperimentDocument.MetricWindowDocument m = h.metrics();
+    MetricWindow metrics = m == null ? HpaPolicy.METRICS_SERVER : check(yaml, base + ".metrics", problems, () -> {
+      double period = orDefault(m.periodSeconds(), HpaPolicy.METRICS_SERVER.periodSeconds());
+      return new MetricWindow(period, orDefault(m.lagSeconds(), period / 2));
+    });
+    HpaBehavior behavior = null;
+    if (h.behavior() != null) {
+      int downscaleWindow = h.downscaleStabilizationSeconds() == null
+          ? defaults.downscaleStabilizationSeconds() : h.downscaleStabilizationSeconds();
+      ScalingRules up = rules(h.behavior().scaleUp(), ScalingRules.DEFAULT_SCALE_UP, 0, yaml, base + ".behavior.scaleUp", problems);
+      ScalingRules down = rules(h.behavior().scaleDown(), ScalingRules.DEFAULT_SCALE_DOWN, downscaleWindow, yaml,
+          base + ".behavior.scaleDown", problems);
+      behavior = up == null || down == null ? null : new HpaBehavior(up, down);
+    }
+    if (problems.size() > before) {
+      throw new AlreadyReported();
+    }
+    int target = h.targetUtilizationPercent() == null ? HpaPolicy.DEFAULT_TARGET_UTILIZATION_PERCENT : h.targetUtilizationPercent();
+    return new HpaPolicy(target, h.minReplicas() == null ? 1 : h.minReplicas(), h.maxReplicas(), behavior, controller, metrics);
+  }
+
+  /**
+   * Returns one direction's scaling rules with the API server's defaults for absent fields, or the
+   * defaults when the direction is absent; null when a rule is broken (each added to the problems).
+   */
+  private static ScalingRules rules(ExperimentDocument.HpaScalingRulesDocument d, ScalingRules defaults,
+      int defaultWindowSeconds, YamlFile<ExperimentDocument> yaml, String base, List<InputProblem> problems) {
+    if (d == null) {
+      return defaults.withStabilizationWindowSeconds(defaultWindowSeconds);
+    }
+    int before = problems.size();
+    ScalingRules.SelectPolicy select = d.selectPolicy() == null ? ScalingRules.SelectPolicy.MAX : check(yaml, base, problems,
+        () -> kubernetesName(ScalingRules.SelectPolicy.values(), "selectPolicy", d.selectPolicy(),
+            ScalingRules.SelectPolicy::kubernetesName));
+    List<ScalingRules.RatePolicy> policies = new ArrayList<>();
+    if (d.policies() == null) {
+      policies.addAll(defaults.policies());
+    } else {
+      for (int j = 0; j < d.policies().size(); j++) {
+        ExperimentDocument.HpaScalingPolicyDocument p = d.policies().get(j);
+        ScalingRules.RatePolicy policy = check(yaml, base + ".policies[" + j + "]", problems,
+            () -> new ScalingRules.RatePolicy(kubernetesName(ScalingRules.RatePolicy.Type.values(), "type", p.type(),
+                ScalingRules.RatePolicy.Type::kubernetesName), p.value(), p.periodSeconds()));
+        policies.add(policy);
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    int window = d.stabilizationWindowSeconds() == null ? defaultWindowSeconds : d.stabilizationWindowSeconds();
+    return check(yaml, base, problems, () -> new ScalingRules(window, select, policies, d.tolerance()));
+  }
+
+  /**
+   * Returns the constant written with its Kubernetes name, which is case-sensitive as in a manifest.
+   *
+   * @throws IllegalArgumentException naming the field, the names and the value, with the closest name
+   */
+  private static <E> E kubernetesName(E[] values, String field, String name, java.util.function.Function<E, String> nameOf) {
+    for (E value : values) {
+      if (nameOf.apply(value).equals(name)) {
+        return value;
+      }
+    }
+    List<String> names = java.util.Arrays.stream(values).map(nameOf).toList();
+    throw new IllegalArgumentException(field + " must be one of " + String.join(", ", names) + ", but was '" + name + "'"
+        + YamlFile.closestName(String.valueOf(name), names).map(s -> " (did you mean '" + s + "'?)").orElse(""));
   }
 
   /**

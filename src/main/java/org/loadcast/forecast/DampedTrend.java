@@ -117,8 +117,11 @@ public record DampedTrend(double minDamping, double maxDamping, int fitHorizonSt
     return Math.max(0, Math.min(1, weight));
   }
 
-  /** The live recursion; accumulates the SSE of its forecasts {@code pending.length} steps ahead. */
-  private static final class Smoother implements Forecaster {
+  /**
+   * The live recursion; accumulates the SSE of its forecasts {@code pending.length} steps ahead.
+   * {@link SeasonallyAdjusted} runs it on the seasonally adjusted series. Not thread-safe.
+   */
+  static final class Smoother implements Forecaster {
     private final double alpha;
     private final double beta;
     private final double damping;

@@ -10,11 +10,15 @@ package org.loadcast.forecast;
  *   <li>{@link DampedTrend}: Gardner and McKenzie's (1985) additive damped trend;
  *   <li>{@link DoubleSeasonal}: Taylor's (2003) double seasonal exponential smoothing (daily and
  *       weekly cycles);
+ *   <li>{@link SeasonallyAdjusted}: a multiplicative seasonal profile divided out, the damped trend
+ *       on what is left;
  *   <li>{@link SeasonalNaive}: the benchmark, with period 1 the naive (last value) forecaster;
- *   <li>{@link Combination}: the mean of several methods' forecasts.
+ *   <li>{@link Combination}: the mean of several methods' forecasts;
+ *   <li>{@link InverseMseCombination}: their mean weighted by each one's recent squared errors.
  * </ul>
  */
-public sealed interface ForecastMethod permits HoltWinters, DampedTrend, DoubleSeasonal, SeasonalNaive, Combination {
+public sealed interface ForecastMethod
+    permits HoltWinters, DampedTrend, DoubleSeasonal, SeasonallyAdjusted, SeasonalNaive, Combination, InverseMseCombination {
 
   /**
    * Fits the method to a training series and returns a forecaster positioned after its last value.

@@ -154,11 +154,11 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
    * @param description its configuration
    * @param violationMinutesPercent share of minutes over the SLO
    * @param violationRequestsPercent share of requests over the SLO or dropped
-   * @param dropped dropped requests
+   * @param dropped dropped requests, and the timed-out ones when the experiment has a request timeout
    * @param p95LatencyMillis whole-run p95
    * @param p99LatencyMillis whole-run p99
    * @param instanceHours provisioned instance-hours
-   * @param cost instance-hours times price
+   * @param cost billed instance-hours times price
    * @param scaleActions scale-outs and scale-ins
    * @param thetaUPercent under-provisioning accuracy θU, or "–" when unknown
    * @param thetaOPercent over-provisioning accuracy θO, or "–"
@@ -181,7 +181,8 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
       OptionalDouble speedup = report.elasticSpeedup(outcome);
       return new PolicyRow(outcome.name(), outcome.description(),
           fixed(t.sloViolationMinutesPercent(), 2) + " (" + t.sloViolationMinutes() + " of " + t.minutesWithTraffic() + ")",
-          fixed(t.sloViolationRequestsPercent(), 3), Long.toString(t.dropped()), fixed(t.p95LatencyMillis(), 1),
+          fixed(t.sloViolationRequestsPercent(), 3), t.dropped() + (report.service().requestTimeoutSeconds() == null ? ""
+              : " + " + t.timedOut() + " timed out"), fixed(t.p95LatencyMillis(), 1),
           fixed(t.p99LatencyMillis(), 1), fixed(t.instanceHours(), 1), fixed(t.cost(), 2),
           t.scaleOuts() + " out, " + t.scaleIns() + " in",
           elasticity(e, ElasticityMetrics::thetaUPercent, 2), elasticity(e, ElasticityMetrics::thetaOPercent, 2),

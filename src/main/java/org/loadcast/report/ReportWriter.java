@@ -1,5 +1,6 @@
 package org.loadcast.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -96,16 +97,18 @@ public final class ReportWriter {
   private static String minutesCsv(RunReport report, PolicyOutcome outcome) {
     StringBuilder csv = new StringBuilder("minute,atEpochSeconds,arrivals,completed,dropped,overSlo,"
         + "p50LatencyMillis,p95LatencyMillis,p99LatencyMillis,meanServingInstances,meanReadyInstances,"
-        + "meanProvisionedInstances,desiredReplicas,demandedInstances\n");
+        + "meanProvisionedInstances,desiredReplicas,demandedInstances,timedOut,meanBootingInstances,"
+        + "meanWarmingInstances,meanDrainingInstances\n");
     List<Integer> demanded = report.demanded().perMinute();
     List<MinuteStats> minutes = outcome.result().minutes();
     for (int i = 0; i < minutes.size(); i++) {
       MinuteStats m = minutes.get(i);
-      csv.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d,%s,%s,%s,%.4f,%.4f,%.4f,%d,%s%n", m.minute(),
+      csv.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d,%s,%s,%s,%.4f,%.4f,%.4f,%d,%s,%d,%.4f,%.4f,%.4f%n", m.minute(),
           report.demand().horizonStartEpochSeconds() + 60L * m.minute(), m.arrivals(), m.completed(), m.dropped(),
           m.overSlo(), number(m.p50LatencyMillis()), number(m.p95LatencyMillis()), number(m.p99LatencyMillis()),
           m.meanServingInstances(), m.meanReadyInstances(), m.meanProvisionedInstances(), m.desiredReplicas(),
-          i < demanded.size() ? demanded.get(i).toString() : ""));
+          i < demanded.size() ? demanded.get(i).toString() : "", m.timedOut(), m.meanBootingInstances(),
+          m.meanWarmingInstances(), m.meanDrainingInstances()));
     }
     return csv.toString();
   }
@@ -194,12 +197,16 @@ public final class ReportWriter {
   /**
    * One policy in {@code summary.json}. The elasticity figures ({@link ElasticityMetrics}) are in
    * percent, jitter in adaptations per hour; they are null when the demand is unknown, and
-   * {@code elasticSpeedup} also without an HPA policy to compare with.
+   * {@code elasticSpeedup} also without an HPA policy to compare with. {@code timedOutRequests} is
+   * present only with a request timeout, {@code billedInstanceHours} only with a billing granularity
+   * or minimum; {@code cost} is always the billed hours times the price.
    */
   record PolicySummary(String name, double sloViolationMinutesPercent, long sloViolationMinutes,
       long minutesWithTraffic, double sloViolationRequestsPercent, long droppedRequests, double instanceHours, double cost, long arrivals, long completed,
       Double p95LatencyMillis, Double p99LatencyMillis, int scaleOuts, int scaleIns, int scalingActions,
-      Double thetaU, Double thetaO, Double tauU, Double tauO, Double instability, Double jitter, Double elasticSpeedup) {
+      Double thetaU, Double thetaO, Double tauU, Double tauO, Double instability, Double jitter, Double elasticSpeedup,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long timedOutRequests,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double billedInstanceHours) {
 
     static PolicySummary of(RunReport report, PolicyOutcome outcome) {
       var t = outcome.result().totals();
@@ -211,7 +218,10 @@ public final class ReportWriter {
           e.map(ElasticityMetrics::thetaUPercent).orElse(null), e.map(ElasticityMetrics::thetaOPercent).orElse(null),
           e.map(ElasticityMetrics::tauUPercent).orElse(null), e.map(ElasticityMetrics::tauOPercent).orElse(null),
           e.map(ElasticityMetrics::instabilityPercent).orElse(null), e.map(ElasticityMetrics::jitterPerHour).orElse(null),
-          speedup.isPresent() ? speedup.getAsDouble() : null);
+          speedup.isPresent() ? speedup.getAsDouble() : null,
+          report.service().requestTimeoutSeconds() == null ? null : t.timedOut(),
+          report.service().billingGranularitySeconds() == null && report.service().minimumBilledSeconds() == null
+              ? null : t.billedInstanceHours());
     }
 
     private static Double finite(double value) {

@@ -50,7 +50,9 @@ public record RunReport(
 
   /**
    * Returns a policy's SPEC RG elasticity metrics: its time-averaged ready instances per minute
-   * ({@link MinuteStats#meanReadyInstances()}) against {@link #demanded()}, with Δt = 60 s.
+   * ({@link MinuteStats#meanReadyInstances()}) for accuracy and timeshare, and its ready instances
+   * at the end of each minute ({@link MinuteStats#readyInstancesAtEnd()}) for instability and
+   * jitter, against {@link #demanded()}, with Δt = 60 s.
    *
    * @param outcome one of this report's policies
    * @return the metrics; empty when the demand is unknown or covers other minutes than the run
@@ -60,8 +62,9 @@ public record RunReport(
     if (!demanded.isKnown() || demanded.perMinute().size() != minutes.size()) {
       return Optional.empty();
     }
-    List<Double> supply = minutes.stream().map(MinuteStats::meanReadyInstances).toList();
-    return Optional.of(ElasticityMetrics.of(supply, demanded.perMinute(), ELASTICITY_STEP_SECONDS));
+    List<Double> meanSupply = minutes.stream().map(MinuteStats::meanReadyInstances).toList();
+    List<Double> endSupply = minutes.stream().map(m -> (double) m.readyInstancesAtEnd()).toList();
+    return Optional.of(ElasticityMetrics.of(meanSupply, endSupply, demanded.perMinute(), ELASTICITY_STEP_SECONDS));
   }
 
   /**

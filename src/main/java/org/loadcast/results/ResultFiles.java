@@ -10,14 +10,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 import org.loadcast.profile.TrafficProfiles;
 
 /**
  * Writes a load test's results: {@code per-second.csv} and {@code latency.hlog}, an HdrHistogram
  * interval log with one interval per second and request name, tagged with the URL-encoded name.
- * Files are written to a temporary file and moved into place.
+ * Files are written to a temporary file and moved into place. Reads the log back for the
+ * simulator's empirical service times ({@link #readLatencyMicros}).
  */
 public final class ResultFiles {
   /** The header of {@code per-second.csv}. */
@@ -81,6 +84,45 @@ public final class ResultFiles {
       }
     }
     return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads an HdrHistogram interval log, such as {@code latency.hlog}, and adds up its intervals.
+   *
+   * @param log the log file; its values are taken to be microseconds, as {@link #histogramLog} writes
+   * @param tag only intervals with this tag, given as written before URL-encoding (a request name of
+   *     the load test); null for every interval
+   * @return the sum of the intervals read, {@link LoadTestRecorder#SIGNIFICANT_DIGITS} significant
+   *     digits, auto-resizing
+   * @throws IllegalArgumentException if no interval has recorded values (or none has the tag); the
+   *     message lists the tags the log has
+   * @throws java.io.UncheckedIOException if the file cannot be read
+   */
+  public static Histogram readLatencyMicros(Path log, String tag) {
+    Histogram sum = new Histogram(LoadTestRecorder.SIGNIFICANT_DIGITS);
+    java.util.SortedSet<String> tags = new java.util.TreeSet<>();
+    try (HistogramLogReader reader = new HistogramLogReader(log.toFile())) {
+      while (reader.hasNext()) {
+        EncodableHistogram interval = reader.nextIntervalHistogram();
+        if (interval == null) {
+          break;
+        }
+        String name = interval.getTag() == null ? null : java.net.URLDecoder.decode(interval.getTag(), StandardCharsets.UTF_8);
+        if (name != null) {
+          tags.add(name);
+        }
+        if (interval instanceof Histogram h && (tag == null || tag.equals(name))) {
+          sum.add(h);
+        }
+      }
+    } catch (java.io.FileNotFoundException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    if (sum.getTotalCount() == 0) {
+      throw new IllegalArgumentException("has no recorded latency" + (tag == null ? "" : " tagged '" + tag + "'")
+          + (tags.isEmpty() ? "" : "; its tags are " + String.join(", ", tags)));
+    }
+    return sum;
   }
 
   /**

@@ -13,6 +13,16 @@ public interface Autoscaler {
   double decisionPeriodSeconds();
 
   /**
+   * Returns how the utilization each pod reports at a decision is averaged: the policy's own
+   * metrics pipeline ({@link MetricWindow}).
+   *
+   * @return the window; by default, periods of one decision period, read as they end
+   */
+  default MetricWindow metricWindow() {
+    return new MetricWindow(decisionPeriodSeconds(), 0);
+  }
+
+  /**
    * Returns the desired number of replicas.
    *
    * @param view what the controller can see now

@@ -17,10 +17,26 @@ import org.loadcast.profile.RateCurve;
  * otherwise it waits in that instance's FIFO queue, or is dropped when the queue is full. Latency is
  * the time from arrival to completion.
  *
+ * <p>With per-template service times ({@link ServiceTime.PerTemplate}) each arrival's template is
+ * drawn from the {@code "request-template"} stream and its time from the {@code "service"} stream,
+ * so adding them changes neither the arrivals nor the load balancer's draws.
+ *
  * <p>The autoscaler decides at time 0 and then every decision period. New instances boot for the
- * provisioning lead time, warm up, and serve. On scale-in, booting instances go first (newest
- * first), then serving ones (newest first), which drain: they take no new request, finish their
- * queue, then terminate. Instances cost money from request to termination.
+ * provisioning lead time, warm up, and serve. While warming, their workers may run slower ({@link
+ * WarmupRamp}): a request started on a warming instance takes {@link WarmupRamp#elapsedSeconds}
+ * instead of its drawn service time. On scale-in, booting instances go first (newest first), then
+ * serving ones (newest first), which drain: they take no new request, finish their queue, then
+ * terminate. Instances cost money from request to termination, billed by {@link Billing}.
+ *
+ * <p>With a request timeout {@code τ} ({@link ClusterConfig#requestTimeoutSeconds}), each client
+ * gives up at {@code arrival + τ}. A request still queued then leaves the queue and never takes a
+ * worker. A request in service then keeps its worker busy until its service ends (the server does
+ * not notice the client left), but it is not a completion: it counts as timed out, in the minute the
+ * client gave up, and its latency is not recorded. A request that completes exactly at {@code
+ * arrival + τ} is in time; one still queued at that instant has timed out. Timeouts count against
+ * the SLO as drops do ({@link MinuteStats#violates}). Because a queue is FIFO and {@code τ} is the
+ * same for all, each queue's requests time out in queue order: one pending timeout event per
+ * instance, for the head of its queue, is enough.
  *
  * <p>Mutable and not thread-safe: create one per run with {@link #run}.
  */
@@ -32,6 +48,9 @@ public final class ClusterSimulation implements ScalingView {
   private static final int WARMED = 4;
   private static final int MINUTE = 5;
   private static final int END = 6;
+  private static final int QUEUE_TIMEOUT = 7;
+  private static final int SERVICE_TIMEOUT = 8;
+  private static final int METRICS = 9;
   private static final long HIGHEST_LATENCY_MICROS = 24L * 3600 * 1_000_000;
   /** Latencies a minute keeps in a plain buffer before its percentiles move to a histogram (512 KiB). */
   private static final int MINUTE_LATENCY_BUFFER = 1 << 16;
@@ -44,6 +63,14 @@ public final class ClusterSimulation implements ScalingView {
   private final SplittableRandom arrivalRandom;
   private final SplittableRandom serviceRandom;
   private final SplittableRandom balancerRandom;
+  private final SplittableRandom templateRandom;
+  private final ServiceTime.PerTemplate perTemplate;
+  private final ServiceTime[] templateTimes;
+  private final WarmupRamp ramp;
+  private final boolean rampFlat;
+  private final boolean timeouts;
+  private final double timeoutSeconds;
+  private final Billing billing;
   private final double sloSeconds;
   private double now;
 
@@ -62,16 +89,22 @@ public final class ClusterSimulation implements ScalingView {
   private double[][] queueService = new double[64][];
   private int[] queueHead = new int[64];
   private int[] queueSize = new int[64];
+  private boolean[] timeoutPending = new boolean[64];
   private int[] serving = new int[64];
   private int servingCount;
   private int roundRobin;
   private int replicas;
   private int provisioned;
   private List<PodMetrics> decisionPods = List.of();
+  private final MetricWindow metricWindow;
+  private double[] periodUtilization = new double[0];
+  private long metricPeriods;
+  private double lastPeriodEnd = Double.NaN;
 
   // requests in service
   private double[] slotArrival = new double[1024];
   private int[] slotInstance = new int[1024];
+  private boolean[] slotTimesOut = new boolean[1024];
   private int[] freeSlots = new int[1024];
   private int freeCount;
   private int slotCount;
@@ -89,7 +122,14 @@ public final class ClusterSimulation implements ScalingView {
   private double minuteServingIntegral;
   private double minuteProvisionedIntegral;
   private double minuteReadyIntegral;
+  private double minuteBootingIntegral;
+  private double minuteDrainingIntegral;
+  private long minuteTimedOut;
   private int readyCount;
+  private int bootingCount;
+  private int drainingCount;
+  private long timedOut;
+  private double billedSeconds;
   private double lastCountChange;
   private long arrivals;
   private long dropped;
@@ -107,10 +147,20 @@ public final class ClusterSimulation implements ScalingView {
     this.spec = spec;
     this.cluster = spec.cluster();
     this.autoscaler = autoscaler;
+    this.metricWindow = autoscaler.metricWindow();
     RandomStreams streams = new RandomStreams(spec.seed());
     this.arrivalRandom = streams.stream("arrivals");
     this.serviceRandom = streams.stream("service");
     this.balancerRandom = streams.stream("load-balancer");
+    this.perTemplate = cluster.serviceTime() instanceof ServiceTime.PerTemplate p ? p : null;
+    this.templateRandom = perTemplate == null ? null : streams.stream("request-template");
+    this.templateTimes = perTemplate == null ? null
+        : perTemplate.templates().stream().map(ServiceTime.PerTemplate.Template::serviceTime).toArray(ServiceTime[]::new);
+    this.ramp = cluster.warmupRamp();
+    this.rampFlat = ramp.isFlat();
+    this.timeouts = cluster.hasRequestTimeout();
+    this.timeoutSeconds = cluster.requestTimeoutSeconds();
+    this.billing = cluster.billing();
     this.arrivalsCursor = spec.demand().cursor(spec.fromSeconds());
     this.sloSeconds = spec.slo().latencySeconds();
     this.arrivalsPerSecond = new int[(int) spec.durationSeconds()];
@@ -136,6 +186,7 @@ public final class ClusterSimulation implements ScalingView {
     replicas = cluster.initialInstances();
     scheduleNextArrival();
     events.schedule(0, 5, DECISION, 0);
+    scheduleMetricPeriodEnd();
     events.schedule(Math.min(60, spec.durationSeconds()), 4, MINUTE, 0);
     events.schedule(spec.durationSeconds(), 9, END, 0);
     while (!events.isEmpty()) {
@@ -155,7 +206,10 @@ public final class ClusterSimulation implements ScalingView {
       case DECISION -> decide();
       case BOOTED -> booted(payload);
       case WARMED -> warmed(payload);
+      case QUEUE_TIMEOUT -> queueTimeout(payload);
+      case SERVICE_TIMEOUT -> timeOut();
       case MINUTE -> closeMinute();
+      case METRICS -> closeMetricPeriod();
       case END -> {
         closeMinute();
         return false;
@@ -178,7 +232,8 @@ public final class ClusterSimulation implements ScalingView {
     arrivals++;
     minuteArrivals++;
     arrivalsPerSecond[(int) now]++;
-    double service = cluster.serviceTime().sampleSeconds(serviceRandom);
+    double service = templateTimes == null ? cluster.serviceTime().sampleSeconds(serviceRandom)
+        : templateTimes[perTemplate.templateIndex(templateRandom.nextDouble())].sampleSeconds(serviceRandom);
     int id = route();
     if (id < 0) {
       drop();
@@ -239,15 +294,26 @@ public final class ClusterSimulation implements ScalingView {
     int slot = takeSlot();
     slotArrival[slot] = arrivedAt;
     slotInstance[slot] = id;
-    events.schedule(now + service, 1, DEPARTURE, slot);
+    double elapsed = rampFlat ? service : ramp.elapsedSeconds(now - servingSince[id], service);
+    double departure = now + elapsed;
+    slotTimesOut[slot] = timeouts && departure > arrivedAt + timeoutSeconds;
+    if (slotTimesOut[slot]) {
+      events.schedule(arrivedAt + timeoutSeconds, 0, SERVICE_TIMEOUT, slot);
+    }
+    events.schedule(departure, 1, DEPARTURE, slot);
   }
 
   private void depart(int slot) {
     int id = slotInstance[slot];
-    recordLatency(now - slotArrival[slot]);
+    if (!slotTimesOut[slot]) {
+      recordLatency(now - slotArrival[slot]);
+    }
     freeSlots[freeCount++] = slot;
     changeBusy(id, -1);
     changeInSystem(-1);
+    if (timeouts) {
+      expireQueued(id);
+    }
     if (queueSize[id] > 0) {
       int head = queueHead[id];
       double arrivedAt = queueArrival[id][head];
@@ -280,6 +346,39 @@ public final class ClusterSimulation implements ScalingView {
     queueArrival[id][tail] = now;
     queueService[id][tail] = service;
     queueSize[id]++;
+    if (timeouts && !timeoutPending[id]) {
+      timeoutPending[id] = true;
+      events.schedule(queueArrival[id][queueHead[id]] + timeoutSeconds, 0, QUEUE_TIMEOUT, id);
+    }
+  }
+
+  /**
+   * Handles the pending timeout of an instance's queue: the requests at its head whose clients have
+   * given up leave it, and the next timeout is set for the new head. The event may be stale (its
+   * request started service in time); then nothing expires and it only moves on.
+   */
+  private void queueTimeout(int id) {
+    timeoutPending[id] = false;
+    expireQueued(id);
+    if (queueSize[id] > 0) {
+      timeoutPending[id] = true;
+      events.schedule(queueArrival[id][queueHead[id]] + timeoutSeconds, 0, QUEUE_TIMEOUT, id);
+    }
+  }
+
+  /** Removes the requests at the head of a queue whose clients have given up by now. */
+  private void expireQueued(int id) {
+    while (queueSize[id] > 0 && queueArrival[id][queueHead[id]] + timeoutSeconds <= now) {
+      queueHead[id] = (queueHead[id] + 1) % queueArrival[id].length;
+      queueSize[id]--;
+      changeInSystem(-1);
+      timeOut();
+    }
+  }
+
+  private void timeOut() {
+    timedOut++;
+    minuteTimedOut++;
   }
 
   private void growQueue(int id) {
@@ -303,6 +402,7 @@ public final class ClusterSimulation implements ScalingView {
     if (slotCount == slotArrival.length) {
       slotArrival = Arrays.copyOf(slotArrival, slotCount * 2);
       slotInstance = Arrays.copyOf(slotInstance, slotCount * 2);
+      slotTimesOut = Arrays.copyOf(slotTimesOut, slotCount * 2);
       freeSlots = Arrays.copyOf(freeSlots, slotCount * 2);
     }
     return slotCount++;
@@ -331,9 +431,11 @@ public final class ClusterSimulation implements ScalingView {
       state[id] = InstanceState.READY;
       readyCount++;
       startServing(id);
+      servingSince[id] = now - cluster.warmupSeconds();
       readyAt[id] = now;
     } else {
       state[id] = InstanceState.BOOTING;
+      bootingCount++;
       events.schedule(now + cluster.bootSeconds(), 2, BOOTED, id);
     }
   }
@@ -344,6 +446,7 @@ public final class ClusterSimulation implements ScalingView {
     }
     accrueCounts();
     state[id] = state[id].moveTo(InstanceState.WARMING);
+    bootingCount--;
     startServing(id);
     events.schedule(now + cluster.warmupSeconds(), 2, WARMED, id);
   }
@@ -378,6 +481,7 @@ public final class ClusterSimulation implements ScalingView {
       readyCount--;
     }
     state[id] = state[id].moveTo(InstanceState.DRAINING);
+    drainingCount++;
     removeServing(id);
     if (busy[id] == 0 && queueSize[id] == 0) {
       terminate(id);
@@ -386,8 +490,16 @@ public final class ClusterSimulation implements ScalingView {
 
   private void terminate(int id) {
     accrueCounts();
+    if (state[id] == InstanceState.BOOTING) {
+      bootingCount--;
+    } else {
+      drainingCount--;
+    }
     state[id] = state[id].moveTo(InstanceState.TERMINATED);
     provisioned--;
+    if (!billing.isExact()) {
+      billedSeconds += billing.billedSeconds(now - startedAt[id]);
+    }
     queueArrival[id] = null;
     queueService[id] = null;
   }
@@ -424,6 +536,7 @@ public final class ClusterSimulation implements ScalingView {
     queueService = Arrays.copyOf(queueService, n);
     queueHead = Arrays.copyOf(queueHead, n);
     queueSize = Arrays.copyOf(queueSize, n);
+    timeoutPending = Arrays.copyOf(timeoutPending, n);
   }
 
   /** Adds the time since the last change of the instance counts to their integrals. */
@@ -432,6 +545,8 @@ public final class ClusterSimulation implements ScalingView {
     minuteServingIntegral += servingCount * dt;
     minuteProvisionedIntegral += provisioned * dt;
     minuteReadyIntegral += readyCount * dt;
+    minuteBootingIntegral += bootingCount * dt;
+    minuteDrainingIntegral += drainingCount * dt;
     instanceSeconds += provisioned * dt;
     lastCountChange = now;
   }
@@ -491,32 +606,55 @@ public final class ClusterSimulation implements ScalingView {
     return decisionPods;
   }
 
-  /** Samples every booting and serving instance once per decision, oldest first. */
+  /**
+   * Samples every booting and serving instance once per decision, oldest first: each serving one
+   * with its utilization over the newest metric period that has ended ({@link #closeMetricPeriod}).
+   */
   private List<PodMetrics> samplePods() {
     List<PodMetrics> pods = new ArrayList<>(replicas);
     for (int id = 0; id < instanceCount; id++) {
       InstanceState s = state[id];
       if (s == InstanceState.BOOTING || s.serves()) {
-        double windowStart = markTime[id];
-        double utilization = s.serves() ? sampleUtilization(id) : Double.NaN;
+        double utilization = s.serves() && id < periodUtilization.length ? periodUtilization[id] : Double.NaN;
         pods.add(new PodMetrics(s, startedAt[id], s == InstanceState.READY ? readyAt[id] : Double.NaN,
-            utilization, Double.isNaN(utilization) ? Double.NaN : windowStart, busy[id] + queueSize[id]));
+            utilization, Double.isNaN(utilization) ? Double.NaN : lastPeriodEnd - metricWindow.periodSeconds(),
+            busy[id] + queueSize[id]));
       }
     }
     return List.copyOf(pods);
   }
 
+  private void scheduleMetricPeriodEnd() {
+    double end = metricWindow.firstEndSeconds() + metricPeriods * metricWindow.periodSeconds();
+    if (end <= spec.durationSeconds()) {
+      events.schedule(end, 4, METRICS, 0);
+    }
+  }
+
   /**
-   * Returns the mean busy fraction since the previous sample, and starts the next window; NaN when
-   * the window is shorter than half a decision period (a pod that just started serving).
+   * Ends a period of the autoscaler's {@link MetricWindow}: each serving instance's utilization
+   * over it is its mean busy fraction if it served at the period's start, and NaN otherwise (a pod
+   * has no metrics-server sample until two scrapes have seen it). Marks the start of the next.
    */
-  private double sampleUtilization(int id) {
-    double integral = busyIntegral[id] + busy[id] * (now - lastBusyChange[id]);
-    double window = now - markTime[id];
-    double fraction = (integral - markIntegral[id]) / (cluster.workersPerInstance() * window);
-    markIntegral[id] = integral;
-    markTime[id] = now;
-    return window >= autoscaler.decisionPeriodSeconds() / 2 ? fraction : Double.NaN;
+  private void closeMetricPeriod() {
+    if (periodUtilization.length < instanceCount) {
+      int from = periodUtilization.length;
+      periodUtilization = Arrays.copyOf(periodUtilization, state.length);
+      Arrays.fill(periodUtilization, from, periodUtilization.length, Double.NaN);
+    }
+    for (int id = 0; id < instanceCount; id++) {
+      if (state[id].serves()) {
+        double integral = busyIntegral[id] + busy[id] * (now - lastBusyChange[id]);
+        boolean wholePeriod = metricPeriods > 0 && markTime[id] == lastPeriodEnd;
+        periodUtilization[id] = wholePeriod
+            ? (integral - markIntegral[id]) / (cluster.workersPerInstance() * metricWindow.periodSeconds()) : Double.NaN;
+        markIntegral[id] = integral;
+        markTime[id] = now;
+      }
+    }
+    lastPeriodEnd = now;
+    metricPeriods++;
+    scheduleMetricPeriodEnd();
   }
 
   @Override
@@ -546,8 +684,11 @@ public final class ClusterSimulation implements ScalingView {
       return;
     }
     minutes.add(new MinuteStats(minute, minuteArrivals, minuteCompleted, minuteDropped, minuteOverSlo,
-        minuteMillisAt(50), minuteMillisAt(95), minuteMillisAt(99), minuteMillisAt(spec.slo().percentile()), minuteServingIntegral / length, minuteReadyIntegral / length, minuteProvisionedIntegral / length,
-        replicas));
+        minuteMillisAt(50), minuteMillisAt(95), minuteMillisAt(99), minuteMillisAt(spec.slo().percentile()),
+        minuteServingIntegral / length, minuteReadyIntegral / length, minuteProvisionedIntegral / length,
+        replicas, minuteTimedOut, minuteBootingIntegral / length, (minuteServingIntegral - minuteReadyIntegral) / length,
+        minuteDrainingIntegral / length, readyCount));
+    resetMinuteStates();
     minuteLatency.reset();
     minuteArrivals = 0;
     minuteCompleted = 0;
@@ -562,6 +703,12 @@ public final class ClusterSimulation implements ScalingView {
     }
   }
 
+  private void resetMinuteStates() {
+    minuteTimedOut = 0;
+    minuteBootingIntegral = 0;
+    minuteDrainingIntegral = 0;
+  }
+
   /** Returns this minute's latency at a percentile in milliseconds, or NaN when it had none. */
   private double minuteMillisAt(double percentile) {
     return minuteLatency.count() > 0 ? minuteLatency.valueAtPercentile(percentile) / 1000.0 : Double.NaN;
@@ -572,18 +719,30 @@ public final class ClusterSimulation implements ScalingView {
     return micros.getTotalCount() > 0 ? micros.getValueAtPercentile(percentile) / 1000.0 : Double.NaN;
   }
 
+  /** Returns the billed seconds of the instances alive at the end, each billed up to the end. */
+  private double billAlive() {
+    double sum = 0;
+    for (int id = 0; id < instanceCount; id++) {
+      if (state[id] != InstanceState.TERMINATED) {
+        sum += billing.billedSeconds(spec.durationSeconds() - startedAt[id]);
+      }
+    }
+    return sum;
+  }
+
   private SimulationTotals totals() {
     changeInSystem(0);
     long violating = minutes.stream().filter(m -> m.violates(spec.slo())).count();
     long withTraffic = minutes.stream().filter(MinuteStats::hasTraffic).count();
     int outs = (int) actions.stream().filter(ScalingAction::scaleOut).count();
+    double billed = billing.isExact() ? instanceSeconds : billedSeconds + billAlive();
     return new SimulationTotals(arrivals, totalLatency.getTotalCount(), dropped, overSlo,
         totalLatency.getTotalCount() > 0 ? latencySumSeconds * 1000 / totalLatency.getTotalCount() : Double.NaN,
         millisAt(totalLatency, 50), millisAt(totalLatency, 95), millisAt(totalLatency, 99), started,
         started == 0 ? Double.NaN : waitSum / started,
         started == 0 ? 0 : (double) waited / started,
         inSystemIntegral / spec.durationSeconds(),
-        violating, withTraffic, instanceSeconds, instanceSeconds / 3600 * cluster.pricePerHour(),
-        outs, actions.size() - outs);
+        violating, withTraffic, instanceSeconds, billed / 3600 * cluster.pricePerHour(),
+        outs, actions.size() - outs, timedOut, billed);
   }
 }

@@ -13,12 +13,13 @@ import java.util.List;
  * Field", IEEE TPDS 30(4), 2019. Summarised in {@code ../shared/reference/AUTOSCALING.md} §4.1.
  *
  * <p>With demand {@code d_t} and supply {@code s_t} sampled every {@code Δt} over {@code n} steps,
- * {@code T = n·Δt} and {@code (x)⁺ = max(x, 0)}:
+ * {@code T = n·Δt} and {@code (x)⁺ = max(x, 0)}; {@code s̄_t} is the supply averaged over step
+ * {@code t} and {@code s_t} the supply at its end:
  * <pre>
- *   θU = 100/T · Σ_t (d_t − s_t)⁺ / max(d_t, 1) · Δt          under-provisioning accuracy, %
- *   θO = 100/T · Σ_t (s_t − d_t)⁺ / max(d_t, 1) · Δt          over-provisioning accuracy, %
- *   τU = 100/T · Σ_t [s_t &lt; d_t] · Δt                         under-provisioning timeshare, %
- *   τO = 100/T · Σ_t [s_t &gt; d_t] · Δt                         over-provisioning timeshare, %
+ *   θU = 100/T · Σ_t (d_t − s̄_t)⁺ / max(d_t, 1) · Δt         under-provisioning accuracy, %
+ *   θO = 100/T · Σ_t (s̄_t − d_t)⁺ / max(d_t, 1) · Δt         over-provisioning accuracy, %
+ *   τU = 100/T · Σ_t [s̄_t &lt; d_t] · Δt                        under-provisioning timeshare, %
+ *   τO = 100/T · Σ_t [s̄_t &gt; d_t] · Δt                        over-provisioning timeshare, %
  *   υ  = 100/(T − Δt) · Σ_{t≥2} min(|sgn Δs_t − sgn Δd_t|, 1) · Δt      instability, %
  *   j  = (E_S − E_D) / T                                       jitter, adaptations per hour
  * </pre>
@@ -35,6 +36,11 @@ import java.util.List;
  *   <li><b>Jitter</b>: {@code E_S} and {@code E_D} count the steps {@code t ≥ 2} where the supply,
  *       respectively the demand, changed. Negative: the supply adapts less often than the demand
  *       changes; positive: it oscillates. Per hour, where BUNGEE reports per minute.</li>
+ *   <li><b>Which supply.</b> Accuracy and timeshare take the supply averaged over each step, so
+ *       that they measure areas exactly. Instability and jitter take the supply sampled at the
+ *       end of each step, as the paper samples {@code s_t}: the change of an average counts a
+ *       scaling step that falls inside a step twice (2 → 2.5 → 3 for one step from 2 to 3), and
+ *       these two metrics count changes.</li>
  *   <li>Supply and demand closer than {@value #EQUAL_WITHIN_INSTANCES} instances count as equal,
  *       so that rounding in a time-averaged supply is not read as a change.</li>
  * </ul>
@@ -82,10 +88,11 @@ public record ElasticityMetrics(double thetaUPercent, double thetaOPercent, doub
   }
 
   /**
-   * Computes the metrics of a supply series against a demand series sampled at the same steps.
+   * Computes the metrics of a supply series sampled at the same instants as the demand: the same
+   * series serves as the averaged and the sampled supply.
    *
    * @param supplyInstances the supplied (ready) instances per step, in time order; each finite
-   *     and &gt;= 0, such as a time average over the step
+   *     and &gt;= 0
    * @param demandInstances the demanded instances per step: the fewest that meet the SLO; each
    *     &gt;= 0; as many as the supply
    * @param stepSeconds the sampling step Δt, in seconds, finite and &gt; 0
@@ -96,14 +103,37 @@ public record ElasticityMetrics(double thetaUPercent, double thetaOPercent, doub
    */
   public static ElasticityMetrics of(
       List<Double> supplyInstances, List<Integer> demandInstances, double stepSeconds) {
-    validate(supplyInstances, demandInstances, stepSeconds);
-    int n = supplyInstances.size();
+    validate("supplyInstances", supplyInstances, demandInstances, stepSeconds);
+    return of(supplyInstances, supplyInstances, demandInstances, stepSeconds);
+  }
+
+  /**
+   * Computes the metrics of a supply against a demand per step: accuracy and timeshare from the
+   * supply averaged over each step, instability and jitter from the supply at the end of each step.
+   *
+   * @param meanSupplyInstances the supplied (ready) instances per step averaged over the step, in
+   *     time order; each finite and &gt;= 0
+   * @param endSupplyInstances the supplied instances at the end of each step; each finite and
+   *     &gt;= 0; as many as the averages
+   * @param demandInstances the demanded instances per step: the fewest that meet the SLO; each
+   *     &gt;= 0; as many as the supply
+   * @param stepSeconds the sampling step Δt, in seconds, finite and &gt; 0
+   * @return the metrics; for a single step, instability and jitter are 0
+   * @throws IllegalArgumentException if a series is empty, if their sizes differ, if a value is
+   *     negative or not finite, or if {@code stepSeconds} is not a finite number &gt; 0
+   * @throws NullPointerException if a series or one of its values is null
+   */
+  public static ElasticityMetrics of(List<Double> meanSupplyInstances, List<Double> endSupplyInstances,
+      List<Integer> demandInstances, double stepSeconds) {
+    validate("meanSupplyInstances", meanSupplyInstances, demandInstances, stepSeconds);
+    validate("endSupplyInstances", endSupplyInstances, demandInstances, stepSeconds);
+    int n = meanSupplyInstances.size();
     double underShare = 0;
     double overShare = 0;
     int underSteps = 0;
     int overSteps = 0;
     for (int t = 0; t < n; t++) {
-      double gap = supplyInstances.get(t) - demandInstances.get(t);
+      double gap = meanSupplyInstances.get(t) - demandInstances.get(t);
       double normaliser = Math.max(demandInstances.get(t), 1);
       if (gap < -EQUAL_WITHIN_INSTANCES) {
         underShare += -gap / normaliser;
@@ -114,8 +144,8 @@ public record ElasticityMetrics(double thetaUPercent, double thetaOPercent, doub
       }
     }
     return new ElasticityMetrics(100 * underShare / n, 100 * overShare / n, 100.0 * underSteps / n,
-        100.0 * overSteps / n, instabilityPercent(supplyInstances, demandInstances),
-        jitterPerHour(supplyInstances, demandInstances, n * stepSeconds));
+        100.0 * overSteps / n, instabilityPercent(endSupplyInstances, demandInstances),
+        jitterPerHour(endSupplyInstances, demandInstances, n * stepSeconds));
   }
 
   /**
@@ -192,12 +222,12 @@ public record ElasticityMetrics(double thetaUPercent, double thetaOPercent, doub
     return change > EQUAL_WITHIN_INSTANCES ? 1 : change < -EQUAL_WITHIN_INSTANCES ? -1 : 0;
   }
 
-  private static void validate(List<Double> supply, List<Integer> demand, double stepSeconds) {
+  private static void validate(String name, List<Double> supply, List<Integer> demand, double stepSeconds) {
     if (supply.isEmpty()) {
-      throw new IllegalArgumentException("supplyInstances must hold at least one step, but was empty");
+      throw new IllegalArgumentException(name + " must hold at least one step, but was empty");
     }
     if (demand.size() != supply.size()) {
-      throw new IllegalArgumentException("demandInstances must hold as many steps as supplyInstances ("
+      throw new IllegalArgumentException("demandInstances must hold as many steps as " + name + " ("
           + supply.size() + "), but held " + demand.size());
     }
     if (!(stepSeconds > 0 && Double.isFinite(stepSeconds))) {
@@ -205,8 +235,7 @@ public record ElasticityMetrics(double thetaUPercent, double thetaOPercent, doub
     }
     for (int t = 0; t < supply.size(); t++) {
       if (!(supply.get(t) >= 0 && Double.isFinite(supply.get(t)))) {
-        throw new IllegalArgumentException(
-            "supplyInstances[" + t + "] must be finite and >= 0, but was " + supply.get(t));
+        throw new IllegalArgumentException(name + "[" + t + "] must be finite and >= 0, but was " + supply.get(t));
       }
       if (demand.get(t) < 0) {
         throw new IllegalArgumentException("demandInstances[" + t + "] must be >= 0, but was " + demand.get(t));

@@ -6,10 +6,11 @@ package org.loadcast.sim;
  * @param state the lifecycle state; draining and terminated instances are not shown
  * @param startedAtSeconds when it was requested, in simulation seconds
  * @param readyAtSeconds when it became ready, or {@code NaN} if it is not ready yet
- * @param utilizationFraction busy workers over all workers, averaged over the metric window, in
- *     [0, 1]; {@code NaN} when the instance has not served for half a decision period yet
- * @param metricWindowStartSeconds when the metric window began (it ends now); {@code NaN} when there
- *     is no metric
+ * @param utilizationFraction busy workers over all workers, averaged over the newest whole period
+ *     of the autoscaler's {@link MetricWindow}, in [0, 1]; {@code NaN} when the instance did not
+ *     serve throughout that period
+ * @param metricWindowStartSeconds when that period began (it lasts {@link
+ *     MetricWindow#periodSeconds()}); {@code NaN} when there is no metric
  * @param outstandingRequests requests in service or queued on it now
  */
 public record PodMetrics(

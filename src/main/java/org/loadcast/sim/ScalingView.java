@@ -16,7 +16,7 @@ public interface ScalingView {
 
   /**
    * Returns the metrics of each booting, warming and ready instance, oldest first, sampled once at
-   * this decision over the window since the previous one.
+   * this decision from the newest whole period of the autoscaler's {@link Autoscaler#metricWindow()}.
    */
   List<PodMetrics> pods();
 

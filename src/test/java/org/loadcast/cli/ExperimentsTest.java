@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loadcast.autoscale.HpaBehavior;
+import org.loadcast.autoscale.HpaController;
+import org.loadcast.autoscale.ArrivalForecast;
 import org.loadcast.autoscale.HpaPolicy;
+import org.loadcast.autoscale.ScalingRules;
 import org.loadcast.autoscale.HybridPolicy;
 import org.loadcast.autoscale.PredictivePolicy;
 import org.loadcast.autoscale.AdjustmentType;
@@ -25,6 +29,7 @@ import org.loadcast.profile.InputException;
 import org.loadcast.profile.InputProblem;
 import org.loadcast.results.LoadTestRecorder;
 import org.loadcast.results.Phase;
+import org.loadcast.sim.MetricWindow;
 
 /** The experiment files: the two that ship, and one broken copy per rule. */
 class ExperimentsTest {
@@ -45,7 +50,10 @@ class ExperimentsTest {
     }
     Experiment nasa = Experiments.read(Path.of("simulations/nasa-reactive-vs-predictive.yaml"));
     assertThat(nasa.policies()).extracting(p -> p.policy().getClass().getSimpleName()).containsExactly(
-        "HpaPolicy", "PredictivePolicy", "TargetTrackingPolicy", "AwsPredictivePolicy", "HybridPolicy");
+        "HpaPolicy", "PredictivePolicy", "PredictivePolicy", "TargetTrackingPolicy", "AwsPredictivePolicy", "HybridPolicy");
+    assertThat(((PredictivePolicy) nasa.policies().get(1).policy()).forecastMethod()).isEqualTo(ArrivalForecast.HOLT_WINTERS);
+    assertThat(((PredictivePolicy) nasa.policies().get(2).policy()).forecastMethod())
+        .isEqualTo(ArrivalForecast.ADAPTIVE_COMBINATION);
     assertThat(nasa.horizonSeconds()).isEqualTo(604_800);
     assertThat(nasa.profile().wallClock(nasa.horizonStartSeconds()).toLocalDate().toString()).isEqualTo("1995-07-21");
     assertThat(nasa.profile().wallClock(nasa.replayStartSeconds()).toLocalDate().toString()).isEqualTo("1995-07-13");
@@ -70,6 +78,19 @@ class ExperimentsTest {
   void read_misspelledPolicyType_listsTheTypes() throws IOException {
     assertThat(problems("type: predictive", "type: predictiv")).containsExactly(
         "55:11: policies[1].type must be one of aws-predictive, hpa, hybrid, predictive, step-scaling, target-tracking, but was 'predictiv' (did you mean 'predictive'?)");
+  }
+
+  @Test
+  void read_seasonalityWithTheDefaultForecaster_isRejectedAtTheKey() throws IOException {
+    assertThat(problems("    forecastMethod: holt-winters\n", "    seasonality: multiplicative\n")).containsExactly(
+        "57:18: policies[1].seasonality applies to forecastMethod holt-winters only, but was multiplicative with "
+            + "forecastMethod adaptive-combination");
+  }
+
+  @Test
+  void read_misspelledForecastMethod_listsTheMethods() throws IOException {
+    assertThat(problems("forecastMethod: holt-winters", "forecastMethod: holt")).containsExactly(
+        "57:21: policies[1].forecastMethod must be one of adaptive-combination, holt-winters, but was 'holt'");
   }
 
   @Test
@@ -231,31 +252,243 @@ class ExperimentsTest {
   @Test
   void read_hybridNamingAMissingHpa_suggestsTheName() throws IOException {
     assertThat(problems(HYBRID, HYBRID_REACTIVE, HYBRID_REACTIVE.replace("reactive-hpa", "reactive-hp"))).containsExactly(
-        "62:15: policies[2].reactive must name an hpa policy listed before this one, but was 'reactive-hp' "
+        "63:15: policies[2].reactive must name an hpa policy listed before this one, but was 'reactive-hp' "
             + "(did you mean 'reactive-hpa'?); hpa policies: reactive-hpa");
   }
 
   @Test
   void read_hybridNegativeDerivativeWeight_isRejectedAtTheKey() throws IOException {
     assertThat(problems(HYBRID, NO_CALENDAR, NO_CALENDAR + "\n    derivativeWeight: -0.5")).containsExactly(
-        "67:23: policies[3].derivativeWeight must be a finite number >= 0, but was -0.5");
+        "68:23: policies[3].derivativeWeight must be a finite number >= 0, but was -0.5");
   }
 
   @Test
   void read_hybridDerivativeSmoothingZero_isRejectedAtTheKey() throws IOException {
     assertThat(problems(HYBRID, NO_CALENDAR, NO_CALENDAR + "\n    derivativeSmoothing: 0")).containsExactly(
-        "67:26: policies[3].derivativeSmoothing must be in (0, 1], but was 0.0");
+        "68:26: policies[3].derivativeSmoothing must be in (0, 1], but was 0.0");
   }
 
   @Test
   void read_hybridStabilizationOverAnHour_isRejectedAtTheKey() throws IOException {
     assertThat(problems(HYBRID, NO_CALENDAR, NO_CALENDAR + "\n    scaleDownStabilizationSeconds: 4000")).containsExactly(
-        "67:36: policies[3].scaleDownStabilizationSeconds must be in 0..3600, but was 4000");
+        "68:36: policies[3].scaleDownStabilizationSeconds must be in 0..3600, but was 4000");
   }
 
   @Test
   void read_hybridRateWindowZero_isRejectedAtTheKey() throws IOException {
     assertThat(problems(HYBRID, NO_CALENDAR, NO_CALENDAR + "\n    rateWindowSeconds: 0")).containsExactly(
-        "67:24: policies[3].rateWindowSeconds must be >= 1, but was 0");
+        "68:24: policies[3].rateWindowSeconds must be >= 1, but was 0");
+  }
+
+  // ---- cluster model keys
+
+  private static final String SIGMA = "      sigma: 0.5\n  instances:";
+
+  private Experiment read(String from, String to) throws IOException {
+    String text = Files.readString(Path.of("simulations/smoke.yaml"))
+        .replace("profile: ../traffic-profiles/", "profile: " + Path.of("traffic-profiles").toAbsolutePath() + "/");
+    assertThat(text).contains(from);
+    Path file = dir.resolve("e.yaml");
+    Files.writeString(file, text.replace(from, to));
+    return Experiments.read(file);
+  }
+
+  @Test
+  void read_clusterModelKeysAbsent_takeTheDefaultsThatChangeNothing() {
+    Experiment e = Experiments.read(Path.of("simulations/smoke.yaml"));
+    assertThat(e.requestTimeoutSeconds()).isInfinite();
+    assertThat(e.instances().warmupInitialCapacityFractionOrOne()).isEqualTo(1);
+    assertThat(e.instances().billingGranularitySecondsOrZero()).isZero();
+    assertThat(e.instances().minimumBilledSecondsOrZero()).isZero();
+    assertThat(e.service().serviceTime()).isInstanceOf(org.loadcast.sim.ServiceTime.LogNormal.class);
+  }
+
+  @Test
+  void read_clusterModelKeys_areRead() throws IOException {
+    Experiment e = read("    pricePerHour: 0.096\n", "    pricePerHour: 0.096\n    warmupInitialCapacityFraction: 0.4\n"
+        + "    billingGranularitySeconds: 1\n    minimumBilledSeconds: 60\n  requestTimeoutSeconds: 30\n");
+    assertThat(e.requestTimeoutSeconds()).isEqualTo(30);
+    assertThat(e.instances().warmupInitialCapacityFractionOrOne()).isEqualTo(0.4);
+    assertThat(e.instances().billingGranularitySecondsOrZero()).isEqualTo(1);
+    assertThat(e.instances().minimumBilledSecondsOrZero()).isEqualTo(60);
+  }
+
+  @Test
+  void read_warmupFractionAboveOne_isLocated() throws IOException {
+    assertThat(problems("    pricePerHour: 0.096\n", "    pricePerHour: 0.096\n    warmupInitialCapacityFraction: 1.5\n"))
+        .containsExactly("43:36: simulation.instances.warmupInitialCapacityFraction must be in [0, 1], but was 1.5");
+  }
+
+  @Test
+  void read_billingGranularityZero_isLocated() throws IOException {
+    assertThat(problems("    pricePerHour: 0.096\n", "    pricePerHour: 0.096\n    billingGranularitySeconds: 0\n"))
+        .containsExactly("43:32: simulation.instances.billingGranularitySeconds must be a finite number > 0, but was 0.0");
+  }
+
+  @Test
+  void read_negativeRequestTimeout_isLocated() throws IOException {
+    assertThat(problems("  peakInstances: 4\n", "  peakInstances: 4\n  requestTimeoutSeconds: -1\n")).singleElement()
+        .asString().startsWith("31:").contains("simulation.requestTimeoutSeconds must be a finite number > 0, but was -1.0");
+  }
+
+  @Test
+  void read_serviceTimeOfAnUnknownTemplate_isLocatedWithTheClosestName() throws IOException {
+    assertThat(problems(SIGMA, "      sigma: 0.5\n    serviceTimeByTemplate:\n      GET /images/NASA-logosmal:\n"
+        + "        distribution: deterministic\n        meanMillis: 5\n  instances:")).containsExactly(
+        "40:7: simulation.service.serviceTimeByTemplate.GET /images/NASA-logosmal must name a request template of the "
+            + "profile's mix, but 'GET /images/NASA-logosmal' is none (did you mean 'GET /images/NASA-logosmall.gif'?)");
+  }
+
+  @Test
+  void read_serviceTimeByTemplate_weighsEachTemplateByItsShare() throws IOException {
+    Experiment e = read(SIGMA, "      sigma: 0.5\n    serviceTimeByTemplate:\n      GET /images/NASA-logosmall.gif:\n"
+        + "        distribution: deterministic\n        meanMillis: 5\n  instances:");
+    var mix = e.profile().mix();
+    var perTemplate = (org.loadcast.sim.ServiceTime.PerTemplate) e.service().serviceTime();
+    assertThat(perTemplate.templates()).extracting(org.loadcast.sim.ServiceTime.PerTemplate.Template::name)
+        .containsExactlyElementsOf(mix.requestShares().keySet());
+    var logo = perTemplate.templates().get(0);
+    assertThat(logo.name()).isEqualTo("GET /images/NASA-logosmall.gif");
+    assertThat(logo.serviceTime()).isEqualTo(new org.loadcast.sim.ServiceTime.Deterministic(0.005));
+    assertThat(logo.weight()).isEqualTo(mix.requestShares().get(logo.name()));
+    assertThat(perTemplate.templates().get(1).serviceTime()).isEqualTo(new org.loadcast.sim.ServiceTime.LogNormal(0.042, 0.5));
+  }
+
+  @Test
+  void read_empiricalServiceTime_readsTheTaggedHistogramsOfTheLog() throws IOException {
+    org.HdrHistogram.Histogram fast = new org.HdrHistogram.Histogram(3_600_000_000L, 3);
+    fast.recordValueWithCount(20_000, 30);
+    fast.setTag("GET%20%2Fa");
+    org.HdrHistogram.Histogram slow = new org.HdrHistogram.Histogram(3_600_000_000L, 3);
+    slow.recordValueWithCount(900_000, 10);
+    slow.setTag("GET%20%2Fb");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+      org.HdrHistogram.HistogramLogWriter writer = new org.HdrHistogram.HistogramLogWriter(out);
+      writer.outputLogFormatVersion();
+      writer.outputLegend();
+      writer.outputIntervalHistogram(fast);
+      writer.outputIntervalHistogram(slow);
+    }
+    Files.write(dir.resolve("latency.hlog"), bytes.toByteArray());
+    Experiment e = read("      distribution: lognormal\n      medianMillis: 42\n      sigma: 0.5\n",
+        "      distribution: empirical\n      histogramLog: latency.hlog\n      tag: GET /a\n");
+    var empirical = (org.loadcast.sim.ServiceTime.Empirical) e.service().serviceTime();
+    assertThat(empirical.totalCount()).isEqualTo(30);
+    assertThat(empirical.meanSeconds()).isCloseTo(0.020, org.assertj.core.api.Assertions.within(0.00002));
+  }
+
+  @Test
+  void read_empiricalWithoutItsLog_isLocated() throws IOException {
+    assertThat(problems("      distribution: lognormal\n      medianMillis: 42\n      sigma: 0.5\n",
+        "      distribution: empirical\n      histogramLog: missing.hlog\n")).singleElement().asString()
+        .startsWith("37:21: simulation.service.serviceTime.histogramLog must name an HdrHistogram interval log, but "
+            + "'missing.hlog' does not exist");
+  }
+
+  // ---- HPA keys
+
+  private static final String HPA_MAX = "    maxReplicas: 20\n";
+
+  @Test
+  void read_hpaWithoutBehavior_takesKubernetesDefaults() {
+    HpaPolicy hpa = (HpaPolicy) Experiments.read(Path.of("simulations/smoke.yaml")).policies().get(0).policy();
+    assertThat(hpa).isEqualTo(HpaPolicy.withDefaults(75, 1, 20));
+    assertThat(hpa.behavior()).isNull();
+    assertThat(hpa.controller()).isEqualTo(new HpaController(15, 0.1, 300, 300, 30));
+    assertThat(hpa.metrics()).isEqualTo(new MetricWindow(15, 7.5));
+  }
+
+  @Test
+  void read_hpaBehaviorAndFlags_useKubernetesFieldNames() throws IOException {
+    Experiment e = read(HPA_MAX, HPA_MAX + """
+            syncPeriodSeconds: 30
+            tolerance: 0.2
+            downscaleStabilizationSeconds: 120
+            cpuInitializationPeriodSeconds: 60
+            initialReadinessDelaySeconds: 10
+            metrics:
+              periodSeconds: 60
+            behavior:
+              scaleUp:
+                stabilizationWindowSeconds: 30
+                selectPolicy: Min
+                tolerance: 0.05
+                policies:
+                  - type: Pods
+                    value: 2
+                    periodSeconds: 60
+                  - type: Percent
+                    value: 50
+                    periodSeconds: 120
+              scaleDown:
+                selectPolicy: Disabled
+        """);
+    HpaPolicy hpa = (HpaPolicy) e.policies().get(0).policy();
+    ScalingRules up = new ScalingRules(30, ScalingRules.SelectPolicy.MIN, List.of(
+        new ScalingRules.RatePolicy(ScalingRules.RatePolicy.Type.PODS, 2, 60),
+        new ScalingRules.RatePolicy(ScalingRules.RatePolicy.Type.PERCENT, 50, 120)), 0.05);
+    // the absent scale-down window is the controller's flag, the absent policies the API's default;
+    // the absent lag is half the period
+    ScalingRules down = new ScalingRules(120, ScalingRules.SelectPolicy.DISABLED, ScalingRules.DEFAULT_SCALE_DOWN.policies());
+    assertThat(hpa).isEqualTo(new HpaPolicy(75, 1, 20, new HpaBehavior(up, down), new HpaController(30, 0.2, 120, 60, 10),
+        new MetricWindow(60, 30)));
+  }
+
+  @Test
+  void read_hpaWithoutTarget_takesTheDefaultCpuTarget() throws IOException {
+    HpaPolicy hpa = (HpaPolicy) read("    targetUtilizationPercent: 75\n", "").policies().get(0).policy();
+    assertThat(hpa.targetUtilizationPercent()).isEqualTo(80);
+  }
+
+  @Test
+  void read_emptyBehavior_takesTheApiDefaults() throws IOException {
+    HpaPolicy hpa = (HpaPolicy) read(HPA_MAX, HPA_MAX + "    behavior: {}\n").policies().get(0).policy();
+    assertThat(hpa.behavior()).isEqualTo(HpaBehavior.DEFAULTS);
+  }
+
+  @Test
+  void read_badHpaFields_areLocatedAtEachField() throws IOException {
+    List<String> problems = problems(HPA_MAX, HPA_MAX + """
+            initialReadinessDelaySeconds: -1
+            metrics:
+              periodSeconds: 15
+              lagSeconds: 15
+            behavior:
+              scaleUp:
+                selectPolicy: max
+                policies:
+                  - type: pods
+                    value: 4
+                    periodSeconds: 15
+                  - type: Percent
+                    value: 0
+                    periodSeconds: 15
+                  - type: Percent
+                    value: 10
+                    periodSeconds: 1801
+              scaleDown:
+                stabilizationWindowSeconds: 3601
+        """);
+    assertThat(problems).containsExactly(
+        "54:35: policies[0].initialReadinessDelaySeconds must be a finite number >= 0, but was -1.0",
+        "57:19: policies[0].metrics.lagSeconds must be >= 0 and less than periodSeconds (15.0), but was 15.0",
+        "60:23: policies[0].behavior.scaleUp.selectPolicy must be one of Max, Min, Disabled, but was 'max' (did you mean 'Max'?)",
+        "62:19: policies[0].behavior.scaleUp.policies[0].type must be one of Pods, Percent, but was 'pods' (did you mean 'Pods'?)",
+        "66:20: policies[0].behavior.scaleUp.policies[1].value must be > 0, but was 0",
+        "70:28: policies[0].behavior.scaleUp.policies[2].periodSeconds must be in 1..1800, but was 1801",
+        "72:37: policies[0].behavior.scaleDown.stabilizationWindowSeconds must be in 0..3600, but was 3601");
+  }
+
+  @Test
+  void read_hpaScaleToZero_isRefusedForCpu() throws IOException {
+    assertThat(problems("    minReplicas: 1\n" + HPA_MAX, "    minReplicas: 0\n" + HPA_MAX)).singleElement().asString()
+        .startsWith("52:18: policies[0].minReplicas must be >= 1: scaling to zero needs an Object or External metric");
+  }
+
+  @Test
+  void read_hpaToleranceOutOfRange_isLocated() throws IOException {
+    assertThat(problems(HPA_MAX, HPA_MAX + "    behavior:\n      scaleDown:\n        tolerance: 1.5\n")).containsExactly(
+        "56:20: policies[0].behavior.scaleDown.tolerance must be in [0, 1), but was 1.5");
   }
 }

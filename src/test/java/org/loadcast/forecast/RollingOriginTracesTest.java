@@ -12,17 +12,27 @@ import org.junit.jupiter.api.Test;
 /**
  * Rolling-origin evaluation on the real traces of ../shared/data at the autoscaling horizon: 15
  * minutes ahead in 5-minute buckets (h = 3), a sliding two-week training window refitted daily, the
- * seasonal naive baseline with a daily lag. One method for every trace: Gardner-McKenzie damped
- * trend with its weights fitted, on each training window only, to the SSE of 3-step-ahead forecasts.
- * The goal is MAE at most 0.85 × the better baseline's; where it is not met the test holds the
- * measured ratio (in the comment) within a bound, so that a regression fails. The mean of simple
- * smoothing, damped trend and double seasonal smoothing is measured beside it.
+ * seasonal naive baseline with a daily lag. The goal is MAE at most 0.85 × the better baseline's on
+ * every trace, met by one method for all of them: {@link #ADAPTIVE}, the inverse-MSE combination
+ * (δ = 0.95) of the seasonally adjusted damped trend (daily multiplicative profile) and the damped
+ * trend, each fitted on its training window only to the SSE of 3-step-ahead forecasts.
+ *
+ * <p>The damped trend alone misses the goal on WorldCup98: the naive forecast is already hard to beat
+ * 15 minutes ahead, and what is left is the match-day ramps and drops, which recur at the same time
+ * of day on consecutive match days. The multiplicative profile forecasts them; the inverse-MSE weights
+ * hand the forecast back to the damped trend where the profile is misleading (the opening day, the
+ * quiet days between match days, after the final). The damped trend and the equal-weight mean of
+ * simple smoothing, damped trend and double seasonal smoothing are measured beside it, and so is
+ * Holt-Winters, the predictive policies' forecaster before the combination.
  */
 class RollingOriginTracesTest {
   static final int DAY = 288;
   static final int WEEK = 7 * DAY;
   static final RollingOrigin EVALUATION = new RollingOrigin(3, 2 * WEEK, DAY, DAY);
-  static final ForecastMethod DAMPED = DampedTrend.standard().fittedAt(3);
+  static final DampedTrend DAMPED = DampedTrend.standard().fittedAt(3);
+  static final ForecastMethod ADAPTIVE =
+      new InverseMseCombination(List.of(new SeasonallyAdjusted(DAY, DAMPED), DAMPED), 3, 0.95);
+  static final ForecastMethod HOLT_WINTERS = HoltWinters.seasonal(Seasonality.ADDITIVE, DAY, Formulation.R_CLASSIC);
   static final ForecastMethod COMBINATION =
       new Combination(List.of(HoltWinters.simple(), DAMPED, new DoubleSeasonal(DAY, WEEK)));
 
@@ -39,11 +49,13 @@ class RollingOriginTracesTest {
   @Test
   void compare_nasaJuly_meetsGoal() throws IOException {
     double[] series = RateTraces.nasaJuly();
+    RollingOrigin.Comparison adaptive = compare("NASA July", series, ADAPTIVE);
     RollingOrigin.Comparison damped = compare("NASA July", series, DAMPED);
     RollingOrigin.Comparison combined = compare("NASA July", series, COMBINATION);
 
-    assertThat(damped.naive().accuracy().mae()).isCloseTo(0.164, within(0.005));
-    // measured 0.843 and 0.851
+    assertThat(adaptive.naive().accuracy().mae()).isCloseTo(0.164, within(0.005));
+    // measured 0.830, 0.843 and 0.851
+    assertThat(adaptive.maeRatioToBetterBaseline()).isLessThanOrEqualTo(0.85);
     assertThat(damped.maeRatioToBetterBaseline()).isLessThanOrEqualTo(0.85);
     assertThat(combined.maeRatioToBetterBaseline()).isLessThan(0.86);
   }
@@ -51,19 +63,40 @@ class RollingOriginTracesTest {
   @Test
   void compare_nasaAugust_meetsGoal() throws IOException {
     double[] series = RateTraces.nasaAugust();
+    RollingOrigin.Comparison adaptive = compare("NASA August", series, ADAPTIVE);
     RollingOrigin.Comparison damped = compare("NASA August", series, DAMPED);
     RollingOrigin.Comparison combined = compare("NASA August", series, COMBINATION);
 
-    // measured 0.841 and 0.820
+    // measured 0.822, 0.841 and 0.820
+    assertThat(adaptive.maeRatioToBetterBaseline()).isLessThanOrEqualTo(0.85);
     assertThat(damped.maeRatioToBetterBaseline()).isLessThanOrEqualTo(0.85);
     assertThat(combined.maeRatioToBetterBaseline()).isLessThanOrEqualTo(0.85);
   }
 
   @Test
-  void compare_worldCup_beatsNaiveButMissesGoal() throws IOException {
-    RollingOrigin.Comparison damped = compare("WorldCup98", RateTraces.worldCup(), DAMPED);
+  void compare_worldCup_meetsGoal() throws IOException {
+    double[] series = RateTraces.worldCup();
+    RollingOrigin.Comparison adaptive = compare("WorldCup98", series, ADAPTIVE);
+    RollingOrigin.Comparison damped = compare("WorldCup98", series, DAMPED);
 
-    // measured 0.925: goal 0.85 missed by 0.075 (the combination measured 1.027, worse than naive)
-    assertThat(damped.maeRatioToBetterBaseline()).isLessThan(0.94);
+    assertThat(adaptive.naive().accuracy().mae()).isCloseTo(20.32, within(0.01));
+    // measured 0.820; the damped trend alone 0.925, the equal-weight combination 1.027
+    assertThat(adaptive.maeRatioToBetterBaseline()).isLessThanOrEqualTo(0.85);
+    assertThat(damped.maeRatioToBetterBaseline()).isGreaterThan(0.85).isLessThan(0.94);
+  }
+
+  /**
+   * The predictive policies' forecaster before the adaptive combination became their default:
+   * additive Holt-Winters with a daily season, fitted to the one-step SSE. (August is left out: its
+   * first training window holds the outage, which R's initialisation cannot take.)
+   */
+  @Test
+  void compare_holtWinters_missesGoal() throws IOException {
+    RollingOrigin.Comparison july = compare("NASA July", RateTraces.nasaJuly(), HOLT_WINTERS);
+    RollingOrigin.Comparison worldCup = compare("WorldCup98", RateTraces.worldCup(), HOLT_WINTERS);
+
+    // measured 0.976 and 1.838
+    assertThat(july.maeRatioToBetterBaseline()).isGreaterThan(0.95);
+    assertThat(worldCup.maeRatioToBetterBaseline()).isGreaterThan(1.5);
   }
 }

@@ -32,9 +32,12 @@ class ReportWriterTest {
 
   /** A seeded two-hour run of a small service under the HPA. */
   private static RunReport report(String policyName, String description) {
+    return report(policyName, description, new ClusterConfig(2, 50, new ServiceTime.Exponential(0.1), 120, 0, 0.5,
+        LoadBalancing.ROUND_ROBIN, 1), new ServiceSummary(2, 50, "exponential, mean 100.0 ms", 100, 20, "written in the test"));
+  }
+
+  private static RunReport report(String policyName, String description, ClusterConfig cluster, ServiceSummary service) {
     RateCurve curve = RateCurve.of(new double[] {0, 3600, 7200}, new double[] {5, 40, 5}, Interpolation.LINEAR, List.of());
-    ClusterConfig cluster = new ClusterConfig(2, 50, new ServiceTime.Exponential(0.1), 120, 0, 0.5,
-        LoadBalancing.ROUND_ROBIN, 1);
     LatencySlo slo = new LatencySlo(95, 500);
     SimulationSpec spec = new SimulationSpec(curve, 0, 7200, cluster, slo, 2024);
     SimulationResult result = ClusterSimulation.run(spec,
@@ -42,7 +45,7 @@ class ReportWriterTest {
     return new RunReport(new RunMetadata("test", "run-1", "loadcast simulate x.yaml", "2024-01-01T00:00:00Z", 1.5,
             Map.of("x.yaml", "00")),
         "golden", description, 2024, slo,
-        new ServiceSummary(2, 50, "exponential, mean 100.0 ms", 100, 20, "written in the test"),
+        service,
         new DemandSummary("ramp", "UTC", 1_704_067_200L, "2024-01-01T00:00Z", 7200, 0, 1, 40, 2, 100, 0),
         List.of(new PolicyOutcome(policyName, description, result)), Optional.empty(), List.of(HOSTILE_TEXT),
         DemandedInstances.of(spec), Optional.of(policyName));
@@ -60,6 +63,23 @@ class ReportWriterTest {
   }
 
   @Test
+  void summaryJson_timeoutAndBilling_addTheirFiguresOnlyThen() throws IOException {
+    ClusterConfig cluster = new ClusterConfig(2, 50, new ServiceTime.Exponential(0.1), 120, 0, 0.5,
+        LoadBalancing.ROUND_ROBIN, 1, 1, 0.3, 3600, 0);
+    RunReport report = report("reactive-hpa", "HPA", cluster,
+        new ServiceSummary(2, 50, "exponential, mean 100.0 ms", 100, 20, "written in the test", 0.3, null, 3600.0, null));
+    var totals = report.policies().get(0).result().totals();
+    assertThat(totals.timedOut()).isPositive();
+    assertThat(totals.billedInstanceSeconds() % 3600).isZero();
+    String json = ReportWriter.summaryJson(report);
+    assertThat(json).contains("\"requestTimeoutSeconds\" : 0.3").contains("\"billingGranularitySeconds\" : 3600.0")
+        .contains("\"timedOutRequests\" : " + totals.timedOut())
+        .contains("\"billedInstanceHours\" : " + totals.billedInstanceHours())
+        .doesNotContain("warmupInitialCapacityFraction").doesNotContain("minimumBilledSeconds");
+    assertThat(ReportWriter.summaryJson(report("reactive-hpa", "HPA"))).doesNotContain("timedOut").doesNotContain("billed");
+  }
+
+  @Test
   void write_createsEveryFileAndNoTemporaryOnesRemain() throws IOException {
     ReportWriter.write(report("reactive-hpa", "HPA"), dir);
     try (var files = Files.list(dir)) {
@@ -68,8 +88,10 @@ class ReportWriterTest {
     }
     List<String> csv = Files.readAllLines(dir.resolve("minutes-1-reactive-hpa.csv"));
     assertThat(csv).hasSize(1 + 120);
-    assertThat(csv.get(0)).startsWith("minute,atEpochSeconds,arrivals,").endsWith(",desiredReplicas,demandedInstances");
-    assertThat(csv.get(1)).matches(".*,\\d+$");
+    assertThat(csv.get(0)).startsWith("minute,atEpochSeconds,arrivals,").endsWith(",desiredReplicas,demandedInstances,"
+        + "timedOut,meanBootingInstances,meanWarmingInstances,meanDrainingInstances");
+    assertThat(csv.get(1).split(",")[13]).matches("\\d+");
+    assertThat(csv.get(1).split(",")[14]).isEqualTo("0");
   }
 
   @Test

@@ -17,13 +17,21 @@ import org.loadcast.sim.SimulationTotals;
 class RunReportTest {
 
   private static PolicyOutcome outcome(String name, double... readyPerMinute) {
-    List<MinuteStats> minutes = new java.util.ArrayList<>();
+    int[] readyAtEnd = new int[readyPerMinute.length];
     for (int m = 0; m < readyPerMinute.length; m++) {
-      minutes.add(new MinuteStats(m, 10, 10, 0, 0, 1, 2, 3, 2, readyPerMinute[m], readyPerMinute[m],
-          readyPerMinute[m], (int) readyPerMinute[m]));
+      readyAtEnd[m] = (int) readyPerMinute[m];
     }
-    SimulationTotals totals = new SimulationTotals(10, 10, 0, 0, 1, 1, 2, 3, 10, 0, 0, 1, 0, 2, 120, 1, 1, 0);
-    return new PolicyOutcome(name, name, new SimulationResult(60.0 * readyPerMinute.length, minutes, totals, List.of()));
+    return outcome(name, readyPerMinute, readyAtEnd);
+  }
+
+  private static PolicyOutcome outcome(String name, double[] meanReadyPerMinute, int[] readyAtEndOfMinute) {
+    List<MinuteStats> minutes = new java.util.ArrayList<>();
+    for (int m = 0; m < meanReadyPerMinute.length; m++) {
+      minutes.add(new MinuteStats(m, 10, 10, 0, 0, 1, 2, 3, 2, meanReadyPerMinute[m], meanReadyPerMinute[m],
+          meanReadyPerMinute[m], readyAtEndOfMinute[m], 0, 0, 0, 0, readyAtEndOfMinute[m]));
+    }
+    SimulationTotals totals = new SimulationTotals(10, 10, 0, 0, 1, 1, 2, 3, 10, 0, 0, 1, 0, 2, 120, 1, 1, 0, 0, 120);
+    return new PolicyOutcome(name, name, new SimulationResult(60.0 * meanReadyPerMinute.length, minutes, totals, List.of()));
   }
 
   private static RunReport report(DemandedInstances demanded, Optional<String> reference, PolicyOutcome... outcomes) {
@@ -44,6 +52,27 @@ class RunReportTest {
 
     assertThat(report.elasticity(hpa)).contains(new ElasticityMetrics(0, 25, 0, 50, 100, 30));
     assertThat(report.elasticSpeedup(hpa).getAsDouble()).isCloseTo(1, within(1e-12));
+  }
+
+  /*
+   * One scaling step from 2 to 3 ready instances half-way through minute 1, demand 3 throughout,
+   * four minutes (T = 240 s = 1/15 h).
+   *   mean ready 2, 2.5, 3, 3; ready at the end of each minute 2, 3, 3, 3.
+   *   θU = 100 · (1/3 + 0.5/3) / 4 = 12.5 %, τU = 50 %, θO = τO = 0 (from the means).
+   *   From the end-of-minute supply: Δs = +1, 0, 0 against Δd = 0, 0, 0: one step differs,
+   *   υ = 100 · 1 / 3 = 33.33 %; E_S = 1, E_D = 0: j = 1 / (1/15 h) = 15 per hour.
+   * The means would count the step twice (Δs = +0.5, +0.5): υ = 66.67 %, j = 30 per hour.
+   */
+  @Test
+  void elasticity_stepInsideAMinute_countsOnceInInstabilityAndJitter() {
+    PolicyOutcome hpa = outcome("hpa", new double[] {2, 2.5, 3, 3}, new int[] {2, 3, 3, 3});
+    RunReport report = report(new DemandedInstances(List.of(3, 3, 3, 3), "test"), Optional.of("hpa"), hpa);
+
+    ElasticityMetrics m = report.elasticity(hpa).orElseThrow();
+    assertThat(m.thetaUPercent()).isCloseTo(12.5, within(1e-9));
+    assertThat(m.tauUPercent()).isCloseTo(50, within(1e-9));
+    assertThat(m.instabilityPercent()).isCloseTo(100.0 / 3, within(1e-9));
+    assertThat(m.jitterPerHour()).isCloseTo(15, within(1e-9));
   }
 
   /*

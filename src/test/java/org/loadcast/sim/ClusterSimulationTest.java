@@ -158,4 +158,96 @@ class ClusterSimulationTest {
     assertThat(dropShare).isBetween(0.4, 0.75);
     assertThat(result.totals().sloViolationRequestsPercent()).isGreaterThan(40);
   }
+
+  @Test
+  void run_scaleOutInsideAMinute_minuteHoldsMeanAndEndOfMinuteReadyInstances() {
+    // 1 ready instance; at t = 90 s the autoscaler asks for 2, which boot and warm in 0 s:
+    // minute 1 = [60, 120) has 1 ready for 30 s and 2 for 30 s: mean 1.5, 2 at its end
+    Autoscaler at90 = new Autoscaler() {
+      @Override
+      public double decisionPeriodSeconds() {
+        return 30;
+      }
+
+      @Override
+      public int desiredReplicas(ScalingView view) {
+        return view.nowSeconds() >= 90 ? 2 : 1;
+      }
+    };
+    List<MinuteStats> minutes = ClusterSimulation.run(mmc(0.1, 1, 180, 1), at90).minutes();
+
+    assertThat(minutes).extracting(MinuteStats::meanReadyInstances).containsExactly(1.0, 1.5, 2.0);
+    assertThat(minutes).extracting(MinuteStats::readyInstancesAtEnd).containsExactly(1, 2, 2);
+  }
+
+  /** Asks for {@code replicas} and records, per decision time, what each pod reported. */
+  private record Recorder(double decisionPeriodSeconds, MetricWindow metricWindow, int replicas,
+      java.util.Map<Double, List<PodMetrics>> seen) implements Autoscaler {
+    @Override
+    public int desiredReplicas(ScalingView view) {
+      seen.put(view.nowSeconds(), view.pods());
+      return replicas;
+    }
+  }
+
+  /** One worker per instance, 1 s requests, 1000 arrivals per second and a queue that never fills: always busy. */
+  private static java.util.Map<Double, List<PodMetrics>> saturated(double rate, double bootSeconds, double decisionSeconds,
+      MetricWindow window, int replicas) {
+    RateCurve flat = RateCurve.of(new double[] {0, 120}, new double[] {rate, rate}, Interpolation.LINEAR, List.of());
+    ClusterConfig cluster = new ClusterConfig(1, Integer.MAX_VALUE, new ServiceTime.Deterministic(1), bootSeconds, 0, 1,
+        LoadBalancing.ROUND_ROBIN, 1);
+    java.util.Map<Double, List<PodMetrics>> seen = new java.util.TreeMap<>();
+    ClusterSimulation.run(new SimulationSpec(flat, 0, 120, cluster, new LatencySlo(95, 10_000), 3),
+        new Recorder(decisionSeconds, window, replicas, seen));
+    return seen;
+  }
+
+  @Test
+  void pods_metricsServerWindow_reportTheLastWholePeriodReadLate() {
+    // periods of 15 s read 7.5 s late: they end at 7.5, 22.5, 37.5, ... A decision at 15 reads the
+    // period [-7.5, 7.5], which the instance (serving from 0) did not serve throughout: no sample.
+    // At 30 it reads [7.5, 22.5]: always busy, 1.0, window start 7.5; at 45, [22.5, 37.5].
+    var seen = saturated(1000, 0, 15, new MetricWindow(15, 7.5), 1);
+    assertThat(seen.get(0.0).get(0).hasMetric()).isFalse();
+    assertThat(seen.get(15.0).get(0).hasMetric()).isFalse();
+    assertThat(seen.get(30.0).get(0).utilizationFraction()).isCloseTo(1.0, within(1e-9));
+    assertThat(seen.get(30.0).get(0).metricWindowStartSeconds()).isEqualTo(7.5);
+    assertThat(seen.get(45.0).get(0).metricWindowStartSeconds()).isEqualTo(22.5);
+  }
+
+  @Test
+  void pods_newInstance_hasNoSampleUntilItServedAWholePeriod() {
+    // a second instance asked for at 0 boots for 20 s and serves from 20. Periods (15, 7.5) end at
+    // 22.5 and 37.5: at the decision at 30 the period [7.5, 22.5] began before it served, no sample
+    // (10 s of serving would have been one under a "since the last decision" window); at 45 it
+    // reports [22.5, 37.5], fully busy.
+    var seen = saturated(1000, 20, 15, new MetricWindow(15, 7.5), 2);
+    assertThat(seen.get(30.0)).hasSize(2);
+    assertThat(seen.get(30.0).get(1).hasMetric()).isFalse();
+    assertThat(seen.get(45.0).get(1).utilizationFraction()).isCloseTo(1.0, within(1e-9));
+    assertThat(seen.get(45.0).get(1).metricWindowStartSeconds()).isEqualTo(22.5);
+  }
+
+  @Test
+  void pods_cloudWatchMinutes_reportTheMinuteThatJustEnded() {
+    // 60 s periods read at once, decisions every 60 s: at 0 nothing has ended; at 60 the minute
+    // [0, 60], busy from the first arrival on (an exponential wait of mean 1 ms): 1 − 0.001/60 ± noise
+    var seen = saturated(1000, 0, 60, new MetricWindow(60, 0), 1);
+    assertThat(seen.get(0.0).get(0).hasMetric()).isFalse();
+    assertThat(seen.get(60.0).get(0).utilizationFraction()).isCloseTo(1.0, within(1e-4)).isLessThan(1.0);
+    assertThat(seen.get(60.0).get(0).metricWindowStartSeconds()).isEqualTo(0.0);
+    // the decision at the run's end (120 s) reads the period that ends with the run, not [0, 60] again
+    assertThat(seen.get(120.0).get(0).metricWindowStartSeconds()).isEqualTo(60.0);
+  }
+
+  @Test
+  void pods_decisionsMoreOftenThanPeriods_readTheSamePeriodAgain() {
+    // 60 s periods, decisions every 20 s: at 60, 80 and 100 the newest period is [0, 60]
+    var seen = saturated(0.0001, 0, 20, new MetricWindow(60, 0), 1);
+    for (double t : new double[] {60, 80, 100}) {
+      assertThat(seen.get(t).get(0).utilizationFraction()).as("at %s", t).isZero();
+      assertThat(seen.get(t).get(0).metricWindowStartSeconds()).as("at %s", t).isEqualTo(0.0);
+    }
+    assertThat(seen.get(40.0).get(0).hasMetric()).isFalse();
+  }
 }
