@@ -58,7 +58,8 @@ class WorldCupLongHorizonBenchmarkTest {
       experiment = new Experiment(experiment.file(), experiment.name(), experiment.description(), experiment.seed(),
           experiment.profileFile(), experiment.profile(), experiment.target(), experiment.loadTest(),
           horizon, peakInstances, experiment.peakUtilizationPercent(),
-          experiment.service(), experiment.instances(), experiment.loadBalancing(), experiment.slo(), experiment.policies());
+          experiment.service(), experiment.instances(), experiment.loadBalancing(), experiment.requestTimeoutSeconds(),
+          experiment.slo(), experiment.policies());
     }
     RunMetadata metadata = new RunMetadata("benchmark", "worldcup98-full", "benchmark", "1998-01-01T00:00:00Z", 0, Map.of());
     HeapSampler heap = new HeapSampler();
