@@ -386,11 +386,21 @@ public final class RateCurve {
     }
   }
 
-  /** Returns the time in segment i at which the integral from the segment start reaches {@code area}. */
+  /**
+   * Returns the time in segment i at which the integral from the segment start reaches {@code area}.
+   *
+   * <p>On a flat segment (slope exactly 0, a rate between 0 and 1e150) the general formula
+   * {@code 2·area/(r0 + sqrt(r0²))} is computed as {@code area/r0}: in binary floating point with
+   * rounding to nearest, {@code sqrt(fl(r0²)) = r0} exactly when r0² neither overflows nor
+   * underflows, and scaling by 2 is exact, so both give the same bits without the square root.
+   */
   private double timeWithin(int i, double area) {
     double r0 = ratePerSecond[i];
     double dt = atSeconds[i + 1] - atSeconds[i];
     double slope = interpolation == Interpolation.LINEAR ? (ratePerSecond[i + 1] - r0) / dt : 0;
+    if (slope == 0 && r0 > 1e-150 && r0 < 1e150) {
+      return Math.min(atSeconds[i] + area / r0, atSeconds[i + 1]);
+    }
     double denominator = r0 + Math.sqrt(Math.max(0, r0 * r0 + 2 * slope * area));
     double x = denominator > 0 ? 2 * area / denominator : dt;
     return Math.min(atSeconds[i] + x, atSeconds[i + 1]);

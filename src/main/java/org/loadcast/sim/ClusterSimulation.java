@@ -52,6 +52,8 @@ public final class ClusterSimulation implements ScalingView {
   private static final int SERVICE_TIMEOUT = 8;
   private static final int METRICS = 9;
   private static final long HIGHEST_LATENCY_MICROS = 24L * 3600 * 1_000_000;
+  /** Latencies a minute keeps in a plain buffer before its percentiles move to a histogram (512 KiB). */
+  private static final int MINUTE_LATENCY_BUFFER = 1 << 16;
 
   private final SimulationSpec spec;
   private final ClusterConfig cluster;
@@ -110,7 +112,7 @@ public final class ClusterSimulation implements ScalingView {
 
   // measurements
   private final int[] arrivalsPerSecond;
-  private final Histogram minuteLatency = new Histogram(HIGHEST_LATENCY_MICROS, 3);
+  private final WindowPercentiles minuteLatency = new WindowPercentiles(HIGHEST_LATENCY_MICROS, 3, MINUTE_LATENCY_BUFFER);
   private final Histogram totalLatency = new Histogram(HIGHEST_LATENCY_MICROS, 3);
   private final List<MinuteStats> minutes = new ArrayList<>();
   private final List<ScalingAction> actions = new ArrayList<>();
@@ -238,7 +240,7 @@ public final class ClusterSimulation implements ScalingView {
   private void scheduleNextArrival() {
     double next = arrivalsCursor.advance(RandomStreams.exponential(arrivalRandom)) - spec.fromSeconds();
     if (next < spec.durationSeconds()) {
-      events.schedule(next, 3, ARRIVAL, 0);
+      events.scheduleInLane(next, 3, ARRIVAL, 0);
     }
   }
 
@@ -332,7 +334,7 @@ public final class ClusterSimulation implements ScalingView {
       int head = queueHead[id];
       double arrivedAt = queueArrival[id][head];
       double service = queueService[id][head];
-      queueHead[id] = (head + 1) % queueArrival[id].length;
+      queueHead[id] = (head + 1) & (queueArrival[id].length - 1); // capacities are powers of 2
       queueSize[id]--;
       startService(id, arrivedAt, service);
     } else if (state[id] == InstanceState.DRAINING && busy[id] == 0) {
@@ -342,7 +344,7 @@ public final class ClusterSimulation implements ScalingView {
 
   private void recordLatency(double latencySeconds) {
     long micros = Math.max(1, Math.min(HIGHEST_LATENCY_MICROS, Math.round(latencySeconds * 1e6)));
-    minuteLatency.recordValue(micros);
+    minuteLatency.record(micros);
     totalLatency.recordValue(micros);
     minuteCompleted++;
     latencySumSeconds += latencySeconds;
@@ -356,7 +358,7 @@ public final class ClusterSimulation implements ScalingView {
     if (queueArrival[id] == null || queueSize[id] == queueArrival[id].length) {
       growQueue(id);
     }
-    int tail = (queueHead[id] + queueSize[id]) % queueArrival[id].length;
+    int tail = (queueHead[id] + queueSize[id]) & (queueArrival[id].length - 1); // capacities are powers of 2
     queueArrival[id][tail] = now;
     queueService[id][tail] = service;
     queueSize[id]++;
@@ -698,8 +700,8 @@ public final class ClusterSimulation implements ScalingView {
       return;
     }
     minutes.add(new MinuteStats(minute, minuteArrivals, minuteCompleted, minuteDropped, minuteOverSlo,
-        millisAt(minuteLatency, 50), millisAt(minuteLatency, 95), millisAt(minuteLatency, 99),
-        millisAt(minuteLatency, spec.slo().percentile()), minuteServingIntegral / length, minuteReadyIntegral / length, minuteProvisionedIntegral / length,
+        minuteMillisAt(50), minuteMillisAt(95), minuteMillisAt(99), minuteMillisAt(spec.slo().percentile()),
+        minuteServingIntegral / length, minuteReadyIntegral / length, minuteProvisionedIntegral / length,
         replicas, minuteTimedOut, minuteBootingIntegral / length, (minuteServingIntegral - minuteReadyIntegral) / length,
         minuteDrainingIntegral / length, readyCount));
     progress.reached(now);
@@ -722,6 +724,11 @@ public final class ClusterSimulation implements ScalingView {
     minuteTimedOut = 0;
     minuteBootingIntegral = 0;
     minuteDrainingIntegral = 0;
+  }
+
+  /** Returns this minute's latency at a percentile in milliseconds, or NaN when it had none. */
+  private double minuteMillisAt(double percentile) {
+    return minuteLatency.count() > 0 ? minuteLatency.valueAtPercentile(percentile) / 1000.0 : Double.NaN;
   }
 
   /** Returns a histogram's latency at a percentile in milliseconds, or NaN when it is empty. */

@@ -30,8 +30,11 @@ public record RandomStreams(long seed) {
     return new SplittableRandom(StreamSeed.of(seed, name));
   }
 
-  /** Returns an Exp(1) draw by inversion, {@code −ln(1 − u)}. */
+  /**
+   * Returns an Exp(1) draw by inversion, {@code −ln(1 − u)}, with {@link Fdlibm#log1p}: the same
+   * bits as {@code Math.log1p}, without its native call.
+   */
   public static double exponential(SplittableRandom random) {
-    return -Math.log1p(-random.nextDouble());
+    return -Fdlibm.log1p(-random.nextDouble());
   }
 }

@@ -57,6 +57,33 @@ class RateCurveTest {
   }
 
   @Test
+  void cursor_flatSegments_giveTheBitsOfTheGeneralQuadraticFormula() {
+    // flat segments skip the square root of 2·area/(r0 + sqrt(r0² + 2·slope·area)); the shortcut
+    // must not change a single arrival time
+    java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+    for (int trial = 0; trial < 2_000; trial++) {
+      double rate = trial % 2 == 0 ? Math.scalb(1 + random.nextDouble(), random.nextInt(-400, 400)) : random.nextDouble() * 1e5;
+      double end = 1e9;
+      RateCurve curve = RateCurve.of(new double[] {0, end}, new double[] {rate, rate},
+          trial % 3 == 0 ? Interpolation.STEP : Interpolation.LINEAR, List.of());
+      RateCurve.Cursor cursor = curve.cursor(0);
+      double cumulative = 0;
+      for (int k = 0; k < 50; k++) {
+        double step = -Math.log1p(-random.nextDouble());
+        double target = cumulative + step;
+        double time = cursor.advance(step);
+        if (rate * end < target) {
+          assertThat(time).isEqualTo(Double.POSITIVE_INFINITY);
+          break;
+        }
+        double general = Math.min(2 * target / (rate + Math.sqrt(Math.max(0, rate * rate))), end);
+        assertThat(time).as("rate %s, area %s", rate, target).isEqualTo(general);
+        cumulative = target;
+      }
+    }
+  }
+
+  @Test
   void bridgedOverMissing_drawsAStraightLineAcrossUnobservedPoints() {
     RateCurve gappy = RateCurve.of(new double[] {0, 60, 120, 180, 240}, new double[] {10, 0, 0, 40, 40},
         Interpolation.STEP, List.of(new TimeRange(60, 180)));

@@ -108,6 +108,48 @@ class EventListTest {
     assertThat(events.type()).isEqualTo(2);
   }
 
+  @Test
+  void pop_laneEventsMixedWithHeapEvents_comeOutAsIfAllWereInTheHeap() {
+    EventList mixed = new EventList();
+    EventList heapOnly = new EventList();
+    SplittableRandom random = new SplittableRandom(3);
+    double laneAt = 0;
+    mixed.scheduleInLane(laneAt, 3, 9, -1);
+    heapOnly.schedule(laneAt, 3, 9, -1);
+    for (int k = 0; k < 200_000; k++) {
+      mixed.pop();
+      heapOnly.pop();
+      assertThat(mixed.time()).isEqualTo(heapOnly.time());
+      assertThat(mixed.type()).isEqualTo(heapOnly.type());
+      assertThat(mixed.payload()).as("event %d", k).isEqualTo(heapOnly.payload());
+      double now = mixed.time();
+      if (mixed.type() == 9) {
+        // the lane's source draws its next event, often tying with heap events in time
+        laneAt = now + random.nextInt(3) * 0.25;
+        mixed.scheduleInLane(laneAt, 3, 9, k);
+        heapOnly.schedule(laneAt, 3, 9, k);
+      }
+      for (int n = random.nextInt(3); n > 0; n--) {
+        double at = now + random.nextInt(4) * 0.25;
+        int priority = random.nextInt(6);
+        mixed.schedule(at, priority, priority, k);
+        heapOnly.schedule(at, priority, priority, k);
+      }
+      assertThat(mixed.size()).isEqualTo(heapOnly.size());
+    }
+  }
+
+  @Test
+  void scheduleInLane_whenFull_isRefused() {
+    EventList events = new EventList();
+    events.scheduleInLane(1.0, 3, 0, 0);
+    assertThatThrownBy(() -> events.scheduleInLane(2.0, 3, 0, 0)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("lane already holds an event at 1.0 s");
+    events.pop();
+    events.scheduleInLane(2.0, 3, 0, 0);
+    assertThat(events.size()).isEqualTo(1);
+  }
+
   private static boolean before(double t1, int p1, int seq1, double t2, int p2, int seq2) {
     if (t1 != t2) {
       return t1 < t2;
