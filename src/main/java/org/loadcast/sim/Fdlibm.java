@@ -15,6 +15,17 @@ package org.loadcast.sim;
  * {@code z = s²}, {@code hfsq = f²/2} and R a degree-7 minimax polynomial in z; and
  * {@code log1p(x) = k·ln2_hi + (f − (hfsq − (s (hfsq + R) + (k·ln2_lo + c))))}.
  *
+ * <p>fdlibm's notice, preserved as it asks:
+ *
+ * <pre>
+ * Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+ *
+ * Developed at SunSoft, a Sun Microsystems, Inc. business.
+ * Permission to use, copy, modify, and distribute this
+ * software is freely granted, provided that this notice
+ * is preserved.
+ * </pre>
+ *
  * <p>Stateless and thread-safe.
  */
 final class Fdlibm {
