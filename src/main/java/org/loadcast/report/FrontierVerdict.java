@@ -9,17 +9,22 @@ import java.util.function.DoubleFunction;
  * and the violation minutes avoided at equal cost, each read off the two frontiers by linear
  * interpolation ({@link CostFrontier#costAtViolationMinutes}, {@link CostFrontier#violationMinutesAtCost}).
  *
- * <p>The level of each comparison is the reference's operating point (its violation minutes, its
- * cost), moved to the nearest end of the range the two frontiers share when it lies outside it; the
+ * <p>Each figure is compared at two levels: the reference's operating point (its violation minutes,
+ * its cost), and the compared policy's own operating point, which answers "what would the reference
+ * cost to match this policy's SLO, and how many minutes would it violate at this policy's cost". A
+ * level outside the range the two frontiers share moves to the nearest end of that range, and the
  * level used is reported. When the two frontiers share no range of a figure, that comparison has no
  * overlap and no numbers.
  *
  * @param policy the compared policy
  * @param reference the reference policy: the reactive baseline
- * @param equalSlo the costs at equal violation minutes
- * @param equalCost the violation minutes at equal cost
+ * @param equalSlo the costs at the reference's operating violation minutes
+ * @param equalCost the violation minutes at the reference's operating cost
+ * @param equalOwnSlo the costs at the compared policy's operating violation minutes
+ * @param equalOwnCost the violation minutes at the compared policy's operating cost
  */
-public record FrontierVerdict(String policy, String reference, Comparison equalSlo, Comparison equalCost) {
+public record FrontierVerdict(String policy, String reference, Comparison equalSlo, Comparison equalCost,
+    Comparison equalOwnSlo, Comparison equalOwnCost) {
 
   /**
    * Compares a policy's frontier with the reference's.
@@ -30,11 +35,20 @@ public record FrontierVerdict(String policy, String reference, Comparison equalS
    */
   public static FrontierVerdict of(CostFrontier policy, CostFrontier reference) {
     CostFrontier.Point operating = reference.operatingPoint();
-    Comparison slo = compare(policy.violationRange(), reference.violationRange(), operating.sloViolationMinutes(),
+    CostFrontier.Point own = policy.operatingPoint();
+    return new FrontierVerdict(policy.policy(), reference.policy(),
+        atViolationMinutes(policy, reference, operating.sloViolationMinutes()), atCost(policy, reference, operating.cost()),
+        atViolationMinutes(policy, reference, own.sloViolationMinutes()), atCost(policy, reference, own.cost()));
+  }
+
+  private static Comparison atViolationMinutes(CostFrontier policy, CostFrontier reference, double minutes) {
+    return compare(policy.violationRange(), reference.violationRange(), minutes,
         reference::costAtViolationMinutes, policy::costAtViolationMinutes);
-    Comparison cost = compare(policy.costRange(), reference.costRange(), operating.cost(),
+  }
+
+  private static Comparison atCost(CostFrontier policy, CostFrontier reference, double cost) {
+    return compare(policy.costRange(), reference.costRange(), cost,
         reference::violationMinutesAtCost, policy::violationMinutesAtCost);
-    return new FrontierVerdict(policy.policy(), reference.policy(), slo, cost);
   }
 
   private static Comparison compare(double[] own, double[] theirs, double preferred,
@@ -50,12 +64,32 @@ public record FrontierVerdict(String policy, String reference, Comparison equalS
 
   /**
    * Returns the verdict for people, such as "At 120 SLO-violation minutes, hybrid's frontier costs
-   * 12.30 against 14.10 for hpa (12.8 % less); at a cost of 14.10 it has 80.0 violation minutes
-   * against 120.0 (40.0 fewer)."
+   * 12.30 against 14.10 for hpa (1.80 less, 12.8 %); at a cost of 14.10 it has 80.0 violation
+   * minutes against 120.0 (40.0 fewer). At its own operating point, 12 SLO-violation minutes cost
+   * 12.90 against 15.20 for hpa (2.30 less, 15.1 %); at its cost of 12.90 it has 12.0 against
+   * 150.0 (138.0 fewer)."
    *
    * @return the sentence, with {@link Locale#ROOT} numbers
    */
   public String sentence() {
+    return atReference() + " " + atOwn();
+  }
+
+  private String atOwn() {
+    String slo = !equalOwnSlo.overlap()
+        ? "At its own operating point, the frontiers share no range of SLO-violation minutes (no overlap)"
+        : String.format(Locale.ROOT, "At its own operating point, %.0f SLO-violation minutes cost %.2f against %.2f for %s (%s)",
+            equalOwnSlo.level(), equalOwnSlo.policyValue(), equalOwnSlo.referenceValue(), reference,
+            change(equalOwnSlo.referenceValue() - equalOwnSlo.policyValue(), equalOwnSlo.referenceValue(), "less", "more", "%.2f"));
+    String cost = !equalOwnCost.overlap()
+        ? "they share no range of cost (no overlap)"
+        : String.format(Locale.ROOT, "at its cost of %.2f it has %.1f violation minutes against %.1f (%s)",
+            equalOwnCost.level(), equalOwnCost.policyValue(), equalOwnCost.referenceValue(),
+            change(equalOwnCost.referenceValue() - equalOwnCost.policyValue(), 0, "fewer", "more", "%.1f"));
+    return slo + "; " + cost + ".";
+  }
+
+  private String atReference() {
     String slo = !equalSlo.overlap()
         ? String.format(Locale.ROOT, "%s's and %s's frontiers share no range of SLO-violation minutes (no overlap)",
             policy, reference)

@@ -293,19 +293,48 @@ public final class ReportWriter {
    * @param referenceSloViolationMinutes the reference frontier's violation minutes there
    * @param policySloViolationMinutes this frontier's violation minutes there
    * @param sloViolationMinutesAvoided the reference's violation minutes minus this one's
+   * @param atOwnOperatingPoint the same two comparisons at this policy's own operating point (its
+   *     violation minutes, its cost)
    * @param sentence the verdict for people
    */
   record VerdictSummary(String reference, boolean equalSloOverlap, Double atSloViolationMinutes, Double referenceCost,
       Double policyCost, Double costSaved, boolean equalCostOverlap, Double atCost, Double referenceSloViolationMinutes,
-      Double policySloViolationMinutes, Double sloViolationMinutesAvoided, String sentence) {
+      Double policySloViolationMinutes, Double sloViolationMinutesAvoided, OwnPointSummary atOwnOperatingPoint,
+      String sentence) {
     static VerdictSummary of(FrontierVerdict v) {
       FrontierVerdict.Comparison slo = v.equalSlo();
       FrontierVerdict.Comparison cost = v.equalCost();
+      FrontierVerdict.Comparison ownSlo = v.equalOwnSlo();
+      FrontierVerdict.Comparison ownCost = v.equalOwnCost();
       return new VerdictSummary(v.reference(), slo.overlap(), finite(slo.level()), finite(slo.referenceValue()),
           finite(slo.policyValue()), finite(slo.saved()), cost.overlap(), finite(cost.level()), finite(cost.referenceValue()),
-          finite(cost.policyValue()), finite(cost.saved()), v.sentence());
+          finite(cost.policyValue()), finite(cost.saved()),
+          new OwnPointSummary(ownSlo.overlap(), finite(ownSlo.level()), finite(ownSlo.referenceValue()),
+              finite(ownSlo.policyValue()), finite(ownSlo.saved()), ownCost.overlap(), finite(ownCost.level()),
+              finite(ownCost.referenceValue()), finite(ownCost.policyValue()), finite(ownCost.saved())),
+          v.sentence());
     }
   }
+
+  /**
+   * The frontier comparisons at the compared policy's own operating point; the numbers of a
+   * comparison without overlap are null. The fields mean what {@link VerdictSummary}'s of the same
+   * names mean.
+   *
+   * @param equalSloOverlap whether the frontiers share a range of violation minutes
+   * @param atSloViolationMinutes the policy's operating violation minutes, moved into the shared range
+   * @param referenceCost the reference frontier's cost there
+   * @param policyCost this frontier's cost there
+   * @param costSaved the reference's cost minus this one's
+   * @param equalCostOverlap whether the frontiers share a range of cost
+   * @param atCost the policy's operating cost, moved into the shared range
+   * @param referenceSloViolationMinutes the reference frontier's violation minutes there
+   * @param policySloViolationMinutes this frontier's violation minutes there
+   * @param sloViolationMinutesAvoided the reference's violation minutes minus this one's
+   */
+  record OwnPointSummary(boolean equalSloOverlap, Double atSloViolationMinutes, Double referenceCost, Double policyCost,
+      Double costSaved, boolean equalCostOverlap, Double atCost, Double referenceSloViolationMinutes,
+      Double policySloViolationMinutes, Double sloViolationMinutesAvoided) {}
 
   /**
    * The rolling-origin forecast evaluation in {@code summary.json} ({@link ForecastEvaluation}); null

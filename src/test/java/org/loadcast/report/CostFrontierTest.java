@@ -78,8 +78,18 @@ class CostFrontierTest {
     assertThat(v.equalCost().referenceValue()).isEqualTo(300);
     assertThat(v.equalCost().policyValue()).isCloseTo(190, within(1e-12));
     assertThat(v.equalCost().saved()).isCloseTo(110, within(1e-12));
+    // at the policy's own operating point (7, 120): the reference costs 8 + 2 × (120 − 150) / (100 − 150)
+    // = 9.2 for 120 minutes, and has 300 − 150 × (7 − 6) / 2 = 225 minutes at a cost of 7
+    assertThat(v.equalOwnSlo().level()).isEqualTo(120);
+    assertThat(v.equalOwnSlo().referenceValue()).isCloseTo(9.2, within(1e-12));
+    assertThat(v.equalOwnSlo().policyValue()).isEqualTo(7);
+    assertThat(v.equalOwnCost().level()).isEqualTo(7);
+    assertThat(v.equalOwnCost().referenceValue()).isCloseTo(225, within(1e-12));
+    assertThat(v.equalOwnCost().policyValue()).isEqualTo(120);
     assertThat(v.sentence()).isEqualTo("At 260 SLO-violation minutes, hybrid's frontier costs 5.00 against 6.53 for hpa "
-        + "(1.53 less, 23.5 %); at a cost of 6.00 it has 190.0 violation minutes against 300.0 (110.0 fewer).");
+        + "(1.53 less, 23.5 %); at a cost of 6.00 it has 190.0 violation minutes against 300.0 (110.0 fewer). "
+        + "At its own operating point, 120 SLO-violation minutes cost 7.00 against 9.20 for hpa (2.20 less, 23.9 %); "
+        + "at its cost of 7.00 it has 120.0 violation minutes against 225.0 (105.0 fewer).");
   }
 
   @Test
@@ -90,6 +100,9 @@ class CostFrontierTest {
     assertThat(v.equalSlo().overlap()).isFalse();
     assertThat(v.equalCost().overlap()).isFalse();
     assertThat(Double.isNaN(v.equalSlo().saved())).isTrue();
-    assertThat(v.sentence()).contains("(no overlap)").contains("they share no range of cost (no overlap)");
+    assertThat(v.equalOwnSlo().overlap()).isFalse();
+    assertThat(v.equalOwnCost().overlap()).isFalse();
+    assertThat(v.sentence()).contains("(no overlap)").contains("they share no range of cost (no overlap)")
+        .contains("At its own operating point, the frontiers share no range of SLO-violation minutes (no overlap)");
   }
 }
