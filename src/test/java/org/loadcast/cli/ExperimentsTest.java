@@ -281,12 +281,17 @@ class ExperimentsTest {
   }
 
   @Test
-  void read_noSweep_takesTheDefaultOffsetsThePolicyCanTake() {
+  void read_noSweep_takesTheDefaultOffsetsThePolicyCanTake() throws IOException {
     Experiment nasa = Experiments.read(Path.of("simulations/nasa-reactive-vs-predictive.yaml"));
     assertThat(nasa.frontier()).isTrue();
     assertThat(nasa.frontierReference()).contains("reactive-hpa");
-    // every policy's knob is at 75 %: 55, 65 and 85
-    assertThat(nasa.policies()).allSatisfy(p -> assertThat(p.sweep()).containsExactly(55.0, 65.0, 85.0));
+    // every policy's knob is at 75 %, and the experiment's defaultSweepOffsets are [-10, 10]
+    assertThat(nasa.policies()).allSatisfy(p -> assertThat(p.sweep()).containsExactly(65.0, 85.0));
+    // without a frontier section, the default offsets -20, -10 and +10 from smoke's 75 %
+    String smoke = Files.readString(Path.of("simulations/smoke.yaml"));
+    Experiment unswept = read(smoke.substring(smoke.indexOf("\nfrontier:")), "\n");
+    assertThat(unswept.frontier()).isTrue();
+    assertThat(unswept.policies()).allSatisfy(p -> assertThat(p.sweep()).containsExactly(55.0, 65.0, 85.0));
     // smoke's frontier.defaultSweepOffsets: [10]
     assertThat(Experiments.read(Path.of("simulations/smoke.yaml")).policies()).allSatisfy(p -> assertThat(p.sweep()).containsExactly(85.0));
     assertThat(Experiments.read(Path.of(AWS)).policies()).extracting(NamedPolicy::sweep).allSatisfy(s -> assertThat(s).isNotEmpty());
