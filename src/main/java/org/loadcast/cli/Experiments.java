@@ -122,6 +122,19 @@ public final class Experiments {
   }
 
   private static ServiceTime serviceTime(ExperimentDocument.ServiceTimeDocument d, Path file) {
+    List<String> unused = new ArrayList<>();
+    boolean mean = d.distribution().equals("exponential") || d.distribution().equals("deterministic");
+    boolean logNormal = d.distribution().equals("lognormal");
+    boolean empirical = d.distribution().equals("empirical");
+    addIf(unused, !mean && d.meanMillis() != null, "meanMillis");
+    addIf(unused, !logNormal && d.medianMillis() != null, "medianMillis");
+    addIf(unused, !logNormal && d.sigma() != null, "sigma");
+    addIf(unused, !empirical && d.histogramLog() != null, "histogramLog");
+    addIf(unused, !empirical && d.tag() != null, "tag");
+    if (!unused.isEmpty() && (mean || logNormal || empirical)) {
+      throw new IllegalArgumentException(String.join(" and ", unused) + " must not be given with distribution "
+          + d.distribution() + ", which does not use " + (unused.size() == 1 ? "it" : "them"));
+    }
     return switch (d.distribution()) {
       case "exponential" -> new ServiceTime.Exponential(required(d.meanMillis(), "meanMillis") / 1000);
       case "deterministic" -> new ServiceTime.Deterministic(required(d.meanMillis(), "meanMillis") / 1000);
@@ -131,6 +144,12 @@ public final class Experiments {
       default -> throw new IllegalArgumentException("distribution must be one of exponential, lognormal, deterministic, "
           + "empirical, but was '" + d.distribution() + "'");
     };
+  }
+
+  private static void addIf(List<String> names, boolean condition, String name) {
+    if (condition) {
+      names.add(name);
+    }
   }
 
   /** Reads an empirical distribution from the HdrHistogram interval log the document names. */

@@ -440,6 +440,13 @@ class ExperimentsTest {
   }
 
   @Test
+  void read_keysTheDistributionDoesNotUse_areRefusedNotIgnored() throws IOException {
+    assertThat(problems("      sigma: 0.5\n", "      sigma: 0.5\n      histogramLog: latency.hlog\n      tag: GET /a\n"))
+        .singleElement().asString().startsWith("39:21: simulation.service.serviceTime.histogramLog and tag must not be given "
+            + "with distribution lognormal, which does not use them");
+  }
+
+  @Test
   void read_empiricalWithoutItsLog_isLocated() throws IOException {
     assertThat(problems("      distribution: lognormal\n      medianMillis: 42\n      sigma: 0.5\n",
         "      distribution: empirical\n      histogramLog: missing.hlog\n")).singleElement().asString()
