@@ -72,36 +72,23 @@ public record FrontierVerdict(String policy, String reference, Comparison equalS
    * @return the sentence, with {@link Locale#ROOT} numbers
    */
   public String sentence() {
-    return atReference() + " " + atOwn();
+    String atReference = describe(equalSlo, equalCost,
+        String.format(Locale.ROOT, "%s's and %s's frontiers share no range of SLO-violation minutes (no overlap)", policy, reference),
+        level -> String.format(Locale.ROOT, "At %.0f SLO-violation minutes, %s's frontier costs", level, policy), "at a cost of");
+    String atOwn = describe(equalOwnSlo, equalOwnCost,
+        "At its own operating point, the frontiers share no range of SLO-violation minutes (no overlap)",
+        level -> String.format(Locale.ROOT, "At its own operating point, %.0f SLO-violation minutes cost", level), "at its cost of");
+    return atReference + " " + atOwn;
   }
 
-  private String atOwn() {
-    String slo = !equalOwnSlo.overlap()
-        ? "At its own operating point, the frontiers share no range of SLO-violation minutes (no overlap)"
-        : String.format(Locale.ROOT, "At its own operating point, %.0f SLO-violation minutes cost %.2f against %.2f for %s (%s)",
-            equalOwnSlo.level(), equalOwnSlo.policyValue(), equalOwnSlo.referenceValue(), reference,
-            change(equalOwnSlo.referenceValue() - equalOwnSlo.policyValue(), equalOwnSlo.referenceValue(), "less", "more", "%.2f"));
-    String cost = !equalOwnCost.overlap()
-        ? "they share no range of cost (no overlap)"
-        : String.format(Locale.ROOT, "at its cost of %.2f it has %.1f violation minutes against %.1f (%s)",
-            equalOwnCost.level(), equalOwnCost.policyValue(), equalOwnCost.referenceValue(),
-            change(equalOwnCost.referenceValue() - equalOwnCost.policyValue(), 0, "fewer", "more", "%.1f"));
-    return slo + "; " + cost + ".";
-  }
-
-  private String atReference() {
-    String slo = !equalSlo.overlap()
-        ? String.format(Locale.ROOT, "%s's and %s's frontiers share no range of SLO-violation minutes (no overlap)",
-            policy, reference)
-        : String.format(Locale.ROOT, "At %.0f SLO-violation minutes, %s's frontier costs %.2f against %.2f for %s (%s)",
-            equalSlo.level(), policy, equalSlo.policyValue(), equalSlo.referenceValue(), reference,
-            change(equalSlo.referenceValue() - equalSlo.policyValue(), equalSlo.referenceValue(), "less", "more", "%.2f"));
-    String cost = !equalCost.overlap()
-        ? "they share no range of cost (no overlap)"
-        : String.format(Locale.ROOT, "at a cost of %.2f it has %.1f violation minutes against %.1f (%s)",
-            equalCost.level(), equalCost.policyValue(), equalCost.referenceValue(),
-            change(equalCost.referenceValue() - equalCost.policyValue(), 0, "fewer", "more", "%.1f"));
-    return slo + "; " + cost + ".";
+  private String describe(Comparison slo, Comparison cost, String noSloOverlap, DoubleFunction<String> sloLead, String costLead) {
+    String sloText = !slo.overlap() ? noSloOverlap
+        : sloLead.apply(slo.level()) + String.format(Locale.ROOT, " %.2f against %.2f for %s (%s)", slo.policyValue(),
+            slo.referenceValue(), reference, change(slo.saved(), slo.referenceValue(), "less", "more", "%.2f"));
+    String costText = !cost.overlap() ? "they share no range of cost (no overlap)"
+        : String.format(Locale.ROOT, "%s %.2f it has %.1f violation minutes against %.1f (%s)", costLead, cost.level(),
+            cost.policyValue(), cost.referenceValue(), change(cost.saved(), 0, "fewer", "more", "%.1f"));
+    return sloText + "; " + costText + ".";
   }
 
   private static String change(double saved, double base, String better, String worse, String format) {
