@@ -183,7 +183,7 @@ public final class Experiments {
       String path = base + "." + e.getKey();
       if (profile != null && profile.mix().template(e.getKey()) == null) {
         List<String> names = profile.mix().requests().stream().map(org.loadcast.profile.RequestTemplate::name).toList();
-        problems.add(yaml.problemAt(path, path + " must name a request template of the profile's mix, but '" + e.getKey()
+        problems.add(yaml.problemAtKey(path, path + " must name a request template of the profile's mix, but '" + e.getKey()
             + "' is none" + YamlFile.closestName(e.getKey(), names).map(n -> " (did you mean '" + n + "'?)").orElse("")));
         continue;
       }

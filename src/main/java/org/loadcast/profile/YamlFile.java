@@ -370,8 +370,64 @@ public final class YamlFile<T> {
    * @return the located problem
    */
   public InputProblem problemAt(String path, String message) {
-    JsonLocation location = locate(pointerOf(path));
+    JsonLocation location = locate(pointerOfDotted(path));
     return new InputProblem(fileName, lineOf(location), columnOf(location), message);
+  }
+
+  /**
+   * Returns a problem located at the key of a field rather than at its value: for a key that should
+   * not be there, or names something that does not exist.
+   *
+   * @param path the field path as users see it; the location falls back as {@link #problemAt} does
+   * @param message what is wrong, starting with the path
+   * @return the located problem
+   */
+  public InputProblem problemAtKey(String path, String message) {
+    String pointer = pointerOfDotted(path);
+    JsonLocation location = keyLocations.containsKey(pointer) ? keyLocations.get(pointer) : locate(pointer);
+    return new InputProblem(fileName, lineOf(location), columnOf(location), message);
+  }
+
+  /**
+   * Returns the JSON pointer of a path as users write it. Keys that hold '.', '/' or '[' (request names such as {@code
+   * GET /ksc.html} in a mapping) do not survive the plain conversion to a JSON pointer, so when that
+   * finds nothing, the deepest field whose own dotted path starts the given one is taken.
+   *
+   * @return the JSON pointer of the field, or the plain conversion when no field matches
+   */
+  private String pointerOfDotted(String path) {
+    String pointer = pointerOf(path);
+    if (valueLocations.containsKey(pointer) || keyLocations.containsKey(pointer)) {
+      return pointer;
+    }
+    String best = null;
+    int bestLength = -1;
+    for (Map<String, JsonLocation> index : List.of(valueLocations, keyLocations)) {
+      for (String candidate : index.keySet()) {
+        String dotted = dottedOf(candidate);
+        boolean starts = path.equals(dotted) || (path.startsWith(dotted)
+            && (path.charAt(dotted.length()) == '.' || path.charAt(dotted.length()) == '['));
+        if (starts && dotted.length() > bestLength) {
+          best = candidate;
+          bestLength = dotted.length();
+        }
+      }
+    }
+    return best == null ? pointer : best;
+  }
+
+  /** Converts a JSON pointer such as {@code /a/b/3/c~1d} to the dotted path {@code a.b[3].c/d}. */
+  private static String dottedOf(String pointer) {
+    StringBuilder dotted = new StringBuilder();
+    for (String segment : pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1)) {
+      String name = segment.replace("~1", "/").replace("~0", "~");
+      if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+        dotted.append('[').append(name).append(']');
+      } else {
+        dotted.append(dotted.length() == 0 ? "" : ".").append(name);
+      }
+    }
+    return dotted.toString();
   }
 
   /**

@@ -401,6 +401,15 @@ class ExperimentsTest {
   }
 
   @Test
+  void read_badServiceTimeOfTheSecondTemplate_isLocatedAtItsOwnField() throws IOException {
+    // request names hold '/' and '.', which a dotted path cannot split on
+    assertThat(problems(SIGMA, "      sigma: 0.5\n    serviceTimeByTemplate:\n      GET /images/NASA-logosmall.gif:\n"
+        + "        distribution: deterministic\n        meanMillis: 5\n      GET /images/USA-logosmall.gif:\n"
+        + "        distribution: exponentail\n        meanMillis: 5\n  instances:")).singleElement().asString()
+        .startsWith("44:23: simulation.service.serviceTimeByTemplate.GET /images/USA-logosmall.gif.distribution must be one of");
+  }
+
+  @Test
   void read_serviceTimeByTemplate_weighsEachTemplateByItsShare() throws IOException {
     Experiment e = read(SIGMA, "      sigma: 0.5\n    serviceTimeByTemplate:\n      GET /images/NASA-logosmall.gif:\n"
         + "        distribution: deterministic\n        meanMillis: 5\n  instances:");
