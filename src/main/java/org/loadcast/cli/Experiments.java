@@ -183,7 +183,7 @@ public final class Experiments {
       String path = base + "." + e.getKey();
       if (profile != null && profile.mix().template(e.getKey()) == null) {
         List<String> names = profile.mix().requests().stream().map(org.loadcast.profile.RequestTemplate::name).toList();
-        problems.add(yaml.problemAtKey(path, path + " must name a request template of the profile's mix, but '" + e.getKey()
+        problems.add(yaml.keyProblemAt(path, path + " must name a request template of the profile's mix, but '" + e.getKey()
             + "' is none" + YamlFile.closestName(e.getKey(), names).map(n -> " (did you mean '" + n + "'?)").orElse("")));
         continue;
       }
@@ -456,7 +456,7 @@ public final class Experiments {
         problems.add(yaml.problemAt(base + ".sweep", base + ".sweep must be absent or [] when frontier.enabled is false, but "
             + "lists " + doc.sweep().size() + " value(s)"));
       }
-      return enabled ? defaultSweep(policy, offsets) : List.of();
+      return enabled ? defaultSweep(policy, offsets, yaml, base, doc.name(), problems) : List.of();
     }
     List<Double> values = new ArrayList<>();
     for (int j = 0; j < doc.sweep().size(); j++) {
@@ -479,7 +479,14 @@ public final class Experiments {
     return values;
   }
 
-  private static List<Double> defaultSweep(ScalingPolicy policy, List<Double> offsets) {
+  /**
+   * Returns the operating value plus each offset the policy can take. An offset of the built-in
+   * default that the policy cannot take is left out, as documented; one written in {@code
+   * frontier.defaultSweepOffsets} is a problem, located at the offset and naming the policy.
+   */
+  private static List<Double> defaultSweep(ScalingPolicy policy, List<Double> offsets,
+      YamlFile<ExperimentDocument> yaml, String base, String name, List<InputProblem> problems) {
+    List<Double> written = yaml.value().frontier().defaultSweepOffsets();
     List<Double> values = new ArrayList<>();
     for (double offset : offsets) {
       double value = policy.knobValue() + offset;
@@ -487,7 +494,11 @@ public final class Experiments {
         policy.withKnob(value);
         values.add(value);
       } catch (IllegalArgumentException outOfRange) {
-        // a default value the policy cannot take is left out, as documented
+        if (written != null) {
+          String field = "frontier.defaultSweepOffsets[" + written.indexOf(offset) + "]";
+          problems.add(yaml.problemAt(field, field + " must give a value " + base + " (" + name + ") can take, but " + number(policy.knobValue())
+              + " + " + number(offset) + " = " + number(value) + " is not: " + outOfRange.getMessage()));
+        }
       }
     }
     return values;

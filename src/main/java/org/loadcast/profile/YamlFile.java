@@ -382,10 +382,8 @@ public final class YamlFile<T> {
    * @param message what is wrong, starting with the path
    * @return the located problem
    */
-  public InputProblem problemAtKey(String path, String message) {
-    String pointer = pointerOfDotted(path);
-    JsonLocation location = keyLocations.containsKey(pointer) ? keyLocations.get(pointer) : locate(pointer);
-    return new InputProblem(fileName, lineOf(location), columnOf(location), message);
+  public InputProblem keyProblemAt(String path, String message) {
+    return problemAtKey(pointerOfDotted(path), message);
   }
 
   /**

@@ -298,6 +298,15 @@ class ExperimentsTest {
   }
 
   @Test
+  void read_writtenDefaultOffsetAPolicyCannotTake_isRefusedNotDropped() throws IOException {
+    assertThat(problems("defaultSweepOffsets: [10]", "defaultSweepOffsets: [-80, 10]")).containsExactly(
+        "60:25: frontier.defaultSweepOffsets[0] must give a value policies[0] (reactive-hpa) can take, but 75 + -80 = -5 is not: "
+            + "targetUtilizationPercent must be a whole number in 1..100, but was -5.0",
+        "60:25: frontier.defaultSweepOffsets[0] must give a value policies[1] (predictive-holt-winters) can take, but 75 + -80 = -5 "
+            + "is not: targetUtilizationPercent must be a whole number in 1..100, but was -5.0");
+  }
+
+  @Test
   void read_writtenSweepAndOptOut_areKept(@TempDir Path tmp) throws IOException {
     String text = Files.readString(Path.of("simulations/smoke.yaml"))
         .replace("profile: ../traffic-profiles/", "profile: " + Path.of("traffic-profiles").toAbsolutePath() + "/")
