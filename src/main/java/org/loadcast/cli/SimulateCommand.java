@@ -1,5 +1,6 @@
 package org.loadcast.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loadcast.profile.InputException;
+import org.loadcast.profile.InputProblem;
 import org.loadcast.report.PolicyOutcome;
 import org.loadcast.report.ReportWriter;
 import org.loadcast.report.RunMetadata;
@@ -45,12 +48,39 @@ final class SimulateCommand implements Callable<Integer> {
   /** The clock of the progress bar; tests replace it. */
   java.util.function.LongSupplier nanoClock = System::nanoTime;
 
+  /**
+   * Refuses, before any simulation runs, a report directory that cannot be one: an existing file,
+   * or a path whose nearest existing ancestor is not a writable directory.
+   */
+  private static void checkWritableDirectory(Path directory) {
+    Path absolute = directory.toAbsolutePath();
+    Path existing = absolute;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    String problem = Files.exists(absolute) && !Files.isDirectory(absolute) ? "is a file"
+        : existing == null || !Files.isDirectory(existing) ? "lies under '" + existing + "', which is not a directory"
+        : !Files.isWritable(existing) ? "lies under '" + existing + "', which is not writable"
+        : null;
+    if (problem != null) {
+      throw new InputException(new InputProblem("loadcast simulate", 0, 0,
+          "--out must name a directory the report can be written to, but '" + directory + "' " + problem));
+    }
+  }
+
   @Override
   public Integer call() {
     Instant started = Instant.now();
     if (threads != null && threads < 1) {
-      throw new org.loadcast.profile.InputException(new org.loadcast.profile.InputProblem("loadcast simulate", 0, 0,
+      throw new InputException(new InputProblem("loadcast simulate", 0, 0,
           "--threads must be >= 1, but was " + threads));
+    }
+    if (!List.of("auto", "always", "never").contains(progress)) {
+      throw new InputException(new InputProblem("loadcast simulate", 0, 0,
+          "--progress must be one of auto, always, never, but was '" + progress + "'"));
+    }
+    if (out != null) {
+      checkWritableDirectory(out);
     }
     Experiment experiment = Experiments.read(experimentFile);
     if (seed != null) {
@@ -61,10 +91,6 @@ final class SimulateCommand implements Callable<Integer> {
     RunMetadata metadata = new RunMetadata(RunFiles.version(), runId, commandLine(), started.toString(), 0,
         RunFiles.inputDigests(experiment));
     int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (!List.of("auto", "always", "never").contains(progress)) {
-      throw new org.loadcast.profile.InputException(new org.loadcast.profile.InputProblem("loadcast simulate", 0, 0,
-          "--progress must be one of auto, always, never, but was '" + progress + "'"));
-    }
     boolean showProgress = progress.equals("always") || (progress.equals("auto") && System.console() != null);
     ProgressMeter meter = showProgress ? ExperimentRun.progressMeter(experiment, nanoClock, spec.commandLine().getErr()) : null;
     RunReport report = ExperimentRun.simulate(experiment, experiment.service(), Optional.empty(), metadata, parallel, meter);

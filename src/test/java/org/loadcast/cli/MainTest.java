@@ -67,7 +67,26 @@ class MainTest {
     Files.writeString(file, "x");
     CommandRun r = CommandRun.of("simulate", "simulations/smoke.yaml", "--out", file.toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().lines()).singleElement().asString().startsWith("loadcast: cannot write or read a file:");
+    // refused before the simulation runs, in plain words
+    assertThat(r.err().lines()).singleElement().asString().contains("--out must name a directory the report can be "
+        + "written to, but '" + file + "' is a file");
+    assertThat(r.out()).doesNotContain("report:");
+  }
+
+  @Test
+  void simulate_outUnderAFile_exitsWith2BeforeSimulating() throws IOException {
+    Path file = dir.resolve("taken");
+    Files.writeString(file, "x");
+    CommandRun r = CommandRun.of("simulate", "simulations/smoke.yaml", "--out", file.resolve("sub").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("which is not a directory");
+  }
+
+  @Test
+  void simulate_badProgress_isReportedBeforeTheExperimentIsRead() {
+    CommandRun r = CommandRun.of("simulate", "no-such-experiment.yaml", "--progress", "sometimes");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--progress must be one of auto, always, never, but was 'sometimes'");
   }
 
   @Test
