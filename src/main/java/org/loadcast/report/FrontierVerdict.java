@@ -59,7 +59,7 @@ public record FrontierVerdict(String policy, String reference, Comparison equalS
       return Comparison.NO_OVERLAP;
     }
     double level = Math.min(high, Math.max(low, preferred));
-    return new Comparison(true, level, referenceAt.apply(level).orElseThrow(), policyAt.apply(level).orElseThrow());
+    return new Comparison(true, level, referenceAt.apply(level).orElseThrow(), policyAt.apply(level).orElseThrow(), preferred);
   }
 
   /**
@@ -74,19 +74,25 @@ public record FrontierVerdict(String policy, String reference, Comparison equalS
   public String sentence() {
     String atReference = describe(equalSlo, equalCost,
         String.format(Locale.ROOT, "%s's and %s's frontiers share no range of SLO-violation minutes (no overlap)", policy, reference),
-        level -> String.format(Locale.ROOT, "At %.0f SLO-violation minutes, %s's frontier costs", level, policy), "at a cost of");
+        level -> String.format(Locale.ROOT, "At %.0f SLO-violation minutes, %s's frontier costs", level, policy), "at a cost of %.2f");
     String atOwn = describe(equalOwnSlo, equalOwnCost,
         "At its own operating point, the frontiers share no range of SLO-violation minutes (no overlap)",
-        level -> String.format(Locale.ROOT, "At its own operating point, %.0f SLO-violation minutes cost", level), "at its cost of");
+        level -> String.format(Locale.ROOT, "At its own operating point, %.0f SLO-violation minutes cost", level), "at its cost of %.2f");
     return atReference + " " + atOwn;
   }
 
   private String describe(Comparison slo, Comparison cost, String noSloOverlap, DoubleFunction<String> sloLead, String costLead) {
     String sloText = !slo.overlap() ? noSloOverlap
         : sloLead.apply(slo.level()) + String.format(Locale.ROOT, " %.2f against %.2f for %s (%s)", slo.policyValue(),
-            slo.referenceValue(), reference, change(slo.saved(), slo.referenceValue(), "less", "more", "%.2f"));
+            slo.referenceValue(), reference, change(slo.saved(), slo.referenceValue(), "less", "more", "%.2f"))
+            + (slo.moved() ? String.format(Locale.ROOT, ", the nearest the frontiers share to %.0f", slo.requestedLevel()) : "");
+    String costLevel = String.format(Locale.ROOT, costLead, cost.level());
+    if (cost.moved()) {
+      costLevel = String.format(Locale.ROOT, "at a cost of %.2f, the nearest the frontiers share to %.2f,", cost.level(),
+          cost.requestedLevel());
+    }
     String costText = !cost.overlap() ? "they share no range of cost (no overlap)"
-        : String.format(Locale.ROOT, "%s %.2f it has %.1f violation minutes against %.1f (%s)", costLead, cost.level(),
+        : String.format(Locale.ROOT, "%s it has %.1f violation minutes against %.1f (%s)", costLevel,
             cost.policyValue(), cost.referenceValue(), change(cost.saved(), 0, "fewer", "more", "%.1f"));
     return sloText + "; " + costText + ".";
   }
@@ -108,10 +114,17 @@ public record FrontierVerdict(String policy, String reference, Comparison equalS
    * @param level where the frontiers are compared: violation minutes, or cost
    * @param referenceValue the reference frontier's figure at the level: its cost, or its violation minutes
    * @param policyValue the compared frontier's figure at the level
+   * @param requestedLevel the operating point's figure the comparison was asked at, before it moved
+   *     into the shared range
    */
-  public record Comparison(boolean overlap, double level, double referenceValue, double policyValue) {
+  public record Comparison(boolean overlap, double level, double referenceValue, double policyValue, double requestedLevel) {
     /** No shared range. */
-    public static final Comparison NO_OVERLAP = new Comparison(false, Double.NaN, Double.NaN, Double.NaN);
+    public static final Comparison NO_OVERLAP = new Comparison(false, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+    /** Returns whether the level had to move into the shared range from the operating point asked for. */
+    public boolean moved() {
+      return overlap && level != requestedLevel;
+    }
 
     /** Returns the reference's figure minus the policy's: cost saved, or violation minutes avoided; NaN without overlap. */
     public double saved() {

@@ -70,6 +70,8 @@ class CostFrontierTest {
     // violation ranges [100, 300] and [40, 260] share [100, 260]: the reference's 300 moves to 260
     assertThat(v.equalSlo().overlap()).isTrue();
     assertThat(v.equalSlo().level()).isEqualTo(260);
+    assertThat(v.equalSlo().moved()).isTrue();
+    assertThat(v.equalOwnSlo().moved()).isFalse();
     assertThat(v.equalSlo().referenceValue()).isCloseTo(6 + 2.0 * 40 / 150, within(1e-12));
     assertThat(v.equalSlo().policyValue()).isEqualTo(5);
     assertThat(v.equalSlo().saved()).isCloseTo(1 + 2.0 * 40 / 150, within(1e-12));
@@ -87,7 +89,7 @@ class CostFrontierTest {
     assertThat(v.equalOwnCost().referenceValue()).isCloseTo(225, within(1e-12));
     assertThat(v.equalOwnCost().policyValue()).isEqualTo(120);
     assertThat(v.sentence()).isEqualTo("At 260 SLO-violation minutes, hybrid's frontier costs 5.00 against 6.53 for hpa "
-        + "(1.53 less, 23.5 %); at a cost of 6.00 it has 190.0 violation minutes against 300.0 (110.0 fewer). "
+        + "(1.53 less, 23.5 %), the nearest the frontiers share to 300; at a cost of 6.00 it has 190.0 violation minutes against 300.0 (110.0 fewer). "
         + "At its own operating point, 120 SLO-violation minutes cost 7.00 against 9.20 for hpa (2.20 less, 23.9 %); "
         + "at its cost of 7.00 it has 120.0 violation minutes against 225.0 (105.0 fewer).");
   }
