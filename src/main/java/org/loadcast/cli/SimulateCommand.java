@@ -104,11 +104,15 @@ final class SimulateCommand implements Callable<Integer> {
 
   private void print(RunReport report, Path directory) {
     var out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "%-28s %12s %12s %9s %10s %10s%n", "policy", "SLO min %", "SLO req %", "dropped", "inst-hours", "cost");
+    // billed hours differ from instance-hours only under billing rules; show them then, so that cost adds up
+    boolean billed = report.service().billingGranularitySeconds() != null || report.service().minimumBilledSeconds() != null;
+    out.printf(Locale.ROOT, "%-28s %12s %12s %9s %10s" + (billed ? " %12s" : "%s") + " %10s%n", "policy", "SLO min %",
+        "SLO req %", "dropped", "inst-hours", billed ? "billed-hours" : "", "cost");
     for (PolicyOutcome p : report.policies()) {
       SimulationTotals t = p.result().totals();
-      out.printf(Locale.ROOT, "%-28s %12.2f %12.3f %9d %10.1f %10.2f%n", p.name(), t.sloViolationMinutesPercent(),
-          t.sloViolationRequestsPercent(), t.dropped(), t.instanceHours(), t.cost());
+      out.printf(Locale.ROOT, "%-28s %12.2f %12.3f %9d %10.1f" + (billed ? " %12.1f" : "%s") + " %10.2f%n", p.name(),
+          t.sloViolationMinutesPercent(), t.sloViolationRequestsPercent(), t.dropped(), t.instanceHours(),
+          billed ? t.billedInstanceHours() : "", t.cost());
     }
     report.frontiers().ifPresent(f -> f.verdicts().forEach(v -> out.printf(Locale.ROOT, "frontier: %s%n", v.sentence())));
     out.printf(Locale.ROOT, "report: %s%n", directory.resolve("index.html"));
