@@ -554,12 +554,18 @@ public final class YamlFile<T> {
   }
 
   private String describeToken(String path) {
-    String pointer = pointerOf(path);
+    String pointer = pointerOfDotted(path);
     String text = valueTexts.get(pointer);
     if (text != null) {
       return "'" + text + "'";
     }
-    return valueLocations.containsKey(pointer) ? "a list or mapping" : "missing";
+    if (!valueLocations.containsKey(pointer)) {
+      return "missing";
+    }
+    String first = pointer + "/0";
+    boolean list = valueLocations.containsKey(first) || keyLocations.keySet().stream().anyMatch(k -> k.startsWith(first + "/"));
+    boolean mapping = !list && keyLocations.keySet().stream().anyMatch(k -> k.startsWith(pointer + "/"));
+    return list ? "a list" : mapping ? "a mapping" : "an empty list or mapping";
   }
 
   private static String unknownKeyMessage(String path, UnrecognizedPropertyException e) {

@@ -567,6 +567,12 @@ class ExperimentsTest {
   }
 
   @Test
+  void read_behaviorAsAList_saysItWasAList() throws IOException {
+    assertThat(problems(HPA_MAX, HPA_MAX + "    behavior: [1, 2]\n")).singleElement().asString()
+        .endsWith("policies[0].behavior must be a mapping of keys to values, but was a list");
+  }
+
+  @Test
   void read_hpaScaleToZero_isRefusedForCpu() throws IOException {
     assertThat(problems("    minReplicas: 1\n" + HPA_MAX, "    minReplicas: 0\n" + HPA_MAX)).singleElement().asString()
         .startsWith("52:18: policies[0].minReplicas must be >= 1: scaling to zero needs an Object or External metric");
