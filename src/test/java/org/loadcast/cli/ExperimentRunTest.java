@@ -109,8 +109,9 @@ class ExperimentRunTest {
     Experiment experiment = sixHours(dir);
     java.io.StringWriter err = new java.io.StringWriter();
     long[] nanos = {0};
-    // each reading of the fake clock moves it on by a second, so the bar is drawn at once
-    ProgressMeter meter = ExperimentRun.progressMeter(experiment, () -> nanos[0] += 1_000_000_000L, new java.io.PrintWriter(err));
+    // each reading of the fake clock moves it on by 3 s, past the bar's 2 s delay, so the bar is drawn
+    // at the first update, however fast the runs end (the meter is read between 250 ms waits for them)
+    ProgressMeter meter = ExperimentRun.progressMeter(experiment, () -> nanos[0] += 3_000_000_000L, new java.io.PrintWriter(err));
     ExperimentRun.simulate(experiment, experiment.service(), java.util.Optional.empty(),
         new org.loadcast.report.RunMetadata("test", "run", "cmd", "2024-01-01T00:00:00Z", 0, java.util.Map.of()), 2, meter);
     // 2 policies × 4 knob values × 0.125 days
