@@ -465,7 +465,23 @@ public final class YamlFile<T> {
       return mismatchProblem(path, mismatch);
     }
     JsonLocation location = e.getLocation();
-    return new InputProblem(fileName, lineOf(location), columnOf(location), syntaxMessage(e.getOriginalMessage()));
+    String field = !path.isEmpty() ? path
+        : e instanceof com.fasterxml.jackson.core.exc.StreamReadException read && read.getProcessor() != null
+        ? dottedOf(read.getProcessor().getParsingContext().pathAsPointer().toString()) : "";
+    return new InputProblem(fileName, lineOf(location), columnOf(location),
+        notFinite(e.getOriginalMessage(), field).orElseGet(() -> syntaxMessage(e.getOriginalMessage())));
+  }
+
+  /**
+   * Returns the message for a number YAML reads but a field cannot hold ({@code .nan}, {@code .inf}),
+   * naming the field by its dotted path; empty for another message or without a field.
+   */
+  private static Optional<String> notFinite(String message, String field) {
+    Matcher malformed = message == null ? null : Pattern.compile("Malformed numeric value '([^']*)'").matcher(message);
+    if (malformed == null || !malformed.find() || field == null || field.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(field + " must be a finite number, but was '" + malformed.group(1) + "'");
   }
 
   private InputProblem typeProblem(String path, com.fasterxml.jackson.databind.exc.InvalidTypeIdException e) {
@@ -707,11 +723,13 @@ public final class YamlFile<T> {
     static Locations index(String text, String fileName) {
       Locations locations = new Locations();
       List<InputProblem> duplicates = new java.util.ArrayList<>();
+      String lastField = null;
       try (JsonParser parser = LENIENT.createParser(text)) {
         JsonToken token;
         while ((token = parser.nextToken()) != null) {
           if (token == JsonToken.FIELD_NAME) {
             String pointer = parser.getParsingContext().pathAsPointer().toString();
+            lastField = pointer;
             JsonLocation at = parser.currentTokenLocation();
             if (locations.keys.containsKey(pointer)) {
               duplicates.add(new InputProblem(fileName, lineOf(at), columnOf(at), "the key '" + parser.currentName()
@@ -728,8 +746,9 @@ public final class YamlFile<T> {
         if (message != null && message.contains("\\t(TAB)")) {
           throw new InputException(tabProblem(text, fileName, lineOf(location)));
         }
+        // the parser stops at the value of the last key it read: name the field, as the other checks do
         throw new InputException(new InputProblem(fileName, lineOf(location), columnOf(location),
-            syntaxMessage(message)));
+            notFinite(message, lastField == null ? null : dottedOf(lastField)).orElseGet(() -> syntaxMessage(message))));
       }
       if (!duplicates.isEmpty()) {
         throw new InputException(inFileOrder(duplicates));

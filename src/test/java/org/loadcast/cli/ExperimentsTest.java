@@ -567,6 +567,12 @@ class ExperimentsTest {
   }
 
   @Test
+  void read_notANumber_namesTheField() throws IOException {
+    assertThat(problems("  latencyMillis: 250", "  latencyMillis: .nan")).singleElement().asString()
+        .endsWith("slo.latencyMillis must be a finite number, but was '.nan'");
+  }
+
+  @Test
   void read_behaviorAsAList_saysItWasAList() throws IOException {
     assertThat(problems(HPA_MAX, HPA_MAX + "    behavior: [1, 2]\n")).singleElement().asString()
         .endsWith("policies[0].behavior must be a mapping of keys to values, but was a list");
