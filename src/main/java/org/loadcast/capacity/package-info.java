@@ -23,7 +23,9 @@
  * {@code ../shared/reference/REFERENCE.md}. Times are seconds, rates per second, utilisations
  * fractions in [0, 1].
  *
- * <p>This package is pure: no I/O, no clock, no randomness, and no dependency on other Loadcast
- * packages. All its types are immutable records or enums, safe to share between threads.
+ * <p>This package is pure: no I/O, no clock and no randomness. It depends on no other Loadcast
+ * package except {@code results}, whose probe-step measurements {@link
+ * org.loadcast.capacity.ServiceCalibration} fits, with their HdrHistograms. All its types are
+ * immutable records or enums, safe to share between threads.
  */
 package org.loadcast.capacity;
