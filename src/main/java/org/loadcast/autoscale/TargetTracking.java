@@ -29,13 +29,10 @@ final class TargetTracking implements Autoscaler {
     return policy.evaluationPeriodSeconds();
   }
 
-  /**
-   * Returns CloudWatch's window: each datapoint is the instances' average over one whole evaluation
-   * period, read as the period ends (1-minute detailed monitoring evaluated per 60 s by default).
-   */
+  /** Returns CloudWatch's window over the alarm's evaluation period ({@link MetricWindow#cloudWatch}). */
   @Override
   public MetricWindow metricWindow() {
-    return new MetricWindow(policy.evaluationPeriodSeconds(), 0);
+    return MetricWindow.cloudWatch(policy.evaluationPeriodSeconds());
   }
 
   @Override

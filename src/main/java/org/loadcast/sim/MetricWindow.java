@@ -48,4 +48,17 @@ public record MetricWindow(double periodSeconds, double lagSeconds) {
   public double firstEndSeconds() {
     return lagSeconds == 0 ? 0 : periodSeconds - lagSeconds;
   }
+
+  /**
+   * Returns CloudWatch's window for an alarm: each datapoint is the instances' average over one whole
+   * evaluation period, read as the period ends (1-minute detailed monitoring evaluated per 60 s by
+   * default).
+   *
+   * @param evaluationPeriodSeconds the alarm's period, finite and {@code > 0}
+   * @return the window, with no lag
+   * @throws IllegalArgumentException if the period is not a finite number above 0
+   */
+  public static MetricWindow cloudWatch(double evaluationPeriodSeconds) {
+    return new MetricWindow(evaluationPeriodSeconds, 0);
+  }
 }
