@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.loadcast.profile.CalendarEvent;
 import org.loadcast.profile.EventCalendar;
-import org.loadcast.profile.Interpolation;
 import org.loadcast.profile.RateCurve;
 import org.loadcast.sim.ClusterConfig;
 import org.loadcast.sim.ClusterSimulation;
@@ -148,18 +147,8 @@ class HybridPolicyTest {
   private static final double CAPACITY = 2.0; // one worker, 0.5 s mean service
   private static final double EVENT_START = HISTORY_DAYS * DAY + 12 * 3600.0;
 
-  /** A daily cycle between 2 and 20 requests per second, with a sharp morning ramp. */
-  private static RateCurve daily(int days, double changeAfter, double factor) {
-    int points = days * 96 + 1;
-    double[] at = new double[points];
-    double[] rate = new double[points];
-    for (int i = 0; i < points; i++) {
-      at[i] = i * 900.0;
-      double hour = (at[i] % DAY) / 3600;
-      double base = hour < 7 ? 2 : hour < 9 ? 2 + 9 * (hour - 7) : hour < 18 ? 20 : hour < 20 ? 20 - 9 * (hour - 18) : 2;
-      rate[i] = at[i] > changeAfter ? base * factor : base;
-    }
-    return RateCurve.of(at, rate, Interpolation.LINEAR, List.of());
+  private static RateCurve daily(int days, double changeAfterSeconds, double factor) {
+    return DailyCurves.daily(days, changeAfterSeconds, factor);
   }
 
   /** A declared × 3 sale from noon to 14:00 on the first simulated day, in profile seconds. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.loadcast.forecast.Seasonality;
-import org.loadcast.profile.Interpolation;
 import org.loadcast.profile.RateCurve;
 import org.loadcast.sim.ClusterConfig;
 import org.loadcast.sim.ClusterSimulation;
@@ -23,18 +22,8 @@ class PredictivePolicyTest {
   private static final int HISTORY_DAYS = 7;
   private static final double CAPACITY = 2.0; // one worker, 0.5 s mean service
 
-  /** A daily cycle between 2 and 20 requests per second, with a sharp morning ramp. */
-  private static RateCurve daily(int days, double futureFactorAfter, double factor) {
-    int points = days * 96 + 1;
-    double[] at = new double[points];
-    double[] rate = new double[points];
-    for (int i = 0; i < points; i++) {
-      at[i] = i * 900.0;
-      double hour = (at[i] % DAY) / 3600;
-      double base = hour < 7 ? 2 : hour < 9 ? 2 + 9 * (hour - 7) : hour < 18 ? 20 : hour < 20 ? 20 - 9 * (hour - 18) : 2;
-      rate[i] = at[i] > futureFactorAfter ? base * factor : base;
-    }
-    return RateCurve.of(at, rate, Interpolation.LINEAR, List.of());
+  private static RateCurve daily(int days, double changeAfterSeconds, double factor) {
+    return DailyCurves.daily(days, changeAfterSeconds, factor);
   }
 
   private static ArrivalHistory history(RateCurve curve, int bucketSeconds) {

@@ -16,10 +16,10 @@ import org.loadcast.sim.ClusterConfig;
 import org.loadcast.sim.ClusterSimulation;
 import org.loadcast.sim.LatencySlo;
 import org.loadcast.sim.LoadBalancing;
-import org.loadcast.sim.ScalingView;
 import org.loadcast.sim.ServiceTime;
 import org.loadcast.sim.SimulationSpec;
 import org.loadcast.sim.SimulationTotals;
+import org.loadcast.sim.TestAutoscalers;
 import umontreal.ssj.randvar.ExponentialGen;
 import umontreal.ssj.rng.MRG32k3a;
 import umontreal.ssj.simevents.Event;
@@ -61,17 +61,7 @@ class EngineVsSsjBenchmarkTest {
   private static final double BAND_SIGMAS = 5;
 
   /** Keeps the one instance it starts with: a fixed M/M/4. */
-  private static final Autoscaler ONE_INSTANCE = new Autoscaler() {
-    @Override
-    public double decisionPeriodSeconds() {
-      return 60;
-    }
-
-    @Override
-    public int desiredReplicas(ScalingView view) {
-      return 1;
-    }
-  };
+  private static final Autoscaler ONE_INSTANCE = TestAutoscalers.fixed(1);
 
   /** Erlang C: the probability that an arrival waits in an M/M/c queue with offered load a = λ/μ. */
   static double erlangC(int c, double a) {

@@ -17,17 +17,7 @@ import org.loadcast.profile.RateCurve;
 class ClusterModelTest {
 
   private static Autoscaler deciding(double periodSeconds, ToIntFunction<ScalingView> decide) {
-    return new Autoscaler() {
-      @Override
-      public double decisionPeriodSeconds() {
-        return periodSeconds;
-      }
-
-      @Override
-      public int desiredReplicas(ScalingView view) {
-        return decide.applyAsInt(view);
-      }
-    };
+    return TestAutoscalers.deciding(periodSeconds, decide);
   }
 
   private static RateCurve flat(double ratePerSecond, double durationSeconds) {

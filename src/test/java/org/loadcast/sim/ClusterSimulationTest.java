@@ -28,17 +28,7 @@ class ClusterSimulationTest {
 
   /** Returns an autoscaler that decides once a minute with the given function. */
   private static Autoscaler everyMinute(java.util.function.ToIntFunction<ScalingView> decide) {
-    return new Autoscaler() {
-      @Override
-      public double decisionPeriodSeconds() {
-        return 60;
-      }
-
-      @Override
-      public int desiredReplicas(ScalingView view) {
-        return decide.applyAsInt(view);
-      }
-    };
+    return TestAutoscalers.deciding(60, decide);
   }
 
   private static SimulationSpec mmc(double arrivalRate, int workers, double durationSeconds, long seed) {
@@ -163,17 +153,7 @@ class ClusterSimulationTest {
   void run_scaleOutInsideAMinute_minuteHoldsMeanAndEndOfMinuteReadyInstances() {
     // 1 ready instance; at t = 90 s the autoscaler asks for 2, which boot and warm in 0 s:
     // minute 1 = [60, 120) has 1 ready for 30 s and 2 for 30 s: mean 1.5, 2 at its end
-    Autoscaler at90 = new Autoscaler() {
-      @Override
-      public double decisionPeriodSeconds() {
-        return 30;
-      }
-
-      @Override
-      public int desiredReplicas(ScalingView view) {
-        return view.nowSeconds() >= 90 ? 2 : 1;
-      }
-    };
+    Autoscaler at90 = TestAutoscalers.deciding(30, view -> view.nowSeconds() >= 90 ? 2 : 1);
     List<MinuteStats> minutes = ClusterSimulation.run(mmc(0.1, 1, 180, 1), at90).minutes();
 
     assertThat(minutes).extracting(MinuteStats::meanReadyInstances).containsExactly(1.0, 1.5, 2.0);

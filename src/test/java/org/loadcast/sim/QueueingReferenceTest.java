@@ -18,17 +18,7 @@ import org.loadcast.profile.RateCurve;
 class QueueingReferenceTest {
 
   /** Keeps the one instance it starts with. */
-  private static final Autoscaler ONE_INSTANCE = new Autoscaler() {
-    @Override
-    public double decisionPeriodSeconds() {
-      return 60;
-    }
-
-    @Override
-    public int desiredReplicas(ScalingView view) {
-      return 1;
-    }
-  };
+  private static final Autoscaler ONE_INSTANCE = TestAutoscalers.fixed(1);
 
   private static SimulationTotals run(double arrivalRate, int workers, int maxQueueLength, ServiceTime service,
       double durationSeconds, long seed) {
