@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.loadcast.capacity.ProbeStepCheck;
 import org.loadcast.capacity.ServiceCalibration;
+import org.loadcast.report.Fidelity;
 import org.loadcast.report.LoadTestSummary;
 import org.loadcast.report.ReportWriter;
 import org.loadcast.report.RunMetadata;
@@ -88,9 +89,10 @@ public final class LoadTestPipeline {
         throw new LoadTestFailedException(e.getMessage() + "; the results are in " + directory.resolve("results"), false);
       }
       ResultFiles.writeAtomically(directory.resolve("results").resolve("probe-steps.csv"), probeCsv(calibration));
-      LoadTestSummary summary = summary(run, plan, gate, seconds, calibration);
-      ResultFiles.writeAtomically(directory.resolve("results").resolve("replay.csv"), replayCsv(summary));
       ServiceModel service = calibratedModel(experiment, calibration, run.runId());
+      LoadTestSummary summary = summary(run, plan, gate, seconds, calibration, service, experiment.seed());
+      ResultFiles.writeAtomically(directory.resolve("results").resolve("replay.csv"), replayCsv(summary));
+      System.err.println("Fidelity: " + summary.fidelity().headline());
       double arrivals = Experiments.expectedArrivals(experiment.profile(), experiment.horizonSeconds(),
           experiment.peakInstances(), experiment.peakUtilizationPercent(), service);
       if (!(arrivals <= Experiments.MAX_SIMULATED_ARRIVALS)) {
@@ -146,8 +148,8 @@ public final class LoadTestPipeline {
         new ServiceTime.LogNormal(c.serviceTimeMedianSeconds(), c.serviceTimeSigma()), origin);
   }
 
-  private static LoadTestSummary summary(
-      LoadTestRun run, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds, ServiceCalibration calibration) {
+  private static LoadTestSummary summary(LoadTestRun run, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds,
+      ServiceCalibration calibration, ServiceModel service, long seed) {
     long[] target = targetRequestsPerSecond(plan, gate);
     List<LoadTestSummary.ReplaySecond> replay = new ArrayList<>();
     for (int i = 0; i < target.length; i++) {
@@ -163,7 +165,27 @@ public final class LoadTestPipeline {
     }
     double compression = plan.replayProfileSeconds() / plan.upperSchedule().stepCount();
     return new LoadTestSummary(run.target(), calibration, compression, plan.upperRateScale() * gate.fraction(),
-        plan.replayStartSecond(), replay, run.gatlingReport());
+        plan.replayStartSecond(), replay, run.gatlingReport(),
+        fidelity(plan, seconds, target.length, calibration, service, seed));
+  }
+
+  /**
+   * Simulates the replay with the calibrated model and compares it with what the load test measured.
+   *
+   * @param plan the load test's plan
+   * @param seconds the load test's results, from second 0
+   * @param replaySeconds the replay's length in seconds
+   * @param calibration the probe's calibration, whose low-load steps give the client offset
+   * @param service the calibrated model
+   * @param seed the run seed
+   * @return the comparison, over the replay seconds the results hold
+   */
+  static Fidelity fidelity(LoadTestPlan plan, List<SecondResult> seconds, int replaySeconds,
+      ServiceCalibration calibration, ServiceModel service, long seed) {
+    int from = Math.min(plan.replayStartSecond(), seconds.size());
+    int to = Math.min(plan.replayStartSecond() + replaySeconds, seconds.size());
+    return Fidelity.evaluate(calibration.steps(), seconds.subList(from, to), service.workersPerInstance(),
+        service.serviceTime(), seed);
   }
 
   /**

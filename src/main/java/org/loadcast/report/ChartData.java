@@ -23,7 +23,7 @@ import org.loadcast.sim.SimulationResult;
  */
 record ChartData(
     String timezone, double sloLatencyMillis, double sloPercentile, double capacityPerInstancePerSecond,
-    long[] time, Double[] arrivalsPerSecond, List<PolicySeries> policies, ReplaySeries replay,
+    long[] time, Double[] arrivalsPerSecond, List<PolicySeries> policies, ReplaySeries replay, FidelitySeries fidelity,
     List<FrontierSeries> frontiers) {
 
   static ChartData of(RunReport report) {
@@ -43,6 +43,7 @@ record ChartData(
     return new ChartData(report.demand().timezone(), report.slo().latencyMillis(), report.slo().percentile(),
         report.service().capacityPerInstancePerSecond(), time, arrivals, policies,
         report.loadTest().map(ReplaySeries::of).orElse(null),
+        report.loadTest().map(lt -> FidelitySeries.of(lt.fidelity())).orElse(null),
         report.frontiers().map(f -> f.policies().stream().map(FrontierSeries::of).toList()).orElse(List.of()));
   }
 
@@ -113,6 +114,36 @@ record ChartData(
         series.sent[i] = s.sentRequests();
         series.completed[i] = s.completed();
         series.p95LatencyMillis[i] = round(s.p95LatencyMillis());
+      }
+      return series;
+    }
+  }
+
+  /**
+   * The fidelity windows: measured against simulated latency.
+   *
+   * @param second the replay second each window starts at
+   * @param measuredP50 measured median, ms
+   * @param predictedP50 simulated median, ms
+   * @param measuredP95 measured 95th percentile, ms
+   * @param predictedP95 simulated 95th percentile, ms
+   * @param utilizationPercent offered utilization, percent
+   */
+  record FidelitySeries(int[] second, Double[] measuredP50, Double[] predictedP50, Double[] measuredP95,
+      Double[] predictedP95, Double[] utilizationPercent) {
+
+    static FidelitySeries of(Fidelity f) {
+      int n = f.windows().size();
+      FidelitySeries series = new FidelitySeries(new int[n], new Double[n], new Double[n], new Double[n], new Double[n],
+          new Double[n]);
+      for (int i = 0; i < n; i++) {
+        Fidelity.Window w = f.windows().get(i);
+        series.second[i] = w.startSecond();
+        series.measuredP50[i] = round(w.measuredP50Millis());
+        series.predictedP50[i] = round(w.predictedP50Millis());
+        series.measuredP95[i] = round(w.measuredP95Millis());
+        series.predictedP95[i] = round(w.predictedP95Millis());
+        series.utilizationPercent[i] = round(100 * w.utilizationFraction());
       }
       return series;
     }

@@ -14,10 +14,11 @@ import org.loadcast.capacity.ServiceCalibration;
  * @param replayStartSecond the load-test second at which the replay began
  * @param replay the replay's seconds: target against achieved
  * @param gatlingReport the path of Gatling's own report relative to the run's report, or empty
+ * @param fidelity the replay simulated with the calibrated model against what it measured
  */
 public record LoadTestSummary(
     String target, ServiceCalibration calibration, double replayCompressionFactor, double replayRateScale,
-    int replayStartSecond, List<ReplaySecond> replay, String gatlingReport) {
+    int replayStartSecond, List<ReplaySecond> replay, String gatlingReport, Fidelity fidelity) {
 
   /** Copies the list. */
   public LoadTestSummary {

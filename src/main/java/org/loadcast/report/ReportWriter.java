@@ -176,7 +176,8 @@ public final class ReportWriter {
 
   /** The shape of {@code summary.json}. */
   record Summary(String experiment, long seed, Map<String, Object> slo, ServiceSummary serviceModel,
-      Map<String, Object> elasticity, List<PolicySummary> policies, FrontierSummary frontier, ForecastSummary forecast) {
+      Map<String, Object> elasticity, List<PolicySummary> policies, FrontierSummary frontier, ForecastSummary forecast,
+      FidelitySummary fidelity) {
 
     static Summary of(RunReport report) {
       Map<String, Object> slo = new LinkedHashMap<>();
@@ -191,7 +192,8 @@ public final class ReportWriter {
         policies.add(PolicySummary.of(report, outcome));
       }
       return new Summary(report.experiment(), report.seed(), slo, report.service(), elasticity, policies,
-          report.frontiers().map(FrontierSummary::of).orElse(null), report.forecast().map(ForecastSummary::of).orElse(null));
+          report.frontiers().map(FrontierSummary::of).orElse(null), report.forecast().map(ForecastSummary::of).orElse(null),
+          report.loadTest().map(lt -> FidelitySummary.of(lt.fidelity())).orElse(null));
     }
   }
 
@@ -378,6 +380,53 @@ public final class ReportWriter {
           ratio, meetsGoal);
     }
   }
+
+  /**
+   * Sim-to-real fidelity in {@code summary.json} ({@link Fidelity}); null when no load test ran. A
+   * figure that is not finite is null.
+   *
+   * @param windowSeconds the window length
+   * @param maxUtilizationFraction windows at or above this offered utilization are not compared
+   * @param replications simulations pooled per window
+   * @param comparedWindows windows compared
+   * @param p50RelativeErrorPercent the median's weighted absolute percentage error
+   * @param p95RelativeErrorPercent the 95th percentile's
+   * @param p50BiasPercent the median's signed error over the measured total; negative is optimistic
+   * @param p95BiasPercent the 95th percentile's
+   * @param p50GoalPercent the goal for the median's error
+   * @param p95GoalPercent the goal for the 95th percentile's
+   * @param meetsGoal whether both errors meet their goals
+   * @param windows every whole window, in time order
+   */
+  record FidelitySummary(int windowSeconds, double maxUtilizationFraction, int replications, int comparedWindows,
+      Double p50RelativeErrorPercent, Double p95RelativeErrorPercent, Double p50BiasPercent, Double p95BiasPercent,
+      double p50GoalPercent, double p95GoalPercent, boolean meetsGoal, double clientOffsetMillis, int offsetProbeSteps,
+      List<FidelityWindow> windows) {
+    static FidelitySummary of(Fidelity f) {
+      return new FidelitySummary(f.windowSeconds(), f.maxUtilizationFraction(), f.replications(), f.comparedWindows(),
+          finite(f.p50RelativeErrorPercent()), finite(f.p95RelativeErrorPercent()), finite(f.p50BiasPercent()),
+          finite(f.p95BiasPercent()), Fidelity.P50_GOAL_PERCENT, Fidelity.P95_GOAL_PERCENT, f.meetsGoal(),
+          f.clientOffsetMillis(), f.offsetSteps(),
+          f.windows().stream().map(w -> new FidelityWindow(w.startSecond(), w.requests(), w.utilizationFraction(),
+              finite(w.measuredP50Millis()), finite(w.measuredP95Millis()), finite(w.predictedP50Millis()),
+              finite(w.predictedP95Millis()), w.compared())).toList());
+    }
+  }
+
+  /**
+   * One window of the fidelity comparison; latencies in milliseconds, null when there were none.
+   *
+   * @param startSecond the replay second it starts at
+   * @param requests requests sent in it
+   * @param utilizationFraction its offered utilization
+   * @param measuredP50Millis measured median
+   * @param measuredP95Millis measured 95th percentile
+   * @param predictedP50Millis simulated median
+   * @param predictedP95Millis simulated 95th percentile
+   * @param compared whether it counts in the errors
+   */
+  record FidelityWindow(int startSecond, long requests, double utilizationFraction, Double measuredP50Millis,
+      Double measuredP95Millis, Double predictedP50Millis, Double predictedP95Millis, boolean compared) {}
 
   private static Double finite(double value) {
     return Double.isFinite(value) ? value : null;

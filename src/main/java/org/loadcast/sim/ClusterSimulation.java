@@ -11,7 +11,7 @@ import org.loadcast.profile.RateCurve;
  * One discrete-event run of a horizontally scaled service under an autoscaler.
  *
  * <p>Requests arrive as a non-homogeneous Poisson process with the spec's demand as intensity,
- * drawn by inverting its cumulative integral. Each request's service time is drawn at arrival from
+ * drawn by inverting its cumulative integral, or evenly spaced along it ({@link ArrivalProcess}). Each request's service time is drawn at arrival from
  * the {@code "service"} stream, so every policy sees the same requests with the same service times.
  * The load balancer sends each request to a serving instance; a free worker serves it at once,
  * otherwise it waits in that instance's FIFO queue, or is dropped when the queue is full. Latency is
@@ -59,6 +59,9 @@ public final class ClusterSimulation implements ScalingView {
   private final ClusterConfig cluster;
   private final Autoscaler autoscaler;
   private final SimulationProgress progress;
+  private final CompletionListener completions;
+  private final boolean poisson;
+  private boolean firstArrival = true;
   private final EventList events = new EventList();
   private final RateCurve.Cursor arrivalsCursor;
   private final SplittableRandom arrivalRandom;
@@ -144,9 +147,12 @@ public final class ClusterSimulation implements ScalingView {
   private double lastInSystemChange;
   private double instanceSeconds;
 
-  private ClusterSimulation(SimulationSpec spec, Autoscaler autoscaler, SimulationProgress progress) {
+  private ClusterSimulation(
+      SimulationSpec spec, Autoscaler autoscaler, SimulationProgress progress, CompletionListener completions) {
     this.spec = spec;
     this.progress = progress;
+    this.completions = completions;
+    this.poisson = spec.arrivalProcess() == ArrivalProcess.POISSON;
     this.cluster = spec.cluster();
     this.autoscaler = autoscaler;
     this.metricWindow = autoscaler.metricWindow();
@@ -192,7 +198,23 @@ public final class ClusterSimulation implements ScalingView {
    * @throws IllegalStateException if the autoscaler asks for fewer than 1 replica
    */
   public static SimulationResult run(SimulationSpec spec, Autoscaler autoscaler, SimulationProgress progress) {
-    return new ClusterSimulation(spec, autoscaler, progress).execute();
+    return run(spec, autoscaler, progress, CompletionListener.NONE);
+  }
+
+  /**
+   * Runs a simulation to the end of its horizon, telling one listener the progress and another
+   * every completed request.
+   *
+   * @param spec the demand, service, SLO, horizon and seed
+   * @param autoscaler the policy under test, fresh for this run
+   * @param progress as in {@link #run(SimulationSpec, Autoscaler, SimulationProgress)}
+   * @param completions hears each completed request, from this thread; it cannot change the result
+   * @return as {@link #run(SimulationSpec, Autoscaler)}
+   * @throws IllegalStateException if the autoscaler asks for fewer than 1 replica
+   */
+  public static SimulationResult run(
+      SimulationSpec spec, Autoscaler autoscaler, SimulationProgress progress, CompletionListener completions) {
+    return new ClusterSimulation(spec, autoscaler, progress, completions).execute();
   }
 
   private SimulationResult execute() {
@@ -238,7 +260,9 @@ public final class ClusterSimulation implements ScalingView {
   // ---- arrivals and service
 
   private void scheduleNextArrival() {
-    double next = arrivalsCursor.advance(RandomStreams.exponential(arrivalRandom)) - spec.fromSeconds();
+    double step = poisson ? RandomStreams.exponential(arrivalRandom) : firstArrival ? 0.5 : 1;
+    firstArrival = false;
+    double next = arrivalsCursor.advance(step) - spec.fromSeconds();
     if (next < spec.durationSeconds()) {
       events.scheduleInLane(next, 3, ARRIVAL, 0);
     }
@@ -323,6 +347,7 @@ public final class ClusterSimulation implements ScalingView {
     int id = slotInstance[slot];
     if (!slotTimesOut[slot]) {
       recordLatency(now - slotArrival[slot]);
+      completions.completed(slotArrival[slot], now - slotArrival[slot]);
     }
     freeSlots[freeCount++] = slot;
     changeBusy(id, -1);

@@ -14,9 +14,21 @@ import org.loadcast.profile.RateCurve;
  * @param cluster the simulated service
  * @param slo the latency objective the run is measured against
  * @param seed the run seed; each source of randomness derives its own stream from it
+ * @param arrivalProcess how the demand becomes arrival instants
  */
 public record SimulationSpec(
-    RateCurve demand, double fromSeconds, double durationSeconds, ClusterConfig cluster, LatencySlo slo, long seed) {
+    RateCurve demand, double fromSeconds, double durationSeconds, ClusterConfig cluster, LatencySlo slo, long seed,
+    ArrivalProcess arrivalProcess) {
+
+  /**
+   * Creates a specification whose arrivals are a non-homogeneous Poisson process.
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public SimulationSpec(
+      RateCurve demand, double fromSeconds, double durationSeconds, ClusterConfig cluster, LatencySlo slo, long seed) {
+    this(demand, fromSeconds, durationSeconds, cluster, slo, seed, ArrivalProcess.POISSON);
+  }
 
   /**
    * Validates the specification.
@@ -25,8 +37,8 @@ public record SimulationSpec(
    *     holds missing data, or a field is null
    */
   public SimulationSpec {
-    if (demand == null || cluster == null || slo == null) {
-      throw new IllegalArgumentException("demand, cluster and slo are required");
+    if (demand == null || cluster == null || slo == null || arrivalProcess == null) {
+      throw new IllegalArgumentException("demand, cluster, slo and arrivalProcess are required");
     }
     if (!(durationSeconds >= 60) || durationSeconds != Math.rint(durationSeconds)) {
       throw new IllegalArgumentException("durationSeconds must be a whole number >= 60, but was " + durationSeconds);

@@ -29,6 +29,6 @@ public final class TestAutoscalers {
 
   /** Returns an autoscaler that keeps {@code replicas} instances, deciding once a minute. */
   public static Autoscaler fixed(int replicas) {
-    return deciding(60, view -> replicas);
+    return Autoscaler.fixed(replicas);
   }
 }
