@@ -176,7 +176,8 @@ public final class ReportWriter {
 
   /** The shape of {@code summary.json}. */
   record Summary(String experiment, long seed, Map<String, Object> slo, ServiceSummary serviceModel,
-      Map<String, Object> elasticity, List<PolicySummary> policies, FrontierSummary frontier, ForecastSummary forecast) {
+      Map<String, Object> elasticity, List<PolicySummary> policies, FrontierSummary frontier, ForecastSummary forecast,
+      @JsonInclude(JsonInclude.Include.NON_NULL) CalibrationSummary calibration) {
 
     static Summary of(RunReport report) {
       Map<String, Object> slo = new LinkedHashMap<>();
@@ -191,7 +192,8 @@ public final class ReportWriter {
         policies.add(PolicySummary.of(report, outcome));
       }
       return new Summary(report.experiment(), report.seed(), slo, report.service(), elasticity, policies,
-          report.frontiers().map(FrontierSummary::of).orElse(null), report.forecast().map(ForecastSummary::of).orElse(null));
+          report.frontiers().map(FrontierSummary::of).orElse(null), report.forecast().map(ForecastSummary::of).orElse(null),
+          report.calibration().orElse(null));
     }
   }
 
