@@ -146,7 +146,8 @@ record ChartData(
 
   /**
    * The probe's (concurrency, throughput) points and the USL fitted to them, on one x axis: the
-   * sorted concurrencies of the points and of an even grid from 0 to 1.5 × the largest.
+   * sorted concurrencies of the points and of a geometric grid from half the smallest (at most 0.5)
+   * to 1.5 × the largest, for the chart's logarithmic axis.
    *
    * @param concurrency the x values, increasing
    * @param usedThroughput the throughput of a step the fit used at its x, else null
@@ -159,15 +160,17 @@ record ChartData(
     static UslSeries of(LoadTestSummary loadTest, java.util.Optional<CalibrationSummary> calibration) {
       List<org.loadcast.capacity.ProbeStepCheck> steps = loadTest.calibration().steps().stream()
           .filter(s -> s.meanConcurrency() > 0 && s.throughputPerSecond() > 0).toList();
-      double top = steps.stream().mapToDouble(org.loadcast.capacity.ProbeStepCheck::meanConcurrency).max().orElse(1);
+      double top = 1.5 * steps.stream().mapToDouble(org.loadcast.capacity.ProbeStepCheck::meanConcurrency).max().orElse(1);
+      double bottom = Math.min(1, steps.stream().mapToDouble(org.loadcast.capacity.ProbeStepCheck::meanConcurrency)
+          .min().orElse(1)) / 2;
       java.util.TreeMap<Double, Double[]> rows = new java.util.TreeMap<>();
       for (org.loadcast.capacity.ProbeStepCheck s : steps) {
         boolean used = s.usable() && !s.measurementProblem();
         Double[] row = rows.computeIfAbsent(round(s.meanConcurrency()), x -> new Double[2]);
         row[used ? 0 : 1] = round(s.throughputPerSecond());
       }
-      for (int i = 1; i <= GRID_POINTS; i++) {
-        rows.putIfAbsent(round(1.5 * top * i / GRID_POINTS), new Double[2]);
+      for (int i = 0; i <= GRID_POINTS; i++) {
+        rows.putIfAbsent(round(bottom * Math.pow(top / bottom, (double) i / GRID_POINTS)), new Double[2]);
       }
       CalibrationSummary.Usl usl = calibration.map(CalibrationSummary::usl).filter(CalibrationSummary.Usl::fitted)
           .orElse(null);
