@@ -80,7 +80,8 @@ public final class SimulatedSizing {
    * @param instances the fleet's instances
    * @param arrivalRatePerSecond the steady Poisson rate of the whole fleet
    * @param requests requests that completed or were dropped after the warm-up
-   * @param overSloOrDropped of those, completed over the SLO's bound or dropped
+   * @param overSloOrDropped of those, completed over the SLO's bound (for a mean SLO, over its
+   *     limit, which is no criterion but shows the spread) or dropped
    * @param meanLatencyMillis mean latency of the completions; NaN when none
    * @param meetsSlo whether the SLO is met, as the class comment says
    */
@@ -176,8 +177,7 @@ public final class SimulatedSizing {
     int stable = (int) Math.floor(arrivalRatePerSecond * mean / k) + 1;
     int start = erlang instanceof SizingPlan.Sized s ? Math.max(stable, s.pooled().instances()) : stable;
     int limit = 2 * Math.max(start, erlang instanceof SizingPlan.Sized s ? s.randomSplit().instances() : start) + 8;
-    double serviceOnly = slo instanceof LatencySlo.Percentile p ? fleet.serviceTime().quantileSeconds(p.quantileFraction())
-        : mean;
+    double serviceOnly = serviceOnlySeconds(fleet, slo);
     if (serviceOnly >= slo.limitSeconds()) {
       return new Result(erlang, null, limit, String.format(Locale.ROOT,
           "%s of the service time alone is %.1f ms, at or above the SLO of %.1f ms, so no fleet meets it",
@@ -214,9 +214,13 @@ public final class SimulatedSizing {
    *
    * @param fleet the instance's model
    * @param slo the objective
-   * @return the rate in requests per second; 0 when even the lowest rate tried misses the SLO
+   * @return the rate in requests per second; 0 when the service time alone misses the SLO, or even
+   *     the lowest rate tried does
    */
   public static double maxRatePerInstance(Fleet fleet, LatencySlo slo) {
+    if (serviceOnlySeconds(fleet, slo) >= slo.limitSeconds()) {
+      return 0;
+    }
     double capacity = fleet.workersPerInstance() / fleet.serviceTime().meanSeconds();
     double meeting = 0;
     double failing = capacity;
@@ -229,5 +233,11 @@ public final class SimulatedSizing {
       }
     }
     return meeting;
+  }
+
+  /** Returns the SLO's statistic of the service time alone: its quantile, or its mean. */
+  private static double serviceOnlySeconds(Fleet fleet, LatencySlo slo) {
+    return slo instanceof LatencySlo.Percentile p ? fleet.serviceTime().quantileSeconds(p.quantileFraction())
+        : fleet.serviceTime().meanSeconds();
   }
 }

@@ -81,4 +81,9 @@ class SimulatedSizingTest {
     double erlang = slo.maxArrivalRatePerSecond(8, 0.04);
     assertThat(SimulatedSizing.maxRatePerInstance(EXPONENTIAL, slo)).isCloseTo(erlang, within(0.03 * erlang));
   }
+
+  @Test
+  void maxRatePerInstance_serviceAloneMisses_isZero() {
+    assertThat(SimulatedSizing.maxRatePerInstance(EXPONENTIAL, LatencySlo.percentileAtMost(0.99, 0.1))).isZero();
+  }
 }
