@@ -86,6 +86,42 @@ public sealed interface LatencySlo permits LatencySlo.Mean, LatencySlo.Percentil
         + ", at or above the SLO of " + millis(limitSeconds()) + ", so no instance count meets it");
   }
 
+  /**
+   * Returns the highest Poisson arrival rate an M/M/c queue carries within this SLO, found by
+   * bisection on the rate: the statistic rises with the rate (Erlang C rises with the offered load),
+   * so the rates that meet the SLO are an interval from 0.
+   *
+   * @param servers the workers c, at least 1
+   * @param meanServiceTimeSeconds the mean exponential service time, in seconds, finite and &gt; 0
+   * @return the rate in requests per second, within 1e-9 of the capacity {@code c/S} relative; 0
+   *     when the service time alone misses the SLO ({@link #infeasibility})
+   * @throws IllegalArgumentException if {@code servers < 1} or the service time is not finite and &gt; 0
+   */
+  default double maxArrivalRatePerSecond(int servers, double meanServiceTimeSeconds) {
+    if (servers < 1) {
+      throw new IllegalArgumentException("servers must be >= 1, but was " + servers);
+    }
+    if (!(meanServiceTimeSeconds > 0 && Double.isFinite(meanServiceTimeSeconds))) {
+      throw new IllegalArgumentException(
+          "meanServiceTimeSeconds must be finite and > 0, but was " + meanServiceTimeSeconds);
+    }
+    if (infeasibility(meanServiceTimeSeconds).isPresent()) {
+      return 0;
+    }
+    double capacity = servers / meanServiceTimeSeconds;
+    double meeting = 0;
+    double failing = capacity;
+    while (failing - meeting > 1e-9 * capacity) {
+      double middle = (meeting + failing) / 2;
+      if (middle > 0 && isMetBy(new MmcQueue(middle, meanServiceTimeSeconds, servers))) {
+        meeting = middle;
+      } else {
+        failing = middle;
+      }
+    }
+    return meeting;
+  }
+
   /** Returns a duration as milliseconds to 4 significant digits, e.g. "184.2 ms". */
   private static String millis(double seconds) {
     BigDecimal rounded = new BigDecimal(seconds * 1000).round(new MathContext(4));

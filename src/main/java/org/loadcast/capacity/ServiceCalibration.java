@@ -2,23 +2,21 @@ package org.loadcast.capacity;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 import org.loadcast.results.ProbeStepMeasurement;
 
 /**
  * The service model of one instance, calibrated from a load test's probe: what one instance can
- * really do, and how long it takes per request.
+ * really do, how long it takes per request, and how its throughput scales with concurrency.
  *
  * <p>Steps where more than 1 % of the requests failed are left out: a refused connection or an
  * error page says nothing of the service. Per-instance capacity is the highest throughput of
- * successful requests that a usable step reached. The service-time
- * distribution is a log-normal fitted by maximum likelihood (the mean and standard deviation of
- * the log-latencies; Johnson, Kotz and Balakrishnan, "Continuous Univariate Distributions", vol. 1,
- * 2nd ed., §14.5) to the latencies of the lowest-rate step, where queueing is smallest. The number
- * of workers follows from Little's law at saturation, {@code k = capacity × mean service time},
- * rounded; the fitted median is then scaled by {@code k / (capacity × mean)} so that {@code k /
- * mean} reproduces the measured capacity exactly.
+ * successful requests that a usable step reached. The service time is measured on the low-load
+ * steps ({@link ServiceTimeFit}): their merged latency histogram, and a log-normal fitted to it by
+ * maximum likelihood. The number of workers follows from Little's law at saturation, {@code k =
+ * capacity × mean service time} with the histogram's mean, rounded. Both service-time models are
+ * then scaled so that {@code k / mean} reproduces the measured capacity exactly: the log-normal's
+ * median here, by {@code k / (capacity × its mean)}; the histogram by whoever samples it.
+ * The Universal Scalability Law is fitted to the steps as {@link UslCalibration} says.
  *
  * @param capacityPerSecond the highest measured throughput, requests per second
  * @param saturated whether some step saturated; when not, the capacity is only a lower bound
@@ -27,14 +25,23 @@ import org.loadcast.results.ProbeStepMeasurement;
  * @param serviceTimeSigma the standard deviation of its logarithm
  * @param fittedMedianSeconds the median as fitted, before scaling to the capacity
  * @param steps every probe step with its checks, in step order
+ * @param serviceTime the low-load steps' histogram and fit, never null
+ * @param usl the USL fitted to the steps, or why not, never null
  */
 public record ServiceCalibration(
     double capacityPerSecond, boolean saturated, int workers, double serviceTimeMedianSeconds,
-    double serviceTimeSigma, double fittedMedianSeconds, List<ProbeStepCheck> steps) {
+    double serviceTimeSigma, double fittedMedianSeconds, List<ProbeStepCheck> steps, ServiceTimeFit serviceTime,
+    UslCalibration usl) {
 
-  /** Copies the step list. */
+  /**
+   * Copies the step list.
+   *
+   * @throws NullPointerException if {@code serviceTime} or {@code usl} is null
+   */
   public ServiceCalibration {
     steps = List.copyOf(steps);
+    java.util.Objects.requireNonNull(serviceTime, "serviceTime");
+    java.util.Objects.requireNonNull(usl, "usl");
   }
 
   /** Returns the mean of the log-normal service time, {@code median · e^(σ²/2)}, in seconds. */
@@ -54,31 +61,26 @@ public record ServiceCalibration(
     List<ProbeStepCheck> checks = new ArrayList<>();
     double capacity = 0;
     boolean saturated = false;
-    ProbeStepMeasurement lowest = null;
     for (ProbeStepMeasurement step : steps) {
       ProbeStepCheck check = check(step);
       checks.add(check);
-      if (!check.usable()) {
-        continue;
-      }
-      capacity = Math.max(capacity, step.throughputPerSecond());
-      saturated |= check.saturated();
-      if (lowest == null && step.latencyMicros().getTotalCount() > 0 && !check.measurementProblem()) {
-        lowest = step;
+      if (check.usable()) {
+        capacity = Math.max(capacity, step.throughputPerSecond());
+        saturated |= check.saturated();
       }
     }
-    if (lowest == null || capacity <= 0) {
+    boolean steady = checks.stream().anyMatch(c -> c.usable() && !c.measurementProblem());
+    if (!steady || capacity <= 0) {
       throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
           "the probe completed no request without failures in a steady step (%.1f %% of its completions failed), "
               + "so nothing can be calibrated", 100 * failedShare(steps)));
     }
-    double[] fit = logNormalFit(lowest.latencyMicros());
-    double median = fit[0];
-    double sigma = fit[1];
-    double mean = median * Math.exp(sigma * sigma / 2);
-    int workers = Math.max(1, (int) Math.round(capacity * mean));
-    double scaledMedian = median * workers / (capacity * mean);
-    return new ServiceCalibration(capacity, saturated, workers, scaledMedian, sigma, median, checks);
+    ServiceTimeFit fit = ServiceTimeFit.fromLowLoad(steps, checks, capacity);
+    double logNormalMean = fit.logNormalMeanSeconds();
+    int workers = Math.max(1, (int) Math.round(capacity * fit.histogramMeanSeconds()));
+    double scaledMedian = fit.medianSeconds() * workers / (capacity * logNormalMean);
+    return new ServiceCalibration(capacity, saturated, workers, scaledMedian, fit.sigma(), fit.medianSeconds(), checks,
+        fit, UslCalibration.fromSteps(checks));
   }
 
   /** Returns the failed share of all the probe's completions; 0 when none completed. */
@@ -104,23 +106,5 @@ public record ServiceCalibration(
         step.meanConcurrency(), meanLatency * 1000, step.latencyMillisAt(50), step.latencyMillisAt(95),
         step.latencyMillisAt(99), discrepancy, saturated, problem && !saturated,
         failedFraction > ProbeStepCheck.MAX_FAILED_FRACTION);
-  }
-
-  /** Returns {median seconds, sigma}: the MLE of a log-normal from a histogram of microseconds. */
-  static double[] logNormalFit(Histogram micros) {
-    double n = 0;
-    double sum = 0;
-    for (HistogramIterationValue v : micros.recordedValues()) {
-      double x = Math.log(micros.medianEquivalentValue(v.getValueIteratedTo()) / 1e6);
-      n += v.getCountAtValueIteratedTo();
-      sum += v.getCountAtValueIteratedTo() * x;
-    }
-    double mu = sum / n;
-    double squares = 0;
-    for (HistogramIterationValue v : micros.recordedValues()) {
-      double d = Math.log(micros.medianEquivalentValue(v.getValueIteratedTo()) / 1e6) - mu;
-      squares += v.getCountAtValueIteratedTo() * d * d;
-    }
-    return new double[] {Math.exp(mu), Math.sqrt(squares / n)};
   }
 }

@@ -16,7 +16,13 @@
  *   <li>{@link org.loadcast.capacity.LittlesLawCheck} flags load-test steps whose concurrency
  *       disagrees with throughput × mean latency;</li>
  *   <li>{@link org.loadcast.capacity.UslModel} and {@link org.loadcast.capacity.UslFit} describe and
- *       fit how throughput scales with concurrency.</li>
+ *       fit how throughput scales with concurrency;</li>
+ *   <li>{@link org.loadcast.capacity.ServiceCalibration} calibrates one instance from a load test's
+ *       probe: the capacity, the low-load service time ({@link org.loadcast.capacity.ServiceTimeFit}),
+ *       the USL on the probe's steps ({@link org.loadcast.capacity.UslCalibration}) and the capacity
+ *       measured within an SLO ({@link org.loadcast.capacity.MeasuredSloCapacity}). Sizing with the
+ *       simulator instead of Erlang C lives in {@code cli.SimulatedSizing}, since this package may
+ *       not depend on {@code sim}.</li>
  * </ul>
  *
  * <p>Every formula cites its source; the tests check published values in
@@ -26,6 +32,7 @@
  * <p>This package is pure: no I/O, no clock and no randomness. It depends on no other Loadcast
  * package except {@code results}, whose probe-step measurements {@link
  * org.loadcast.capacity.ServiceCalibration} fits, with their HdrHistograms. All its types are
- * immutable records or enums, safe to share between threads.
+ * immutable records or enums, safe to share between threads; {@link
+ * org.loadcast.capacity.ServiceTimeFit} copies its histogram in and out.
  */
 package org.loadcast.capacity;

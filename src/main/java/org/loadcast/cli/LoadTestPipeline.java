@@ -40,8 +40,11 @@ public final class LoadTestPipeline {
    * @throws IllegalArgumentException if the probe completed no request in a steady step
    */
   public static ServiceCalibration calibrate(LoadTestPlan plan, List<SecondResult> seconds) {
-    return ServiceCalibration.fromProbe(
-        ProbeStepMeasurement.measure(seconds, plan.probeStartSecond(), plan.probeRatesPerSecond(), plan.probeStepSeconds()));
+    return ServiceCalibration.fromProbe(probeSteps(plan, seconds));
+  }
+
+  private static List<ProbeStepMeasurement> probeSteps(LoadTestPlan plan, List<SecondResult> seconds) {
+    return ProbeStepMeasurement.measure(seconds, plan.probeStartSecond(), plan.probeRatesPerSecond(), plan.probeStepSeconds());
   }
 
   /** The share of failed requests above which a load test is not used: 5 %. */
@@ -107,6 +110,8 @@ public final class LoadTestPipeline {
           Runtime.getRuntime().availableProcessors(),
           ExperimentRun.progressMeter(experiment, System::nanoTime, new java.io.PrintWriter(System.err, true)));
       double elapsed = Duration.between(run.startedAt(), Instant.now()).toMillis() / 1000.0;
+      report = report.withCalibration(CalibrationAnalysis.summarize(calibration, probeSteps(plan, seconds), service,
+          experiment.slo(), experiment.seed(), report.demand().peakRatePerSecond()));
       report = report.withMetadata(new RunMetadata(metadata.loadcastVersion(), metadata.runId(),
           metadata.commandLine(), metadata.startedAt(), elapsed, metadata.inputSha256()));
       ReportWriter.write(report, directory);
@@ -133,19 +138,50 @@ public final class LoadTestPipeline {
   }
 
   /**
-   * Returns the service model the simulator runs after a load test: the calibrated workers and
-   * log-normal service time, with the experiment's queue limit.
+   * Returns the service model the simulator runs after a load test: the calibrated workers, the
+   * measured latency histogram of the probe's low-load steps as the service time ({@link
+   * ServiceTime.Empirical}), and the experiment's queue limit.
+   *
+   * <p>The histogram is scaled by {@code workers / (capacity × its mean)}, so that the workers over
+   * the mean service time give back the measured capacity exactly, as the log-normal's scaled median
+   * did before; the factor is near 1 and is named in the origin. The histogram replaces the fitted
+   * log-normal because it is what was measured: its shape and tail need no assumption, and the
+   * fidelity check compares the simulator against the same target's replay. The log-normal fit stays
+   * in the calibration and the report.
    */
   static ServiceModel calibratedModel(Experiment experiment, ServiceCalibration c, String runId) {
+    return calibratedModel(experiment.service().maxQueueLength(), c, runId);
+  }
+
+  /**
+   * Returns the calibrated service model with a given queue limit, as {@link #calibratedModel(Experiment,
+   * ServiceCalibration, String)} describes it.
+   *
+   * @param maxQueueLength requests one instance holds waiting, {@code >= 0}
+   * @param c the calibration
+   * @param runId the run, named in the model's origin
+   * @return the model: {@code c.workers()} workers and the scaled measured histogram
+   * @throws IllegalArgumentException if {@code maxQueueLength < 0}
+   */
+  public static ServiceModel calibratedModel(int maxQueueLength, ServiceCalibration c, String runId) {
+    ServiceTime.Empirical measured = ServiceTime.Empirical.of(c.serviceTime().latencyMicros(), 1e-6);
+    double scale = c.workers() / (c.capacityPerSecond() * measured.meanSeconds());
+    ServiceTime.Empirical scaled = ServiceTime.Empirical.of(c.serviceTime().latencyMicros(), 1e-6 * scale);
     String origin = String.format(Locale.ROOT,
-        "calibrated from the probe of run %s: capacity %.1f requests per second (the highest throughput%s); a log-normal "
-            + "service time fitted to the lowest steady step (median %.1f ms, σ %.2f); %d worker%s, the capacity times the "
-            + "mean service time (Little's law); the median scaled to %.1f ms so that the workers carry exactly that capacity",
+        "calibrated from the probe of run %s: capacity %.1f requests per second (the highest throughput%s); the service "
+            + "time is the measured latency histogram of the low-load step%s at %s requests per second (%d requests, "
+            + "mean %.1f ms; a log-normal fit gives median %.1f ms, σ %.2f); %d worker%s, the capacity times the mean "
+            + "service time (Little's law); the histogram scaled by %.4f so that the workers carry exactly that capacity",
         runId, c.capacityPerSecond(), c.saturated() ? ", at saturation" : "; no step saturated, so it is a lower bound",
-        c.fittedMedianSeconds() * 1000, c.serviceTimeSigma(), c.workers(), c.workers() == 1 ? "" : "s",
-        c.serviceTimeMedianSeconds() * 1000);
-    return new ServiceModel(c.workers(), experiment.service().maxQueueLength(),
-        new ServiceTime.LogNormal(c.serviceTimeMedianSeconds(), c.serviceTimeSigma()), origin);
+        c.serviceTime().stepOfferedRatesPerSecond().size() == 1 ? "" : "s",
+        rates(c.serviceTime().stepOfferedRatesPerSecond()), c.serviceTime().sampleCount(),
+        measured.meanSeconds() * 1000, c.fittedMedianSeconds() * 1000, c.serviceTimeSigma(), c.workers(),
+        c.workers() == 1 ? "" : "s", scale);
+    return new ServiceModel(c.workers(), maxQueueLength, scaled, origin);
+  }
+
+  private static String rates(List<Double> rates) {
+    return String.join(", ", rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList());
   }
 
   private static LoadTestSummary summary(LoadTestRun run, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds,

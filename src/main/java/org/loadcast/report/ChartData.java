@@ -20,11 +20,12 @@ import org.loadcast.sim.SimulationResult;
  * @param replay the load test's replay, or null
  * @param frontiers each policy's sweep for the cost-versus-SLO chart, in the experiment's order;
  *     empty without frontiers
+ * @param usl the probe's points and the fitted USL curve, or null without a load test
  */
 record ChartData(
     String timezone, double sloLatencyMillis, double sloPercentile, double capacityPerInstancePerSecond,
     long[] time, Double[] arrivalsPerSecond, List<PolicySeries> policies, ReplaySeries replay, FidelitySeries fidelity,
-    List<FrontierSeries> frontiers) {
+    List<FrontierSeries> frontiers, UslSeries usl) {
 
   static ChartData of(RunReport report) {
     SimulationResult first = report.policies().get(0).result();
@@ -44,7 +45,8 @@ record ChartData(
         report.service().capacityPerInstancePerSecond(), time, arrivals, policies,
         report.loadTest().map(ReplaySeries::of).orElse(null),
         report.loadTest().map(lt -> FidelitySeries.of(lt.fidelity())).orElse(null),
-        report.frontiers().map(f -> f.policies().stream().map(FrontierSeries::of).toList()).orElse(List.of()));
+        report.frontiers().map(f -> f.policies().stream().map(FrontierSeries::of).toList()).orElse(List.of()),
+        report.loadTest().map(lt -> UslSeries.of(lt, report.calibration())).orElse(null));
   }
 
   static double minuteLength(SimulationResult result, int minute) {
@@ -170,6 +172,51 @@ record ChartData(
           f.frontier().stream().mapToLong(CostFrontier.Point::sloViolationMinutes).toArray(),
           off.stream().mapToDouble(p -> round(p.cost())).toArray(), off.stream().mapToLong(CostFrontier.Point::sloViolationMinutes).toArray(),
           round(f.operatingPoint().cost()), f.operatingPoint().sloViolationMinutes());
+    }
+  }
+
+  /**
+   * The probe's (concurrency, throughput) points and the USL fitted to them, on one x axis: the
+   * sorted concurrencies of the points and of a geometric grid from half the smallest (at most 0.5)
+   * to 1.5 × the largest, for the chart's logarithmic axis.
+   *
+   * @param concurrency the x values, increasing
+   * @param usedThroughput the throughput of a step the fit used at its x, else null
+   * @param otherThroughput the throughput of a step it left out at its x, else null
+   * @param fittedThroughput the USL's throughput at every x, or null everywhere without a fit
+   */
+  record UslSeries(double[] concurrency, Double[] usedThroughput, Double[] otherThroughput, Double[] fittedThroughput) {
+    private static final int GRID_POINTS = 60;
+
+    static UslSeries of(LoadTestSummary loadTest, java.util.Optional<CalibrationSummary> calibration) {
+      List<org.loadcast.capacity.ProbeStepCheck> steps = loadTest.calibration().steps().stream()
+          .filter(s -> s.meanConcurrency() > 0 && s.throughputPerSecond() > 0).toList();
+      double top = 1.5 * steps.stream().mapToDouble(org.loadcast.capacity.ProbeStepCheck::meanConcurrency).max().orElse(1);
+      double bottom = Math.min(1, steps.stream().mapToDouble(org.loadcast.capacity.ProbeStepCheck::meanConcurrency)
+          .min().orElse(1)) / 2;
+      java.util.TreeMap<Double, Double[]> rows = new java.util.TreeMap<>();
+      for (org.loadcast.capacity.ProbeStepCheck s : steps) {
+        boolean used = s.usable() && !s.measurementProblem();
+        Double[] row = rows.computeIfAbsent(round(s.meanConcurrency()), x -> new Double[2]);
+        row[used ? 0 : 1] = round(s.throughputPerSecond());
+      }
+      for (int i = 0; i <= GRID_POINTS; i++) {
+        rows.putIfAbsent(round(bottom * Math.pow(top / bottom, (double) i / GRID_POINTS)), new Double[2]);
+      }
+      CalibrationSummary.Usl usl = calibration.map(CalibrationSummary::usl).filter(CalibrationSummary.Usl::fitted)
+          .orElse(null);
+      int n = rows.size();
+      UslSeries series = new UslSeries(new double[n], new Double[n], new Double[n], new Double[n]);
+      int i = 0;
+      for (var e : rows.entrySet()) {
+        series.concurrency[i] = e.getKey();
+        series.usedThroughput[i] = e.getValue()[0];
+        series.otherThroughput[i] = e.getValue()[1];
+        series.fittedThroughput[i] = usl == null ? null : round(new org.loadcast.capacity.UslModel(usl.sigma(),
+            usl.kappa(), usl.lambdaPerSecond()).throughputPerSecondAt(e.getKey()));
+        i++;
+      }
+      return series;
     }
   }
 }

@@ -11,7 +11,7 @@ import org.loadcast.profile.RateCurve;
 import org.loadcast.results.LoadTestRecorder;
 import org.loadcast.results.SecondResult;
 import org.loadcast.sim.ArrivalProcess;
-import org.loadcast.sim.Autoscaler;
+import org.loadcast.sim.FixedReplicas;
 import org.loadcast.sim.ClusterConfig;
 import org.loadcast.sim.ClusterSimulation;
 import org.loadcast.sim.LatencySlo;
@@ -222,7 +222,7 @@ public record Fidelity(
     for (int r = 0; r < REPLICATIONS; r++) {
       SimulationSpec spec = new SimulationSpec(demand, 0, horizon, cluster, new LatencySlo(95, 1e9), seeds.nextLong(),
           ArrivalProcess.EVENLY_SPACED);
-      ClusterSimulation.run(spec, Autoscaler.fixed(1), SimulationProgress.NONE, (arrivedAt, latency) -> {
+      ClusterSimulation.run(spec, new FixedReplicas(1), SimulationProgress.NONE, (arrivedAt, latency) -> {
         int w = (int) (arrivedAt / windowSeconds);
         if (w < windowCount) {
           windows[w].recordValue(Math.max(1, Math.min(LoadTestRecorder.HIGHEST_LATENCY_MICROS,
@@ -243,9 +243,9 @@ public record Fidelity(
       return String.format(Locale.ROOT, "no %d-s window of the replay was below %.0f %% utilization with %d requests, "
           + "so the simulator's prediction was not compared", windowSeconds, 100 * maxUtilizationFraction, MIN_REQUESTS);
     }
-    return String.format(Locale.ROOT, "simulated against measured over %d windows of %d s: p50 error %.1f %% (bias %+.1f %%), "
+    return String.format(Locale.ROOT, "simulated against measured over %d window%s of %d s: p50 error %.1f %% (bias %+.1f %%), "
         + "p95 error %.1f %% (bias %+.1f %%); the goal is %.0f %% and %.0f %%, %s; client offset %+.1f ms %s",
-        comparedWindows, windowSeconds, p50RelativeErrorPercent, p50BiasPercent, p95RelativeErrorPercent, p95BiasPercent,
+        comparedWindows, comparedWindows == 1 ? "" : "s", windowSeconds, p50RelativeErrorPercent, p50BiasPercent, p95RelativeErrorPercent, p95BiasPercent,
         P50_GOAL_PERCENT, P95_GOAL_PERCENT, meetsGoal() ? "met" : "missed", clientOffsetMillis,
         offsetSteps == 0 ? "(no low-load probe step to measure it on)" : "from " + offsetSteps + " low-load probe step"
             + (offsetSteps == 1 ? "" : "s"));

@@ -177,7 +177,8 @@ public final class ReportWriter {
   /** The shape of {@code summary.json}. */
   record Summary(String experiment, long seed, Map<String, Object> slo, ServiceSummary serviceModel,
       Map<String, Object> elasticity, List<PolicySummary> policies, FrontierSummary frontier, ForecastSummary forecast,
-      FidelitySummary fidelity) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) CalibrationSummary calibration,
+      @JsonInclude(JsonInclude.Include.NON_NULL) FidelitySummary fidelity) {
 
     static Summary of(RunReport report) {
       Map<String, Object> slo = new LinkedHashMap<>();
@@ -193,7 +194,7 @@ public final class ReportWriter {
       }
       return new Summary(report.experiment(), report.seed(), slo, report.service(), elasticity, policies,
           report.frontiers().map(FrontierSummary::of).orElse(null), report.forecast().map(ForecastSummary::of).orElse(null),
-          report.loadTest().map(lt -> FidelitySummary.of(lt.fidelity())).orElse(null));
+          report.calibration().orElse(null), report.loadTest().map(lt -> FidelitySummary.of(lt.fidelity())).orElse(null));
     }
   }
 

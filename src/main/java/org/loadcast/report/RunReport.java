@@ -27,12 +27,15 @@ import org.loadcast.sim.MinuteStats;
  *     turned them off
  * @param forecast the rolling-origin evaluation of forecasts of the demand; empty when the history is
  *     too short
+ * @param calibration what the load test's probe calibrated beyond the service model; empty without
+ *     a load test
  */
 public record RunReport(
     RunMetadata metadata, String experiment, String description, long seed, LatencySlo slo,
     ServiceSummary service, DemandSummary demand, List<PolicyOutcome> policies,
     Optional<LoadTestSummary> loadTest, List<String> notes, DemandedInstances demanded,
-    Optional<String> elasticityReference, Optional<Frontiers> frontiers, Optional<ForecastEvaluation> forecast) {
+    Optional<String> elasticityReference, Optional<Frontiers> frontiers, Optional<ForecastEvaluation> forecast,
+    Optional<CalibrationSummary> calibration) {
 
   /** The sampling step of the elasticity metrics: one minute, in seconds. */
   public static final double ELASTICITY_STEP_SECONDS = 60;
@@ -53,6 +56,20 @@ public record RunReport(
   }
 
   /**
+   * Returns a report without calibration figures.
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public RunReport(
+      RunMetadata metadata, String experiment, String description, long seed, LatencySlo slo,
+      ServiceSummary service, DemandSummary demand, List<PolicyOutcome> policies,
+      Optional<LoadTestSummary> loadTest, List<String> notes, DemandedInstances demanded,
+      Optional<String> elasticityReference, Optional<Frontiers> frontiers, Optional<ForecastEvaluation> forecast) {
+    this(metadata, experiment, description, seed, slo, service, demand, policies, loadTest, notes, demanded,
+        elasticityReference, frontiers, forecast, Optional.empty());
+  }
+
+  /**
    * Returns a report without frontiers or forecast evaluation.
    *
    * @throws IllegalArgumentException as the canonical constructor
@@ -63,7 +80,7 @@ public record RunReport(
       Optional<LoadTestSummary> loadTest, List<String> notes, DemandedInstances demanded,
       Optional<String> elasticityReference) {
     this(metadata, experiment, description, seed, slo, service, demand, policies, loadTest, notes, demanded,
-        elasticityReference, Optional.empty(), Optional.empty());
+        elasticityReference, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -104,6 +121,12 @@ public record RunReport(
   /** Returns this report with other metadata, such as the final duration. */
   public RunReport withMetadata(RunMetadata newMetadata) {
     return new RunReport(newMetadata, experiment, description, seed, slo, service, demand, policies, loadTest, notes,
-        demanded, elasticityReference, frontiers, forecast);
+        demanded, elasticityReference, frontiers, forecast, calibration);
+  }
+
+  /** Returns this report with the calibration figures of its load test. */
+  public RunReport withCalibration(CalibrationSummary newCalibration) {
+    return new RunReport(metadata, experiment, description, seed, slo, service, demand, policies, loadTest, notes,
+        demanded, elasticityReference, frontiers, forecast, Optional.of(newCalibration));
   }
 }

@@ -30,28 +30,4 @@ public interface Autoscaler {
    */
   int desiredReplicas(ScalingView view);
 
-  /**
-   * Returns an autoscaler that always keeps the same number of replicas, deciding once a minute:
-   * a fixed fleet, for sizing and for replaying a load test against one instance.
-   *
-   * @param replicas the replicas, {@code >= 1}
-   * @return the autoscaler
-   * @throws IllegalArgumentException if {@code replicas < 1}
-   */
-  static Autoscaler fixed(int replicas) {
-    if (replicas < 1) {
-      throw new IllegalArgumentException("replicas must be >= 1, but was " + replicas);
-    }
-    return new Autoscaler() {
-      @Override
-      public double decisionPeriodSeconds() {
-        return 60;
-      }
-
-      @Override
-      public int desiredReplicas(ScalingView view) {
-        return replicas;
-      }
-    };
-  }
 }

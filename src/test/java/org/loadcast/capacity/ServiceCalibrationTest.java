@@ -41,6 +41,9 @@ class ServiceCalibrationTest {
     assertThat(c.workers()).isEqualTo(4);
     assertThat(c.workers() / c.meanServiceSeconds()).isCloseTo(88.6, within(1e-9));
     assertThat(c.steps().get(0).measurementProblem()).isFalse();
+    // only the 20-per-second step is low-load (20 <= 0.3 x 88.6), and two steps are too few for the USL
+    assertThat(c.serviceTime().stepOfferedRatesPerSecond()).containsExactly(20.0);
+    assertThat(c.usl()).isInstanceOf(UslCalibration.NotFitted.class);
   }
 
   @Test

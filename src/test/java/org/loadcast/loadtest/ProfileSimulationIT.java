@@ -77,6 +77,21 @@ class ProfileSimulationIT {
   }
 
   @Test
+  void calibration_reportsTheServiceTimeAndTheCapacityAtTheSlo() throws IOException {
+    JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+    JsonNode calibration = summary.get("calibration");
+    double saturation = summary.get("serviceModel").get("capacityPerInstancePerSecond").asDouble();
+    // smoke's probe has 5 steps, fewer than the USL's 6
+    assertThat(calibration.get("usl").get("fitted").asBoolean()).isFalse();
+    assertThat(calibration.get("usl").get("notFittedReason").asText()).startsWith("the USL needs at least 6 probe steps");
+    // the lowest step, 30 per second, is the only low-load one: the log-normal of the embedded target is median 40 ms, σ 0.5
+    assertThat(calibration.get("serviceTime").get("stepOfferedRatesPerSecond").get(0).asDouble()).isEqualTo(30);
+    assertThat(calibration.get("serviceTime").get("medianMillis").asDouble()).isBetween(30.0, 60.0);
+    assertThat(calibration.get("perInstanceCapacity").get("saturationPerSecond").asDouble()).isEqualTo(saturation);
+    assertThat(calibration.get("perInstanceCapacityPerSecond").asDouble()).isPositive().isLessThanOrEqualTo(saturation);
+  }
+
+  @Test
   void replay_sentWhatTheScheduleAskedFor() throws IOException {
     List<String> lines = Files.readAllLines(run.resolve("results/replay.csv"));
     assertThat(lines.get(0)).isEqualTo("second,targetArrivals,sentRequests,completed,failed,p95LatencyMillis");

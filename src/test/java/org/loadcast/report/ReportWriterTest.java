@@ -74,6 +74,82 @@ class ReportWriterTest {
     assertThat(actual).isEqualTo(Files.readString(goldenFile));
   }
 
+  /** The golden run with a load test and its calibration figures. */
+  private static RunReport calibrated() {
+    org.loadcast.capacity.ServiceCalibration calibration = org.loadcast.capacity.ServiceCalibration.fromProbe(
+        org.loadcast.capacity.SyntheticProbe.steps(1));
+    LoadTestSummary loadTest = new LoadTestSummary("http://127.0.0.1:1", calibration, 720, 0.5, 70,
+        List.of(new LoadTestSummary.ReplaySecond(0, 10, 10, 9, 0, 45.5)), "",
+        new Fidelity(10, 0.85, 20, List.of(new Fidelity.Window(0, 400, 0.45, 42.0, 90.0, 41.0, 88.0, true),
+            new Fidelity.Window(10, 800, 0.9, 60.0, 150.0, 70.0, 200.0, false)), 1, 100.0 / 42, 200.0 / 90, -100.0 / 42,
+            -200.0 / 90, 2.5, 2));
+    RunReport base = report("reactive-hpa", "HPA");
+    CalibrationSummary summary = new CalibrationSummary(
+        new CalibrationSummary.Usl(true, null, 10, 0.2628, 1.335e-4, 26.85, false, 74.31, 95.04, 308.8),
+        new CalibrationSummary.ServiceTimeFit(37.38, 0.5162, 43.03, 120, List.of(10.0, 20.0), 0.3, 1.0534),
+        78.43, new CalibrationSummary.InstanceCapacity("simulated", 88.25, 90, true, 74.01, 78.43, 88.25),
+        new CalibrationSummary.Sizing(1236, 15, 17, null, 15, 0.76, null));
+    return new RunReport(base.metadata(), base.experiment(), base.description(), base.seed(), base.slo(), base.service(),
+        base.demand(), base.policies(), Optional.of(loadTest), base.notes(), base.demanded(), base.elasticityReference(),
+        base.frontiers(), base.forecast()).withCalibration(summary);
+  }
+
+  /** Seals the calibration part of summary.json; -Dgolden.update=true rewrites it. */
+  @Test
+  void summaryJson_withCalibration_matchesTheGoldenFile() throws IOException {
+    Path goldenFile = Path.of("src/test/resources/golden/summary-calibration.json");
+    String actual = ReportWriter.summaryJson(calibrated());
+    if (Boolean.getBoolean("golden.update")) {
+      Files.writeString(goldenFile, actual);
+    }
+    assertThat(actual).isEqualTo(Files.readString(goldenFile));
+    assertThat(actual).contains("\"calibration\"");
+    assertThat(ReportWriter.summaryJson(report("reactive-hpa", "HPA"))).doesNotContain("\"calibration\"");
+  }
+
+  @Test
+  void write_html_showsTheCalibrationSectionWithTheUslChart() throws IOException {
+    ReportWriter.write(calibrated(), dir);
+    String html = Files.readString(dir.resolve("index.html"));
+    assertThat(html).contains("<h2>Calibration</h2>").contains("id=\"usl-chart\"")
+        .contains("σ = 0.2628, κ = 1.335E-4").contains("λ = 26.85 requests per second")
+        .contains("peak throughput 95.0 per second at N = 74.3")
+        .contains("measured on the steps at 10, 20 requests per second")
+        .contains("78.4 requests per second (simulated)")
+        .contains("Erlang C pooled 15, random split 17").contains("simulated round-robin with the measured histogram 15");
+    String chart = ReportWriter.scriptJson(ChartData.of(calibrated()));
+    // the ten probe points are all used, and the fitted curve is drawn at them and on the grid
+    assertThat(chart).contains("\"usl\":{\"concurrency\":[");
+    ChartData.UslSeries usl = ChartData.of(calibrated()).usl();
+    assertThat(java.util.Arrays.stream(usl.usedThroughput()).filter(java.util.Objects::nonNull).count()).isEqualTo(10);
+    assertThat(usl.fittedThroughput()).doesNotContainNull();
+  }
+
+  @Test
+  void write_html_showsTheFidelityVerdictAndChart() throws IOException {
+    ReportWriter.write(calibrated(), dir);
+    String html = Files.readString(dir.resolve("index.html"));
+    assertThat(html).contains("id=\"fidelity-chart\"").contains("class=\"verdict-ok\"")
+        .contains("simulated against measured over 1 window of 10 s: p50 error 2.4 % (bias -2.4 %), p95 error 2.2 %");
+    ChartData.FidelitySeries f = ChartData.of(calibrated()).fidelity();
+    assertThat(f.second()).containsExactly(0, 10);
+    assertThat(f.predictedP95()).containsExactly(88.0, 200.0);
+    assertThat(f.utilizationPercent()).containsExactly(45.0, 90.0);
+  }
+
+  @Test
+  void write_html_uslNotFitted_showsTheReason() throws IOException {
+    RunReport c = calibrated();
+    CalibrationSummary old = c.calibration().orElseThrow();
+    CalibrationSummary notFitted = new CalibrationSummary(new CalibrationSummary.Usl(false, "the USL needs at least 6 "
+        + "probe steps, but only 5 of the 5 could be used", 5, null, null, null, null, null, null, null),
+        old.serviceTime(), old.perInstanceCapacityPerSecond(), old.perInstanceCapacity(), null);
+    ReportWriter.write(c.withCalibration(notFitted), dir);
+    assertThat(Files.readString(dir.resolve("index.html")))
+        .contains("The USL was not fitted: the USL needs at least 6 probe steps, but only 5 of the 5 could be used.")
+        .doesNotContain("instances for the peak demand");
+  }
+
   @Test
   void summaryJson_timeoutAndBilling_addTheirFiguresOnlyThen() throws IOException {
     ClusterConfig cluster = new ClusterConfig(2, 50, new ServiceTime.Exponential(0.1), 120, 0, 0.5,

@@ -30,7 +30,7 @@ class EvenlySpacedArrivalsTest {
     SimulationSpec spec = new SimulationSpec(steps(perSecond, 60), 0, 60, cluster, new LatencySlo(95, 1000), 7,
         ArrivalProcess.EVENLY_SPACED);
     List<double[]> seen = new ArrayList<>();
-    SimulationResult result = ClusterSimulation.run(spec, Autoscaler.fixed(1), SimulationProgress.NONE,
+    SimulationResult result = ClusterSimulation.run(spec, new FixedReplicas(1), SimulationProgress.NONE,
         (arrivedAt, latency) -> seen.add(new double[] {arrivedAt, latency}));
     List<Double> expected = new ArrayList<>();
     for (int s = 0; s < perSecond.length; s++) {
@@ -55,7 +55,7 @@ class EvenlySpacedArrivalsTest {
     SimulationSpec spec = new SimulationSpec(quarter, 0, 120, cluster, new LatencySlo(95, 1000), 7,
         ArrivalProcess.EVENLY_SPACED);
     List<Double> arrivals = new ArrayList<>();
-    ClusterSimulation.run(spec, Autoscaler.fixed(1), SimulationProgress.NONE, (at, latency) -> arrivals.add(at));
+    ClusterSimulation.run(spec, new FixedReplicas(1), SimulationProgress.NONE, (at, latency) -> arrivals.add(at));
     assertEquals(30, arrivals.size());
     for (int k = 0; k < 30; k++) {
       assertEquals(2 + 4 * k, arrivals.get(k), 1e-9);
@@ -71,8 +71,8 @@ class EvenlySpacedArrivalsTest {
     SimulationSpec even = new SimulationSpec(flat, 0, 60, cluster, new LatencySlo(95, 1000), 11,
         ArrivalProcess.EVENLY_SPACED);
     assertEquals(ArrivalProcess.POISSON, poisson.arrivalProcess());
-    SimulationResult a = ClusterSimulation.run(even, Autoscaler.fixed(1));
-    SimulationResult b = ClusterSimulation.run(even, Autoscaler.fixed(1));
+    SimulationResult a = ClusterSimulation.run(even, new FixedReplicas(1));
+    SimulationResult b = ClusterSimulation.run(even, new FixedReplicas(1));
     assertEquals(a, b);
     assertEquals(600, a.totals().arrivals());
   }

@@ -27,8 +27,8 @@ public final class TestAutoscalers {
     };
   }
 
-  /** Returns an autoscaler that keeps {@code replicas} instances, deciding once a minute. */
+  /** Returns an autoscaler that keeps {@code replicas} instances, deciding once a minute: {@link FixedReplicas}. */
   public static Autoscaler fixed(int replicas) {
-    return Autoscaler.fixed(replicas);
+    return new FixedReplicas(replicas);
   }
 }
