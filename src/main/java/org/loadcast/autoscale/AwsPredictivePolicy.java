@@ -76,6 +76,11 @@ public record AwsPredictivePolicy(ScalingPolicy dynamic, double targetUtilizatio
   }
 
   @Override
+  public int maxInstances() {
+    return dynamic.maxInstances();
+  }
+
+  @Override
   public double knobValue() {
     return targetUtilizationPercent;
   }

@@ -127,6 +127,11 @@ public record HpaPolicy(
   }
 
   @Override
+  public int maxInstances() {
+    return maxReplicas;
+  }
+
+  @Override
   public double knobValue() {
     return targetUtilizationPercent;
   }

@@ -61,6 +61,11 @@ public record PredictivePolicy(
 
   /** Returns the target utilization of the HPA floor, which also sizes the forecast. */
   @Override
+  public int maxInstances() {
+    return reactive.maxReplicas();
+  }
+
+  @Override
   public double knobValue() {
     return reactive.targetUtilizationPercent();
   }

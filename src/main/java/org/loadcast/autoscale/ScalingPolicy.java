@@ -36,6 +36,16 @@ public sealed interface ScalingPolicy permits HpaPolicy, PredictivePolicy, Targe
   double knobValue();
 
   /**
+   * Returns the largest fleet this policy may ask for: its {@code maxReplicas} or {@code
+   * maxCapacity}, or the largest maximum a scheduled action sets; a predictive policy's is its
+   * reactive floor's. A capacity plan takes the largest among an experiment's policies as the fleet
+   * limit of its runway.
+   *
+   * @return the instance count, {@code >= 1}
+   */
+  int maxInstances();
+
+  /**
    * Returns this policy with its main knob at another value, everything else unchanged. A policy
    * built on another one moves the whole chain: a predictive or hybrid policy sets the target of its
    * HPA floor (which also sizes its forecast); AWS predictive scaling sets its own target and moves

@@ -149,4 +149,22 @@ public record ScheduledAction(String cron, Integer minCapacity, Integer maxCapac
     return new IllegalArgumentException("cron's day-of-week must be '*' or a list of days 0..7 or SUN..SAT and ranges such as "
         + "MON-FRI, but was '" + token + "' in '" + cron + "'");
   }
+
+  /**
+   * Returns the largest maximum capacity in force at any time: the policy's own or one a scheduled
+   * action sets.
+   *
+   * @param maxCapacity the policy's maximum
+   * @param actions its scheduled actions
+   * @return the largest of them
+   */
+  static int largestMax(int maxCapacity, List<ScheduledAction> actions) {
+    int largest = maxCapacity;
+    for (ScheduledAction action : actions) {
+      if (action.maxCapacity() != null) {
+        largest = Math.max(largest, action.maxCapacity());
+      }
+    }
+    return largest;
+  }
 }

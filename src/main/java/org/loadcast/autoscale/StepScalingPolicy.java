@@ -71,6 +71,11 @@ public record StepScalingPolicy(
 
   /** Returns the scale-out alarm's threshold, or the scale-in alarm's without a scale-out alarm. */
   @Override
+  public int maxInstances() {
+    return ScheduledAction.largestMax(maxCapacity, scheduled);
+  }
+
+  @Override
   public double knobValue() {
     return scaleOut != null ? scaleOut.thresholdPercent() : scaleIn.thresholdPercent();
   }

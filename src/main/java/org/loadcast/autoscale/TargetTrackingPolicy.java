@@ -86,6 +86,11 @@ public record TargetTrackingPolicy(
   }
 
   @Override
+  public int maxInstances() {
+    return ScheduledAction.largestMax(maxCapacity, scheduled);
+  }
+
+  @Override
   public double knobValue() {
     return targetUtilizationPercent;
   }

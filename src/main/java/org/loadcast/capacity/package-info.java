@@ -23,6 +23,12 @@
  *       measured within an SLO ({@link org.loadcast.capacity.MeasuredSloCapacity}). Sizing with the
  *       simulator instead of Erlang C lives in {@code cli.SimulatedSizing}, since this package may
  *       not depend on {@code sim}.</li>
+ *   <li>growth and runway: {@link org.loadcast.capacity.DailyPeaks} takes the busiest window of each
+ *       calendar day of a rate series, {@link org.loadcast.capacity.GrowthProjection} fits an ETS
+ *       method to those peaks and projects them with prediction intervals and the user's stated
+ *       growth ({@link org.loadcast.capacity.GrowthAssumptions}), and {@link
+ *       org.loadcast.capacity.CapacityPlan} sizes each month at the upper bound and finds the
+ *       {@link org.loadcast.capacity.Runway}, the first day that needs more instances than allowed.</li>
  * </ul>
  *
  * <p>Every formula cites its source; the tests check published values in
@@ -31,8 +37,8 @@
  *
  * <p>This package is pure: no I/O, no clock and no randomness. It depends on no other Loadcast
  * package except {@code results}, whose probe-step measurements {@link
- * org.loadcast.capacity.ServiceCalibration} fits, with their HdrHistograms. All its types are
- * immutable records or enums, safe to share between threads; {@link
- * org.loadcast.capacity.ServiceTimeFit} copies its histogram in and out.
+ * org.loadcast.capacity.ServiceCalibration} fits, with their HdrHistograms, and {@code forecast},
+ * whose ETS fits project growth. All its types are immutable records or enums, safe to share
+ * between threads; {@link org.loadcast.capacity.ServiceTimeFit} copies its histogram in and out.
  */
 package org.loadcast.capacity;

@@ -3,6 +3,7 @@ package org.loadcast.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.loadcast.capacity.GrowthSettings;
 import org.loadcast.profile.TrafficProfile;
 import org.loadcast.sim.LatencySlo;
 import org.loadcast.sim.LoadBalancing;
@@ -30,6 +31,7 @@ import org.loadcast.sim.LoadBalancing;
  * @param frontier whether to run the cost-versus-SLO sweeps
  * @param frontierReference the policy the frontiers are compared with; empty when the experiment
  *     has no reactive policy
+ * @param growth the growth projection and capacity plan settings, defaults filled in
  */
 public record Experiment(
     Path file, String name, String description, long seed, Path profileFile, TrafficProfile profile,
@@ -37,7 +39,7 @@ public record Experiment(
     double horizonSeconds, double peakInstances, double peakUtilizationPercent,
     ServiceModel service, ExperimentDocument.Instances instances, LoadBalancing loadBalancing,
     double requestTimeoutSeconds, LatencySlo slo, List<NamedPolicy> policies, boolean frontier,
-    Optional<String> frontierReference) {
+    Optional<String> frontierReference, GrowthSettings growth) {
 
   /** Copies the policy list. */
   public Experiment {
@@ -59,7 +61,7 @@ public record Experiment(
   public Experiment withSeed(long newSeed) {
     return new Experiment(file, name, description, newSeed, profileFile, profile, target, loadTest, horizonSeconds,
         peakInstances, peakUtilizationPercent, service, instances, loadBalancing, requestTimeoutSeconds, slo, policies,
-        frontier, frontierReference);
+        frontier, frontierReference, growth);
   }
 
   /** Returns the profile second where the horizon starts: the profile's end minus the horizon. */

@@ -3,9 +3,16 @@ package org.loadcast.cli;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.loadcast.autoscale.ArrivalForecast;
+import org.loadcast.capacity.GrowthAssumptions;
+import org.loadcast.capacity.GrowthSettings;
+import org.loadcast.forecast.EtsModel;
 import org.loadcast.forecast.Seasonality;
 import org.loadcast.sim.LoadBalancing;
 
@@ -25,6 +32,8 @@ import org.loadcast.sim.LoadBalancing;
  * @param policies the policies to compare, in report order
  * @param frontier the cost-versus-SLO sweeps; absent means on, with the first reactive policy as
  *     the reference
+ * @param growth the growth projection and capacity plan of {@code loadcast capacity}; absent means
+ *     every default
  */
 public record ExperimentDocument(
     @JsonProperty(required = true) String name,
@@ -36,7 +45,8 @@ public record ExperimentDocument(
     @JsonProperty(required = true) Simulation simulation,
     @JsonProperty(required = true) Slo slo,
     @JsonProperty(required = true) List<PolicyDocument> policies,
-    Frontier frontier) {
+    Frontier frontier,
+    Growth growth) {
 
   /**
    * Checks the name, which becomes part of file names.
@@ -51,6 +61,128 @@ public record ExperimentDocument(
     }
     policies = policies == null ? List.of() : List.copyOf(policies);
     frontier = frontier == null ? new Frontier(null, null, null) : frontier;
+    growth = growth == null ? new Growth(null, null, null, null, null, null, null, null) : growth;
+  }
+
+  /**
+   * The growth projection and capacity plan: see {@link GrowthSettings} for
+   * each field's range and default. The record checks every field when it is read, so that each
+   * broken rule is reported at its key.
+   *
+   * @param method {@code ses}, {@code holt} or {@code damped}
+   * @param horizonMonths the months to plan
+   * @param intervalPercent the coverage of the planned-for prediction interval
+   * @param peakWindowSeconds the averaging window of a daily peak
+   * @param maxMissingPercentPerDay the most of a day that may be missing for its peak to count
+   * @param maxInstances the fleet limit of the runway; absent means the policies' largest maximum
+   * @param expectedGrowthPercentPerMonth compound monthly growth on top of the fitted trend
+   * @param launches steps in the peak from a date on
+   */
+  public record Growth(String method, Integer horizonMonths, Double intervalPercent, Integer peakWindowSeconds,
+      Double maxMissingPercentPerDay, Integer maxInstances, Double expectedGrowthPercentPerMonth,
+      List<LaunchDocument> launches) {
+
+    /**
+     * Checks every field, with a stand-in of 1 for an absent maxInstances.
+     *
+     * @throws IllegalArgumentException listing each broken rule on its own line, starting with the field
+     */
+    public Growth {
+      launches = launches == null ? List.of() : List.copyOf(launches);
+      List<String> broken = new ArrayList<>();
+      String methodName = method;
+      EtsModel model = attempt(broken, () -> EtsModel.ofYamlName(methodName == null ? "damped" : methodName));
+      Double growthPercent = expectedGrowthPercentPerMonth;
+      List<LaunchDocument> written = launches;
+      GrowthAssumptions stated = attempt(broken, () -> assumptions(growthPercent, written));
+      Integer horizon = horizonMonths;
+      Double interval = intervalPercent;
+      Integer window = peakWindowSeconds;
+      Double missing = maxMissingPercentPerDay;
+      Integer max = maxInstances;
+      attempt(broken, () -> settings(model == null ? EtsModel.DAMPED_TREND : model, horizon, interval, window, missing, max,
+          stated == null ? GrowthAssumptions.NONE : stated, 1));
+      if (!broken.isEmpty()) {
+        throw new IllegalArgumentException(String.join("\n", broken));
+      }
+    }
+
+    /**
+     * Returns the checked settings with the defaults filled in.
+     *
+     * @param policiesMaxInstances the largest maximum among the policies, taken when maxInstances is absent
+     * @return the settings
+     * @throws IllegalArgumentException if maxInstances is absent and policiesMaxInstances is below 1
+     */
+    public GrowthSettings settings(int policiesMaxInstances) {
+      return settings(EtsModel.ofYamlName(method == null ? "damped" : method), horizonMonths, intervalPercent,
+          peakWindowSeconds, maxMissingPercentPerDay, maxInstances, assumptions(expectedGrowthPercentPerMonth, launches),
+          policiesMaxInstances);
+    }
+
+    /** The settings from the fields as written, each absent one at its default. */
+    private static GrowthSettings settings(EtsModel model, Integer horizonMonths, Double intervalPercent,
+        Integer peakWindowSeconds, Double maxMissingPercentPerDay, Integer maxInstances, GrowthAssumptions stated,
+        int policiesMaxInstances) {
+      return new GrowthSettings(model, horizonMonths == null ? 12 : horizonMonths, intervalPercent == null ? 95 : intervalPercent,
+          peakWindowSeconds == null ? 3600 : peakWindowSeconds, maxMissingPercentPerDay == null ? 5 : maxMissingPercentPerDay,
+          maxInstances == null ? policiesMaxInstances : maxInstances, stated);
+    }
+
+    private static GrowthAssumptions assumptions(Double growthPercent, List<LaunchDocument> launches) {
+      return new GrowthAssumptions(growthPercent == null ? 0 : growthPercent,
+          launches.stream().map(LaunchDocument::launch).toList());
+    }
+
+    /** Returns the value, or null with the failure's message added to the broken rules. */
+    private static <T> T attempt(List<String> broken, java.util.function.Supplier<T> value) {
+      try {
+        return value.get();
+      } catch (IllegalArgumentException e) {
+        broken.add(e.getMessage());
+        return null;
+      }
+    }
+  }
+
+  /**
+   * A launch event: from {@code date} on the peak is higher by {@code peakIncreasePercent}, until
+   * {@code endDate} (exclusive) if given.
+   *
+   * @param name what is launched
+   * @param date the first day of the step, ISO-8601 such as {@code 1995-09-01}
+   * @param peakIncreasePercent the step, in percent; above −100
+   * @param endDate the first day without the step, ISO-8601; absent for a lasting step
+   */
+  public record LaunchDocument(@JsonProperty(required = true) String name, @JsonProperty(required = true) String date,
+      @JsonProperty(required = true) double peakIncreasePercent, String endDate) {
+
+    /**
+     * Checks the fields.
+     *
+     * @throws IllegalArgumentException naming the field, the rule and the value
+     */
+    public LaunchDocument {
+      launch(name, date, peakIncreasePercent, endDate);
+    }
+
+    /** {@return the launch} */
+    public GrowthAssumptions.Launch launch() {
+      return launch(name, date, peakIncreasePercent, endDate);
+    }
+
+    private static GrowthAssumptions.Launch launch(String name, String date, double percent, String endDate) {
+      return new GrowthAssumptions.Launch(name == null ? "" : name, isoDate("date", date), percent,
+          Optional.ofNullable(endDate).map(d -> isoDate("endDate", d)));
+    }
+
+    private static LocalDate isoDate(String field, String text) {
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException | NullPointerException e) {
+        throw new IllegalArgumentException(field + " must be an ISO-8601 date such as 1995-09-01, but was '" + text + "'");
+      }
+    }
   }
 
   /**

@@ -26,6 +26,7 @@ import org.loadcast.autoscale.StepAdjustment;
 import org.loadcast.autoscale.StepAlarm;
 import org.loadcast.autoscale.StepScalingPolicy;
 import org.loadcast.autoscale.TargetTrackingPolicy;
+import org.loadcast.capacity.GrowthSettings;
 import org.loadcast.forecast.Seasonality;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.InputProblem;
@@ -60,6 +61,7 @@ public final class Experiments {
     boolean frontier = !Boolean.FALSE.equals(doc.frontier().enabled());
     Optional<String> reference = frontierReference(yaml, policies, problems);
     checkInstances(yaml, problems);
+    GrowthSettings growth = growth(yaml, policies, problems);
     if (profile != null) {
       checkAgainstProfile(yaml, profile, problems);
     }
@@ -74,7 +76,23 @@ public final class Experiments {
     return new Experiment(file, doc.name(), doc.description() == null ? "" : doc.description(), doc.seed(),
         profileFile, profile, target, Optional.ofNullable(doc.loadTest()), sim.horizonSeconds(), sim.peakInstances(),
         sim.peakUtilizationPercent(), service, sim.instances(), sim.loadBalancing(),
-        sim.requestTimeoutSeconds() == null ? Double.POSITIVE_INFINITY : sim.requestTimeoutSeconds(), slo, policies, frontier, reference);
+        sim.requestTimeoutSeconds() == null ? Double.POSITIVE_INFINITY : sim.requestTimeoutSeconds(), slo, policies, frontier, reference, growth);
+  }
+
+  /**
+   * Returns the growth settings: the {@code growth} section, checked when it was read, with an absent
+   * {@code maxInstances} taken as the largest maximum among the policies.
+   */
+  private static GrowthSettings growth(YamlFile<ExperimentDocument> yaml, List<NamedPolicy> policies, List<InputProblem> problems) {
+    ExperimentDocument.Growth doc = yaml.value().growth();
+    int largest = policies.stream().mapToInt(p -> p.policy().maxInstances()).max().orElse(0);
+    if (doc.maxInstances() == null && largest < 1) {
+      if (problems.isEmpty()) {
+        problems.add(yaml.problemAt("growth", "growth.maxInstances is required when no policy gives maxReplicas or maxCapacity"));
+      }
+      return null;
+    }
+    return check(yaml, "growth", problems, () -> doc.settings(largest));
   }
 
   private static Path resolve(Path file, String relative) {

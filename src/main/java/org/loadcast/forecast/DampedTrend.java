@@ -78,6 +78,14 @@ public record DampedTrend(double minDamping, double maxDamping, int fitHorizonSt
    */
   @Override
   public Forecaster train(double[] training) {
+    return fitted(training);
+  }
+
+  /**
+   * Fits α, β and φ as {@link #train} does and returns the smoother itself, whose weights, final
+   * state and SSE {@link EtsModel} reads.
+   */
+  Smoother fitted(double[] training) {
     Objects.requireNonNull(training, "training");
     if (training.length < 3) {
       throw new IllegalArgumentException("training must hold at least 3 values, but held " + training.length);
@@ -130,6 +138,7 @@ public record DampedTrend(double minDamping, double maxDamping, int fitHorizonSt
     private final double[] pending;
     private int next;
     private double sse;
+    private int errorCount;
 
     Smoother(double alpha, double beta, double damping, double level, double trend, int fitHorizonSteps) {
       this.pending = new double[fitHorizonSteps];
@@ -154,6 +163,7 @@ public record DampedTrend(double minDamping, double maxDamping, int fitHorizonSt
       } else {
         if (!Double.isNaN(madeEarlier)) {
           sse += (y - madeEarlier) * (y - madeEarlier);
+          errorCount++;
         }
         double newLevel = alpha * y + (1 - alpha) * previous;
         trend = beta * (newLevel - level) + (1 - beta) * damping * trend;
@@ -161,6 +171,11 @@ public record DampedTrend(double minDamping, double maxDamping, int fitHorizonSt
       }
       pending[next] = forecast(pending.length);
       next = (next + 1) % pending.length;
+    }
+
+    /** Returns the fitted model at its current state, for {@link EtsModel}. */
+    EtsFit toFit(EtsModel model) {
+      return new EtsFit(model, alpha, beta, damping, level, trend, sse, errorCount);
     }
 
     @Override

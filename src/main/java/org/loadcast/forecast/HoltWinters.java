@@ -231,13 +231,38 @@ public record HoltWinters(Seasonality seasonality, boolean hasTrend, int periodL
   }
 
   private static double[] minimise(MultivariateFunction objective, double[] start) {
-    return start.length == 1 ? new double[] {brent(objective, start[0])} : bobyqa(objective, start);
+    return start.length == 1 ? new double[] {brent(objective, 0, 1, start[0])} : bobyqa(objective, start);
   }
 
-  private static double brent(MultivariateFunction objective, double start) {
+  private static double brent(MultivariateFunction objective, double lower, double upper, double start) {
     UnivariateObjectiveFunction alone = new UnivariateObjectiveFunction(x -> objective.value(new double[] {x}));
     return new BrentOptimizer(1e-10, 1e-14).optimize(new MaxEval(MAX_EVALUATIONS), alone,
-        GoalType.MINIMIZE, new SearchInterval(0, 1, start)).getPoint();
+        GoalType.MINIMIZE, new SearchInterval(lower, upper, start)).getPoint();
+  }
+
+  /**
+   * Fits simple exponential smoothing with α restricted to an interval, by Brent's method on the
+   * in-sample SSE (as {@link #fit} does on [0, 1]).
+   *
+   * @param y the series; see {@link #smooth}
+   * @param minAlpha the least α; in [0, maxAlpha]
+   * @param maxAlpha the greatest α; in [minAlpha, 1]
+   * @return the fit at the best α found in [minAlpha, maxAlpha]
+   * @throws IllegalStateException if this model is not simple exponential smoothing
+   * @throws IllegalArgumentException as {@link #smooth}, or if the bounds are out of order or range
+   */
+  HoltWintersFit fitLevelWeightWithin(double[] y, double minAlpha, double maxAlpha) {
+    if (hasTrend || seasonality.isSeasonal()) {
+      throw new IllegalStateException("only simple exponential smoothing has α alone, but this model is " + this);
+    }
+    if (!(minAlpha >= 0 && minAlpha <= maxAlpha && maxAlpha <= 1)) {
+      throw new IllegalArgumentException("alpha bounds must satisfy 0 <= minAlpha <= maxAlpha <= 1, but were ["
+          + minAlpha + ", " + maxAlpha + "]");
+    }
+    HoltWintersState initial = initialState(y);
+    MultivariateFunction sse = point -> run(y, new OnlineForecaster(this, parametersAt(point), initial), v -> { });
+    double alpha = minAlpha == maxAlpha ? minAlpha : brent(sse, minAlpha, maxAlpha, (minAlpha + maxAlpha) / 2);
+    return smooth(y, new SmoothingParameters(alpha, 0, 0));
   }
 
   private static double[] bobyqa(MultivariateFunction objective, double[] start) {

@@ -24,6 +24,12 @@
  * minutes ahead, the inverse-MSE combination of the seasonally adjusted and the plain damped trend has
  * 0.83, 0.82 and 0.82 × the better baseline's MAE on NASA July, NASA August and WorldCup98.
  *
+ * <p>Growth projection uses the additive-error ETS models without seasonality ({@link
+ * org.loadcast.forecast.EtsModel}: simple smoothing with α in [0.1, 0.3], Holt's linear trend and the
+ * damped trend), whose {@link org.loadcast.forecast.EtsFit} gives point forecasts with analytic
+ * {@link org.loadcast.forecast.PredictionInterval}s (Hyndman, Koehler, Ord and Snyder 2008, class 1
+ * variances; σ² with R {@code forecast::ets}'s divisor n − p).
+ *
  * <p>Forecast accuracy ({@link org.loadcast.forecast.ForecastAccuracy}): MAE, RMSE, MAPE, sMAPE on the
  * M3/M4 0-200 scale, and MASE scaled by the in-sample error of the
  * {@link org.loadcast.forecast.SeasonalNaive} forecaster on the training series (Hyndman and Koehler

@@ -184,6 +184,32 @@ public final class RateCurve {
     return peak;
   }
 
+  /**
+   * Returns the mean rate over consecutive intervals of equal length from the start of the curve:
+   * element k is {@code integral(start + k·step, start + (k+1)·step) / step}, or NaN when any part
+   * of that interval lies in a {@link #missing()} range (its mean is unknown, not smaller).
+   *
+   * <p>This is the plain-array form that the capacity model's daily peaks take.
+   *
+   * @param stepSeconds the interval length, in seconds; finite and {@code > 0}
+   * @return ⌊(end − start) / step⌋ means in time order, in requests per second; a trailing part
+   *     shorter than a step is left out; empty when the curve is shorter than one step
+   * @throws IllegalArgumentException if stepSeconds is not a finite number {@literal >} 0
+   */
+  public double[] intervalMeans(double stepSeconds) {
+    if (!(stepSeconds > 0 && Double.isFinite(stepSeconds))) {
+      throw new IllegalArgumentException("stepSeconds must be finite and > 0, but was " + stepSeconds);
+    }
+    int count = (int) Math.floor((endSeconds() - startSeconds()) / stepSeconds);
+    double[] means = new double[count];
+    for (int k = 0; k < count; k++) {
+      double from = startSeconds() + k * stepSeconds;
+      double to = Math.min(from + stepSeconds, endSeconds());
+      means[k] = missingSeconds(from, to) > 0 ? Double.NaN : integral(from, to) / stepSeconds;
+    }
+    return means;
+  }
+
   /** Returns whether {@code atSeconds} lies in a missing range. */
   public boolean isMissing(double at) {
     for (TimeRange range : missing) {

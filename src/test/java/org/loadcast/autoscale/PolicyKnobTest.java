@@ -65,4 +65,18 @@ class PolicyKnobTest {
     AwsPredictivePolicy overSteps = AwsPredictivePolicy.withDefaults(stepScaling(), 75);
     assertThat(((StepScalingPolicy) overSteps.withKnob(85).dynamic()).scaleOut().thresholdPercent()).isEqualTo(80);
   }
+
+  @Test
+  void maxInstances_isTheLargestMaximumInForce() {
+    assertThat(HPA.maxInstances()).isEqualTo(50);
+    assertThat(HybridPolicy.withDefaults(HPA).maxInstances()).isEqualTo(50);
+    assertThat(new PredictivePolicy(HPA, 300, 288, ArrivalForecast.HOLT_WINTERS, org.loadcast.forecast.Seasonality.ADDITIVE,
+        null, 86_400).maxInstances()).isEqualTo(50);
+    assertThat(stepScaling().maxInstances()).isEqualTo(20);
+    TargetTrackingPolicy tracking = new TargetTrackingPolicy(50, 1, 20, null, 60, 3, 15, 0.9, false, List.of(
+        new ScheduledAction("0 8 * * MON-FRI", 5, 30), new ScheduledAction("0 18 * * MON-FRI", 1, 20),
+        new ScheduledAction("0 19 * * MON-FRI", 2, null)));
+    assertThat(tracking.maxInstances()).isEqualTo(30);
+    assertThat(TargetTrackingPolicy.withDefaults(75, 2, 100).maxInstances()).isEqualTo(100);
+  }
 }

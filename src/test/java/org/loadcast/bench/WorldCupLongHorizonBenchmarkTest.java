@@ -59,7 +59,8 @@ class WorldCupLongHorizonBenchmarkTest {
           experiment.profileFile(), experiment.profile(), experiment.target(), experiment.loadTest(),
           horizon, peakInstances, experiment.peakUtilizationPercent(),
           experiment.service(), experiment.instances(), experiment.loadBalancing(), experiment.requestTimeoutSeconds(),
-          experiment.slo(), experiment.policies(), experiment.frontier(), experiment.frontierReference());
+          experiment.slo(), experiment.policies(), experiment.frontier(), experiment.frontierReference(),
+          experiment.growth());
     }
     RunMetadata metadata = new RunMetadata("benchmark", "worldcup98-full", "benchmark", "1998-01-01T00:00:00Z", 0, Map.of());
     HeapSampler heap = new HeapSampler();

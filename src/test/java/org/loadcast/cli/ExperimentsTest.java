@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,9 @@ import org.loadcast.autoscale.StepAdjustment;
 import org.loadcast.autoscale.StepAlarm;
 import org.loadcast.autoscale.StepScalingPolicy;
 import org.loadcast.autoscale.TargetTrackingPolicy;
+import org.loadcast.capacity.GrowthAssumptions;
+import org.loadcast.capacity.GrowthSettings;
+import org.loadcast.forecast.EtsModel;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.InputProblem;
 import org.loadcast.results.LoadTestRecorder;
@@ -588,5 +593,95 @@ class ExperimentsTest {
   void read_hpaToleranceOutOfRange_isLocated() throws IOException {
     assertThat(problems(HPA_MAX, HPA_MAX + "    behavior:\n      scaleDown:\n        tolerance: 1.5\n")).containsExactly(
         "56:20: policies[0].behavior.scaleDown.tolerance must be in [0, 1), but was 1.5");
+  }
+
+  // ---- growth section
+
+  private static final String SMOKE_END = "  defaultSweepOffsets: [10]         # (the default offsets are -20, -10 and +10)\n";
+
+  @Test
+  void read_noGrowthSection_takesTheDefaultsAndThePoliciesLargestMaximum() {
+    GrowthSettings growth = Experiments.read(Path.of("simulations/smoke.yaml")).growth();
+    assertThat(growth.method()).isEqualTo(EtsModel.DAMPED_TREND);
+    assertThat(growth.horizonMonths()).isEqualTo(12);
+    assertThat(growth.intervalPercent()).isEqualTo(95);
+    assertThat(growth.peakWindowSeconds()).isEqualTo(3600);
+    assertThat(growth.maxMissingPercentPerDay()).isEqualTo(5);
+    assertThat(growth.maxInstances()).isEqualTo(20);
+    assertThat(growth.assumptions()).isEqualTo(GrowthAssumptions.NONE);
+  }
+
+  @Test
+  void read_shippedGrowthSections_defaultTheFleetLimitToThePolicies() {
+    GrowthSettings nasa = Experiments.read(Path.of("simulations/nasa-reactive-vs-predictive.yaml")).growth();
+    assertThat(nasa.method()).isEqualTo(EtsModel.DAMPED_TREND);
+    assertThat(nasa.maxInstances()).isEqualTo(100);
+    GrowthSettings worldCup = Experiments.read(Path.of("simulations/worldcup98-full.yaml")).growth();
+    assertThat(worldCup.horizonMonths()).isEqualTo(6);
+    assertThat(worldCup.maxInstances()).isEqualTo(400);
+  }
+
+  @Test
+  void read_growthSection_isRead() throws IOException {
+    Experiment e = read(SMOKE_END, SMOKE_END + """
+        growth:
+          method: holt
+          horizonMonths: 6
+          intervalPercent: 80
+          peakWindowSeconds: 300
+          maxMissingPercentPerDay: 0
+          maxInstances: 100
+          expectedGrowthPercentPerMonth: 3
+          launches:
+            - {name: "new region", date: 1995-09-01, peakIncreasePercent: 30}
+            - {name: "promotion", date: 1995-10-01, peakIncreasePercent: 10, endDate: 1995-10-08}
+        """);
+    GrowthSettings growth = e.growth();
+    assertThat(growth).isEqualTo(new GrowthSettings(EtsModel.LINEAR_TREND, 6, 80, 300, 0, 100, new GrowthAssumptions(3, List.of(
+        new GrowthAssumptions.Launch("new region", LocalDate.of(1995, 9, 1), 30, Optional.empty()),
+        new GrowthAssumptions.Launch("promotion", LocalDate.of(1995, 10, 1), 10, Optional.of(LocalDate.of(1995, 10, 8)))))));
+  }
+
+  @Test
+  void read_badGrowthValues_areEachLocated() throws IOException {
+    assertThat(problems(SMOKE_END, SMOKE_END + """
+        growth:
+          method: linear
+          horizonMonths: 0
+          intervalPercent: 100
+          peakWindowSeconds: 90
+          maxMissingPercentPerDay: -1
+          maxInstances: 0
+          expectedGrowthPercentPerMonth: -150
+        """)).containsExactly(
+        "62:11: growth.method must be one of ses, holt, damped, but was 'linear'",
+        "63:18: growth.horizonMonths must be in 1..120, but was 0",
+        "64:20: growth.intervalPercent must be in (0, 100), but was 100",
+        "65:22: growth.peakWindowSeconds must be a multiple of 60 that divides 86400, such as 300 or 3600, but was 90",
+        "66:28: growth.maxMissingPercentPerDay must be in [0, 100), but was -1",
+        "67:17: growth.maxInstances must be >= 1, but was 0",
+        "68:34: growth.expectedGrowthPercentPerMonth must be a finite number > -100, but was -150.0");
+  }
+
+  @Test
+  void read_badLaunch_isLocatedAtItsField() throws IOException {
+    assertThat(problems(SMOKE_END, SMOKE_END + """
+        growth:
+          launches:
+            - {name: "new region", date: 1995-09-31, peakIncreasePercent: 30}
+        """)).singleElement().asString()
+        .startsWith("63:").contains("growth.launches[0].date must be an ISO-8601 date such as 1995-09-01, but was '1995-09-31'");
+    assertThat(problems(SMOKE_END, SMOKE_END + """
+        growth:
+          launches:
+            - {name: "sale", date: 1995-09-01, peakIncreasePercent: 30, endDate: 1995-09-01}
+        """)).singleElement().asString()
+        .contains("growth.launches[0].endDate must be after date (1995-09-01), but was 1995-09-01");
+  }
+
+  @Test
+  void read_unknownGrowthKey_isRefused() throws IOException {
+    assertThat(problems(SMOKE_END, SMOKE_END + "growth:\n  horizonMonth: 6\n")).singleElement().asString()
+        .startsWith("62:").contains("horizonMonth").contains("horizonMonths");
   }
 }

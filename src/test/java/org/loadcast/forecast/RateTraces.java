@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /** The real rate series of ../shared/data/rate_series (see its README.md), as 5-minute mean rates. */
-final class RateTraces {
+public final class RateTraces {
   static final Path SERIES = Path.of("../shared/data/rate_series");
-  static final int BUCKET_SECONDS = 300;
+  public static final int BUCKET_SECONDS = 300;
   /** August: the Hurricane Erin outage, 1 Aug 14:52 to 3 Aug 04:36, zeros in the file, missing in fact. */
   private static final int AUGUST_OUTAGE_START_SECOND = 53_521;
   private static final int AUGUST_OUTAGE_SECONDS = 135_851;
@@ -27,18 +27,18 @@ final class RateTraces {
   }
 
   /** NASA July 1995, requests/s per 5-minute bucket from 1 Jul 00:00:01 EDT. */
-  static double[] nasaJuly() throws IOException {
+  public static double[] nasaJuly() throws IOException {
     return buckets(perSecond("nasa_ksc_1995-07_requests_per_second.txt.gz"), -1, 0);
   }
 
   /** NASA August 1995, with the buckets touching the outage missing (NaN). */
-  static double[] nasaAugust() throws IOException {
+  public static double[] nasaAugust() throws IOException {
     return buckets(perSecond("nasa_ksc_1995-08_requests_per_second.txt.gz"), AUGUST_OUTAGE_START_SECOND,
         AUGUST_OUTAGE_SECONDS);
   }
 
   /** WorldCup98, requests/s per 5-minute bucket from 30 Apr 21:30 UTC; a bucket with a missing minute is NaN. */
-  static double[] worldCup() throws IOException {
+  public static double[] worldCup() throws IOException {
     DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     List<String> lines = Files.readAllLines(SERIES.resolve("worldcup98_requests_per_minute.csv"));
     LocalDateTime first = LocalDateTime.parse(lines.get(1).split(",")[0], format);

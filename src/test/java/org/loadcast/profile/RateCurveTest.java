@@ -129,4 +129,19 @@ class RateCurveTest {
   void rateAt_outsideCurve_throws() {
     assertThatThrownBy(() -> LINEAR.rateAt(21)).hasMessageContaining("lies outside the rate curve");
   }
+
+  @Test
+  void intervalMeans_areIntegralsOverStepsAndNaNWhereMissing() {
+    RateCurve curve = RateCurve.of(new double[] {0, 10, 20, 30}, new double[] {2, 4, 6, 6}, Interpolation.STEP,
+        List.of(new TimeRange(21, 22)));
+    double[] means = curve.intervalMeans(5);
+    assertThat(means).hasSize(6);
+    assertThat(means[0]).isEqualTo(2);
+    assertThat(means[2]).isEqualTo(4);
+    assertThat(means[4]).isNaN();
+    assertThat(means[5]).isEqualTo(6);
+    assertThat(curve.intervalMeans(20)).containsExactly(3.0);
+    assertThat(curve.intervalMeans(40)).isEmpty();
+    assertThatThrownBy(() -> curve.intervalMeans(0)).hasMessage("stepSeconds must be finite and > 0, but was 0.0");
+  }
 }
