@@ -76,18 +76,19 @@ public final class CapacityReportWriter {
     return csv.toString();
   }
 
+  /** One row per day and kind, by date; a day partly in the history and first projected has two rows. */
   static String dailyPeaksCsv(CapacityReport report) {
     Map<String, String> rows = new TreeMap<>();
     for (CapacityReport.PeakDay p : report.dailyPeaks()) {
-      rows.put(p.date(), String.format(Locale.ROOT, "%s,history,%.4f,,,%s,%d,", p.date(), p.peakRatePerSecond(),
+      rows.put(p.date() + "|1", String.format(Locale.ROOT, "%s,history,%.4f,,,%s,%d,", p.date(), p.peakRatePerSecond(),
           p.windowStart(), p.missingSlots()));
     }
     for (CapacityReport.SkippedDay d : report.skippedDays()) {
-      rows.put(d.date(), String.format(Locale.ROOT, "%s,skipped,,,,,%d,\"%s\"", d.date(), d.missingSlots(),
+      rows.put(d.date() + "|2", String.format(Locale.ROOT, "%s,skipped,,,,,%d,\"%s\"", d.date(), d.missingSlots(),
           d.reason().replace("\"", "\"\"")));
     }
     for (CapacityReport.ProjectedDay d : report.projection()) {
-      rows.put(d.date(), String.format(Locale.ROOT, "%s,projected,%.4f,%.4f,%.4f,,,", d.date(), d.pointPerSecond(),
+      rows.put(d.date() + "|3", String.format(Locale.ROOT, "%s,projected,%.4f,%.4f,%.4f,,,", d.date(), d.pointPerSecond(),
           d.lowerPerSecond(), d.upperPerSecond()));
     }
     return "date,kind,peakRatePerSecond,lowerPerSecond,upperPerSecond,windowStart,missingIntervals,skippedReason\n"
