@@ -116,7 +116,8 @@ public final class ExperimentRun {
     double capacity = service.capacityPerSecond();
     RateCurve bridged = original.bridgedOverMissing();
     double peak = bridged.peakRatePerSecond(from, from + horizon);
-    double scale = experiment.peakInstances() * capacity * utilization / peak;
+    double scale = demandScale(experiment.profile(), horizon, experiment.peakInstances(),
+        experiment.peakUtilizationPercent(), service);
     RateCurve demand = bridged.scaled(scale);
     ClusterConfig cluster = cluster(experiment, service, demand.rateAt(from) / (capacity * utilization));
     SimulationSpec spec = new SimulationSpec(demand, from, horizon, cluster, experiment.slo(), experiment.seed());
@@ -157,6 +158,28 @@ public final class ExperimentRun {
   public static RateCurve requestRate(TrafficProfile profile) {
     double perArrival = profile.mix().requestsPerArrival();
     return perArrival == 1 ? profile.rate() : profile.rate().scaled(perArrival);
+  }
+
+  /**
+   * Returns the factor the profile's request rate ({@link #requestRate}) is multiplied by so that
+   * its peak over the horizon (the last {@code horizonSeconds} of the profile, missing stretches
+   * bridged by a straight line) needs {@code peakInstances} instances of the service at {@code
+   * peakUtilizationPercent}: {@code peakInstances × capacity × utilization / peak}.
+   *
+   * @param profile the traffic profile
+   * @param horizonSeconds the simulated last stretch of the profile, seconds
+   * @param peakInstances instances the scaled peak needs, &gt; 0
+   * @param peakUtilizationPercent the utilization at which they carry it, in (0, 100]
+   * @param service the service model, whose {@link ServiceModel#capacityPerSecond()} is one
+   *     instance's capacity
+   * @return the scale factor, &gt; 0 for a horizon with traffic; infinite or NaN when its peak is 0
+   */
+  public static double demandScale(TrafficProfile profile, double horizonSeconds, double peakInstances,
+      double peakUtilizationPercent, ServiceModel service) {
+    RateCurve bridged = requestRate(profile).bridgedOverMissing();
+    double from = profile.rate().endSeconds() - horizonSeconds;
+    double peak = bridged.peakRatePerSecond(from, from + horizonSeconds);
+    return peakInstances * service.capacityPerSecond() * (peakUtilizationPercent / 100) / peak;
   }
 
   /** Returns the first HPA policy, the baseline of the elastic speedup; empty if there is none. */

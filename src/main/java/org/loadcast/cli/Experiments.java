@@ -672,8 +672,7 @@ public final class Experiments {
       double peakUtilizationPercent, ServiceModel service) {
     org.loadcast.profile.RateCurve bridged = ExperimentRun.requestRate(profile).bridgedOverMissing();
     double from = profile.rate().endSeconds() - horizonSeconds;
-    double peak = bridged.peakRatePerSecond(from, from + horizonSeconds);
-    double scale = peakInstances * service.capacityPerSecond() * peakUtilizationPercent / 100 / peak;
+    double scale = ExperimentRun.demandScale(profile, horizonSeconds, peakInstances, peakUtilizationPercent, service);
     return scale * bridged.integral(from, from + horizonSeconds);
   }
 

@@ -51,8 +51,12 @@ final class SimulateCommand implements Callable<Integer> {
   /**
    * Refuses, before any simulation runs, a report directory that cannot be one: an existing file,
    * or a path whose nearest existing ancestor is not a writable directory.
+   *
+   * @param directory the --out directory
+   * @param command the command, such as {@code loadcast simulate}, named in the error
+   * @throws InputException if it cannot be a report directory
    */
-  private static void checkWritableDirectory(Path directory) {
+  static void checkWritableDirectory(Path directory, String command) {
     Path absolute = directory.toAbsolutePath();
     Path existing = absolute;
     while (existing != null && !Files.exists(existing)) {
@@ -63,7 +67,7 @@ final class SimulateCommand implements Callable<Integer> {
         : !Files.isWritable(existing) ? "lies under '" + existing + "', which is not writable"
         : null;
     if (problem != null) {
-      throw new InputException(new InputProblem("loadcast simulate", 0, 0,
+      throw new InputException(new InputProblem(command, 0, 0,
           "--out must name a directory the report can be written to, but '" + directory + "' " + problem));
     }
   }
@@ -80,7 +84,7 @@ final class SimulateCommand implements Callable<Integer> {
           "--progress must be one of auto, always, never, but was '" + progress + "'"));
     }
     if (out != null) {
-      checkWritableDirectory(out);
+      checkWritableDirectory(out, "loadcast simulate");
     }
     Experiment experiment = Experiments.read(experimentFile);
     if (seed != null) {

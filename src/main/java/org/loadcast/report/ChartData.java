@@ -189,7 +189,18 @@ record ChartData(
     private static final int GRID_POINTS = 60;
 
     static UslSeries of(LoadTestSummary loadTest, java.util.Optional<CalibrationSummary> calibration) {
-      List<org.loadcast.capacity.ProbeStepCheck> steps = loadTest.calibration().steps().stream()
+      return of(loadTest.calibration().steps(), calibration.map(CalibrationSummary::usl).orElse(null));
+    }
+
+    /**
+     * Returns the points of probe steps and the curve of a USL fit.
+     *
+     * @param probeSteps the probe's steps; those without concurrency or throughput are left out
+     * @param fit the USL fit, or why none; null or not fitted draws no curve
+     * @return the series, sorted by concurrency
+     */
+    static UslSeries of(List<org.loadcast.capacity.ProbeStepCheck> probeSteps, CalibrationSummary.Usl fit) {
+      List<org.loadcast.capacity.ProbeStepCheck> steps = probeSteps.stream()
           .filter(s -> s.meanConcurrency() > 0 && s.throughputPerSecond() > 0).toList();
       double top = 1.5 * steps.stream().mapToDouble(org.loadcast.capacity.ProbeStepCheck::meanConcurrency).max().orElse(1);
       double bottom = Math.min(1, steps.stream().mapToDouble(org.loadcast.capacity.ProbeStepCheck::meanConcurrency)
@@ -203,8 +214,7 @@ record ChartData(
       for (int i = 0; i <= GRID_POINTS; i++) {
         rows.putIfAbsent(round(bottom * Math.pow(top / bottom, (double) i / GRID_POINTS)), new Double[2]);
       }
-      CalibrationSummary.Usl usl = calibration.map(CalibrationSummary::usl).filter(CalibrationSummary.Usl::fitted)
-          .orElse(null);
+      CalibrationSummary.Usl usl = fit != null && fit.fitted() ? fit : null;
       int n = rows.size();
       UslSeries series = new UslSeries(new double[n], new Double[n], new Double[n], new Double[n]);
       int i = 0;

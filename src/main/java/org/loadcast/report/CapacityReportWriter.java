@@ -1,0 +1,163 @@
+package org.loadcast.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.loadcast.capacity.ProbeStepCheck;
+import org.loadcast.results.ResultFiles;
+
+/**
+ * Writes the files of {@code loadcast capacity}: {@code capacity.json} (the {@link CapacityReport}),
+ * {@code plan.csv} (one row per month), {@code daily-peaks.csv} (one row per day of the history and
+ * the projection) and {@code index.html}, a self-contained page (uPlot inlined, Pebble with
+ * auto-escaping) with the runway chart, the USL chart, the sizing and plan tables. Each file is
+ * written to a temporary file and moved into place. Stateless and thread-safe.
+ */
+public final class CapacityReportWriter {
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private CapacityReportWriter() {}
+
+  /**
+   * Writes the capacity report into a directory, creating it.
+   *
+   * @param report the report
+   * @param probeSteps the load test's probe steps drawn under the USL curve; empty without one
+   * @param metadata the run's metadata, shown in the page only
+   * @param directory the report directory
+   * @throws UncheckedIOException if a file cannot be written
+   */
+  public static void write(CapacityReport report, List<ProbeStepCheck> probeSteps, RunMetadata metadata,
+      Path directory) {
+    try {
+      Files.createDirectories(directory);
+      ResultFiles.writeAtomically(directory.resolve("capacity.json"), json(report));
+      ResultFiles.writeAtomically(directory.resolve("plan.csv"), planCsv(report));
+      ResultFiles.writeAtomically(directory.resolve("daily-peaks.csv"), dailyPeaksCsv(report));
+      ResultFiles.writeAtomically(directory.resolve("index.html"), html(report, probeSteps, metadata));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Returns {@code capacity.json}: the report as indented JSON, fields in record order, nulls kept.
+   *
+   * @param report the report
+   * @return the text, ending with a newline
+   * @throws IOException if Jackson fails
+   */
+  public static String json(CapacityReport report) throws IOException {
+    return JSON.writeValueAsString(report) + "\n";
+  }
+
+  static String planCsv(CapacityReport report) {
+    StringBuilder csv = new StringBuilder("from,to,peakDate,peakPointPerSecond,peakLowerPerSecond,peakUpperPerSecond,"
+        + "instancesPooled,instancesSplit,plannedInstances,cost\n");
+    for (CapacityReport.PlanRow r : report.plan()) {
+      csv.append(String.format(Locale.ROOT, "%s,%s,%s,%.4f,%.4f,%.4f,%s,%s,%s,%s%n", r.from(), r.to(), r.peakDate(),
+          r.peakPointPerSecond(), r.peakLowerPerSecond(), r.peakUpperPerSecond(), text(r.instancesPooled()),
+          text(r.instancesSplit()), text(r.plannedInstances()),
+          r.cost() == null ? "" : String.format(Locale.ROOT, "%.2f", r.cost())));
+    }
+    return csv.toString();
+  }
+
+  /** One row per day and kind, by date; a day partly in the history and first projected has two rows. */
+  static String dailyPeaksCsv(CapacityReport report) {
+    Map<String, String> rows = new TreeMap<>();
+    for (CapacityReport.PeakDay p : report.dailyPeaks()) {
+      rows.put(p.date() + "|1", String.format(Locale.ROOT, "%s,history,%.4f,,,%s,%d,", p.date(), p.peakRatePerSecond(),
+          p.windowStart(), p.missingSlots()));
+    }
+    for (CapacityReport.SkippedDay d : report.skippedDays()) {
+      rows.put(d.date() + "|2", String.format(Locale.ROOT, "%s,skipped,,,,,%d,\"%s\"", d.date(), d.missingSlots(),
+          d.reason().replace("\"", "\"\"")));
+    }
+    for (CapacityReport.ProjectedDay d : report.projection()) {
+      rows.put(d.date() + "|3", String.format(Locale.ROOT, "%s,projected,%.4f,%.4f,%.4f,,,", d.date(), d.pointPerSecond(),
+          d.lowerPerSecond(), d.upperPerSecond()));
+    }
+    return "date,kind,peakRatePerSecond,lowerPerSecond,upperPerSecond,windowStart,missingIntervals,skippedReason\n"
+        + String.join("\n", rows.values()) + "\n";
+  }
+
+  private static String text(Integer value) {
+    return value == null ? "" : value.toString();
+  }
+
+  private static String html(CapacityReport report, List<ProbeStepCheck> probeSteps, RunMetadata metadata)
+      throws IOException {
+    PebbleTemplate template = ReportWriter.PEBBLE.getTemplate("capacity.peb");
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("report", report);
+    context.put("metadata", metadata);
+    context.put("chartData", ReportWriter.scriptJson(Chart.of(report, probeSteps)));
+    context.put("uplotJs", ReportWriter.resource(ReportWriter.UPLOT + "uPlot.iife.min.js"));
+    context.put("uplotCss", ReportWriter.resource(ReportWriter.UPLOT + "uPlot.min.css"));
+    StringWriter out = new StringWriter();
+    template.evaluate(out, context, Locale.ROOT);
+    return out.toString();
+  }
+
+  /**
+   * The series of the capacity page's charts. Times are the Unix seconds at which each day starts
+   * in the profile's zone; a missing value is null.
+   *
+   * @param timezone the zone of the time axis
+   * @param time one entry per day from the history's first to the projection's last
+   * @param historyPeak each day's peak of the history, null elsewhere
+   * @param point the projected peak, null in the history
+   * @param lower its lower bound
+   * @param upper its upper bound
+   * @param fleetCapacityPerSecond maxInstances × one instance's simulated capacity at the SLO
+   * @param fleetSplitCapacityPerSecond maxInstances × the M/M/k capacity at the SLO (the planned bound)
+   * @param runwayTime the runway's day, or null
+   * @param usl the probe's points and the USL curve; null without probe steps
+   */
+  record Chart(String timezone, long[] time, Double[] historyPeak, Double[] point, Double[] lower, Double[] upper,
+      double fleetCapacityPerSecond, double fleetSplitCapacityPerSecond, Long runwayTime, ChartData.UslSeries usl) {
+
+    static Chart of(CapacityReport report, List<ProbeStepCheck> probeSteps) {
+      ZoneId zone = ZoneId.of(report.timezone());
+      TreeMap<LocalDate, Double[]> days = new TreeMap<>();
+      report.dailyPeaks().forEach(p -> days.put(LocalDate.parse(p.date()), new Double[] {ChartData.round(p.peakRatePerSecond()), null, null, null}));
+      report.projection().forEach(p -> days.put(LocalDate.parse(p.date()), new Double[] {null,
+          ChartData.round(p.pointPerSecond()), ChartData.round(p.lowerPerSecond()), ChartData.round(p.upperPerSecond())}));
+      LocalDate first = days.firstKey();
+      int n = (int) java.time.temporal.ChronoUnit.DAYS.between(first, days.lastKey()) + 1;
+      Chart chart = new Chart(report.timezone(), new long[n], new Double[n], new Double[n], new Double[n], new Double[n],
+          report.fleetCapacityPerSecond(), report.fleetSplitCapacityPerSecond(),
+          report.runwayDate() == null ? null : LocalDate.parse(report.runwayDate()).atStartOfDay(zone).toEpochSecond(),
+          probeSteps.isEmpty() ? null : ChartData.UslSeries.of(probeSteps, usl(report)));
+      for (int i = 0; i < n; i++) {
+        LocalDate day = first.plusDays(i);
+        chart.time[i] = day.atStartOfDay(zone).toEpochSecond();
+        Double[] row = days.getOrDefault(day, new Double[4]);
+        chart.historyPeak[i] = row[0];
+        chart.point[i] = row[1];
+        chart.lower[i] = row[2];
+        chart.upper[i] = row[3];
+      }
+      return chart;
+    }
+
+    private static CalibrationSummary.Usl usl(CapacityReport r) {
+      return new CalibrationSummary.Usl(r.uslSigma() != null, r.uslNotFittedReason(), r.uslPoints() == null ? 0
+          : r.uslPoints(), r.uslSigma(), r.uslKappa(), r.uslLambda(), r.uslKappaFixedAtZero(), null, null, null);
+    }
+  }
+}
