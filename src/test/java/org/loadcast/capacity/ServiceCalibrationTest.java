@@ -26,6 +26,28 @@ class ServiceCalibrationTest {
     return new ProbeStepMeasurement(offered, offered, throughput, 0, throughput * latencyMeanSeconds, latency, 4);
   }
 
+  /**
+   * 4 workers of 40 ms median and σ 0.5 (mean 45.3 ms) at a capacity of 88.3 per second, measured
+   * through 6 ms of client and network time per request: capacity × mean latency is 4.53, which
+   * rounds to 5 workers; the rule takes the largest whole number under the upper bound, 4, and
+   * shrinks the histogram instead of stretching it. (20,000 requests, so the bound is tight; with a
+   * probe's hundred or so, it is about 0.4 worker above the product.)
+   */
+  @Test
+  void fromProbe_clientTimeOutsideTheWorkers_doesNotAddAWorker() {
+    Histogram low = logNormalMicros(40, 0.5, 20_000, 3);
+    Histogram shifted = new Histogram(LoadTestRecorder.HIGHEST_LATENCY_MICROS, LoadTestRecorder.SIGNIFICANT_DIGITS);
+    low.recordedValues().forEach(v -> shifted.recordValueWithCount(v.getValueIteratedTo() + 6000, v.getCountAtValueIteratedTo()));
+    Histogram high = logNormalMicros(900, 0.2, 10_000, 2);
+    ServiceCalibration c = ServiceCalibration.fromProbe(List.of(
+        step(20, 20, shifted.getMean() / 1e6, shifted), step(120, 88.3, high.getMean() / 1e6, high)));
+    double bound = 88.3 * (shifted.getMean() + 2 * shifted.getStdDeviation() / Math.sqrt(20_000)) / 1e6;
+    assertThat(88.3 * shifted.getMean() / 1e6).isGreaterThan(4.5);
+    assertThat(bound).isLessThan(5);
+    assertThat(c.workers()).isEqualTo(4);
+    assertThat(c.workers() / c.meanServiceSeconds()).isCloseTo(88.3, within(1e-9));
+  }
+
   @Test
   void fromProbe_fitsTheLowStepAndTakesTheHighestThroughput() {
     Histogram low = logNormalMicros(40, 0.5, 200_000, 1);
@@ -37,7 +59,7 @@ class ServiceCalibrationTest {
     assertThat(c.serviceTimeSigma()).isCloseTo(0.5, within(0.005));
     assertThat(c.capacityPerSecond()).isEqualTo(88.6);
     assertThat(c.saturated()).isTrue();
-    // k = round(88.6 × 0.0453) = 4, and the scaled model gives back the measured capacity
+    // k = floor(88.6 × (0.0453 + 2 SE)) = 4, and the scaled model gives back the measured capacity
     assertThat(c.workers()).isEqualTo(4);
     assertThat(c.workers() / c.meanServiceSeconds()).isCloseTo(88.6, within(1e-9));
     assertThat(c.steps().get(0).measurementProblem()).isFalse();
