@@ -39,7 +39,10 @@ class CapacityCommandTest {
     JsonNode report = JSON.readTree(dir.resolve("a/capacity.json").toFile());
     System.out.printf(Locale.ROOT, "NASA: %.1f s, runway %s %s, per instance %.2f/s%n", seconds,
         report.get("runwayKind").asText(), report.get("runwayDate").asText(), report.get("perInstanceCapacityPerSecond").asDouble());
-    checkPlan(report, 12, 100, 0.096);
+    checkPlan(report, 12, 40, 0.096);
+    // the shipped growth section: 3 % a month stated on top of the damped trend, a quota of 40 instances
+    assertThat(report.get("runwayKind").asText()).isEqualTo("reached");
+    assertThat(report.get("runwayDate").asText()).isEqualTo("1996-04-08");
     // the July profile: 1-27 July, of which 13 July misses 16 of its 288 five-minute intervals, and 28 July ends at 13:32
     assertThat(report.get("dailyPeaks")).hasSize(26);
     assertThat(report.get("skippedDays").findValuesAsText("date")).containsExactly("1995-07-13", "1995-07-28");
@@ -76,12 +79,12 @@ class CapacityCommandTest {
     assertThat(capacity).isPositive().isLessThan(report.get("perInstanceSaturationPerSecond").asDouble());
     assertThat(report.get("perInstanceErlangCapacityPerSecond").asDouble()).isPositive()
         .isLessThan(report.get("perInstanceSaturationPerSecond").asDouble());
-    assertThat(report.get("fleetCapacityPerSecond").asDouble()).isCloseTo(100 * capacity, within(1e-9));
+    assertThat(report.get("fleetCapacityPerSecond").asDouble()).isCloseTo(40 * capacity, within(1e-9));
   }
 
   @Test
   void nasa_fewerInstances_runwayIsReachedInTheFirstShortMonth() throws IOException {
-    Path file = copyOfNasa(text -> text.replace("  # maxInstances: 100 ", "  maxInstances: 30 "));
+    Path file = copyOfNasa(text -> text.replace("  maxInstances: 40 ", "  maxInstances: 30 "));
     CommandRun run = CommandRun.of("capacity", file.toString(), "--out", dir.resolve("out").toString());
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode report = JSON.readTree(dir.resolve("out/capacity.json").toFile());
@@ -108,7 +111,10 @@ class CapacityCommandTest {
     assertThat(report.get("demandScale").asDouble()).isCloseTo(1, within(1e-6));
     // 30 April 23:30 Paris is partial; 1 May - 26 July have every minute once gaps are bridged in the profile
     assertThat(report.get("dailyPeaks").size() + report.get("skippedDays").size()).isEqualTo(88);
-    checkPlan(report, 6, 400, 0.096);
+    checkPlan(report, 6, 50, 0.096);
+    // a quota of 50 instances: the damped trend is flat after the final, its widening upper bound is not
+    assertThat(report.get("runwayKind").asText()).isEqualTo("reached");
+    assertThat(report.get("runwayDate").asText()).isEqualTo("1998-11-22");
   }
 
   @Test

@@ -612,13 +612,14 @@ class ExperimentsTest {
   }
 
   @Test
-  void read_shippedGrowthSections_defaultTheFleetLimitToThePolicies() {
+  void read_shippedGrowthSections_areRead() {
     GrowthSettings nasa = Experiments.read(Path.of("simulations/nasa-reactive-vs-predictive.yaml")).growth();
     assertThat(nasa.method()).isEqualTo(EtsModel.DAMPED_TREND);
-    assertThat(nasa.maxInstances()).isEqualTo(100);
+    assertThat(nasa.maxInstances()).isEqualTo(40);
+    assertThat(nasa.assumptions().expectedGrowthPercentPerMonth()).isEqualTo(3);
     GrowthSettings worldCup = Experiments.read(Path.of("simulations/worldcup98-full.yaml")).growth();
     assertThat(worldCup.horizonMonths()).isEqualTo(6);
-    assertThat(worldCup.maxInstances()).isEqualTo(400);
+    assertThat(worldCup.maxInstances()).isEqualTo(50);
   }
 
   @Test
