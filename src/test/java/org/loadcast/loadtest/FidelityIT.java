@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,18 +23,7 @@ class FidelityIT {
 
   @BeforeAll
   static void runTheFidelityExperiment() throws IOException {
-    System.setProperty("experiment", "simulations/fidelity-check.yaml");
-    System.setProperty("reports", REPORTS.toString());
-    int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-        "--simulation", ProfileSimulation.class.getName(),
-        "--results-folder", Path.of("target/gatling").toAbsolutePath().toString(),
-        "--launcher", "maven"});
-    assertThat(status).as("Gatling's exit status").isZero();
-    Path run;
-    try (Stream<Path> runs = Files.list(REPORTS)) {
-      run = runs.filter(p -> p.getFileName().toString().startsWith("fidelity-check-"))
-          .max(java.util.Comparator.comparing(p -> p.getFileName().toString())).orElseThrow();
-    }
+    Path run = InProcessGatling.runExperiment(Path.of("simulations/fidelity-check.yaml"), REPORTS, false);
     fidelity = new ObjectMapper().readTree(run.resolve("summary.json").toFile()).get("fidelity");
   }
 

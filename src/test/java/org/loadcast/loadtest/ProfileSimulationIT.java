@@ -25,17 +25,7 @@ class ProfileSimulationIT {
 
   @BeforeAll
   static void runTheSmokeExperiment() throws IOException {
-    System.setProperty("experiment", "simulations/smoke.yaml");
-    System.setProperty("reports", REPORTS.toString());
-    int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-        "--simulation", ProfileSimulation.class.getName(),
-        "--results-folder", Path.of("target/gatling").toAbsolutePath().toString(),
-        "--launcher", "maven"});
-    assertThat(status).as("Gatling's exit status").isZero();
-    try (Stream<Path> runs = Files.list(REPORTS)) {
-      run = runs.filter(p -> p.getFileName().toString().startsWith("smoke-"))
-          .max(java.util.Comparator.comparing(p -> p.getFileName().toString())).orElseThrow();
-    }
+    run = InProcessGatling.runExperiment(Path.of("simulations/smoke.yaml"), REPORTS, true);
   }
 
   @Test

@@ -51,18 +51,7 @@ class SessionReplayIT {
   static void replayTheSessions() throws IOException {
     experiment = Experiments.read(EXPERIMENT);
     plan = LoadTestPlan.of(experiment);
-    System.setProperty("experiment", EXPERIMENT.toString());
-    System.setProperty("reports", REPORTS.toString());
-    int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-        "--simulation", ProfileSimulation.class.getName(),
-        "--results-folder", Path.of("target/gatling").toAbsolutePath().toString(),
-        "--no-reports",
-        "--launcher", "maven"});
-    assertThat(status).as("Gatling's exit status").isZero();
-    try (Stream<Path> runs = Files.list(REPORTS)) {
-      run = runs.filter(p -> p.getFileName().toString().startsWith("replay-sessions-"))
-          .max(java.util.Comparator.comparing(p -> p.getFileName().toString())).orElseThrow();
-    }
+    run = InProcessGatling.runExperiment(EXPERIMENT, REPORTS, false);
   }
 
   /** Returns the requests started per template name, in seconds {@code [from, to)} of the load test. */
