@@ -1,5 +1,6 @@
 package org.loadcast.loadtest;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /** Runs a Gatling simulation in this JVM, as the Maven plugin would, without its HTML report. */
