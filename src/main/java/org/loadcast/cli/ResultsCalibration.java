@@ -1,5 +1,6 @@
 package org.loadcast.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,10 +65,10 @@ record ResultsCalibration(String run, ServiceCalibration calibration, ServiceMod
   }
 
   private static void checkDirectory(Path resultsDirectory) {
-    if (!java.nio.file.Files.isDirectory(resultsDirectory)) {
+    if (!Files.isDirectory(resultsDirectory)) {
       throw refusal("loadcast capacity", "--results must name a load test's results directory "
           + "(reports/<run>/results), but '" + resultsDirectory + "' "
-          + (java.nio.file.Files.exists(resultsDirectory) ? "is a file" : "does not exist"));
+          + (Files.exists(resultsDirectory) ? "is a file" : "does not exist"));
     }
   }
 
