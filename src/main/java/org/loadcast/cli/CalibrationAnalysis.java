@@ -3,7 +3,6 @@ package org.loadcast.cli;
 import java.util.List;
 import org.loadcast.capacity.LatencySlo;
 import org.loadcast.capacity.MeasuredSloCapacity;
-import org.loadcast.capacity.ProbeStepCheck;
 import org.loadcast.capacity.ServiceCalibration;
 import org.loadcast.capacity.ServiceTimeFit;
 import org.loadcast.capacity.SizingPlan;
@@ -51,17 +50,7 @@ public final class CalibrationAnalysis {
         simulated > 0 ? simulated : measured.capacityPerSecond(), capacity, sizing);
   }
 
-  /**
-   * Returns the USL fit of a probe's steps as the report shows it; the public entry for a command
-   * that reads {@code probe-steps.csv} is {@link UslCalibration#fromSteps}.
-   *
-   * @param steps the probe's steps
-   * @return the report's USL figures
-   */
-  public static CalibrationSummary.Usl usl(List<ProbeStepCheck> steps) {
-    return usl(UslCalibration.fromSteps(steps));
-  }
-
+  /** Returns a probe's USL fit as the report shows it: the fitted parameters, or why there are none. */
   static CalibrationSummary.Usl usl(UslCalibration usl) {
     if (usl instanceof UslCalibration.Fitted f) {
       UslFit fit = f.fit();

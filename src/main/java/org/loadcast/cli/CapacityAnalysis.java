@@ -14,10 +14,8 @@ import org.loadcast.capacity.GrowthSettings;
 import org.loadcast.capacity.InstanceModel;
 import org.loadcast.capacity.LatencySlo;
 import org.loadcast.capacity.LoadBalancing;
-import org.loadcast.capacity.ProbeStepCheck;
 import org.loadcast.capacity.Runway;
 import org.loadcast.capacity.SizingPlan;
-import org.loadcast.capacity.UslCalibration;
 import org.loadcast.forecast.EtsFit;
 import org.loadcast.profile.TrafficProfile;
 import org.loadcast.report.CalibrationSummary;
@@ -28,6 +26,12 @@ import org.loadcast.report.CapacityReport;
  * projection → monthly plan and runway, beside one instance's capacity at the SLO, a sizing table,
  * and the USL of a load test's probe.
  *
+ * <p><b>Service model.</b> The experiment's ({@code simulation.service}), or with a load test's
+ * results the model the load test calibrated from its probe ({@link ResultsCalibration}): its
+ * workers, its measured low-load latency histogram scaled to the measured capacity, and its USL.
+ * The one model serves the demand scale, the plan, the capacity at the SLO and the sizing table,
+ * so that the answers match the load test's report.
+ *
  * <p><b>Demand.</b> The profile's request rate ({@link ExperimentRun#requestRate}) times the
  * experiment's demand scale ({@link ExperimentRun#demandScale}), the same factor the simulation
  * uses, so the plan is in the experiment's units. Its means over {@link #stepSeconds} intervals
@@ -35,8 +39,8 @@ import org.loadcast.report.CapacityReport;
  *
  * <p><b>Plan.</b> {@link GrowthProjection#ofMonths} with the experiment's {@code growth} section,
  * then {@link CapacityPlan#of} against the upper bound with the random-split bound ({@code
- * REFERENCE.md} §5.3), the instance being the experiment's service model (workers, mean service
- * time), its SLO and price.
+ * REFERENCE.md} §5.3), the instance being the service model (workers, mean service time), the
+ * experiment's SLO and price.
  *
  * <p><b>Capacity at the SLO.</b> {@link SimulatedSizing#maxRatePerInstance} with the service
  * model's own distribution, beside the M/M/k bound {@link LatencySlo#maxArrivalRatePerSecond}.
@@ -53,6 +57,8 @@ final class CapacityAnalysis {
   static final double MAX_SIMULATED_RATE_PER_SECOND = 20_000;
   /** What the USL fields say without {@code --results}. */
   static final String NO_RESULTS = "no load-test results given (--results reports/<run>/results)";
+  /** The service model's origin without {@code --results}. */
+  static final String EXPERIMENT_MODEL = "the experiment's simulation.service";
 
   private CapacityAnalysis() {}
 
@@ -60,14 +66,16 @@ final class CapacityAnalysis {
    * Analyses an experiment's capacity.
    *
    * @param experiment the experiment, its seed the run's
-   * @param probeSteps a load test's probe steps, or empty without one
+   * @param calibrated a load test's calibration, whose model replaces the experiment's service
+   *     model everywhere (demand scale, capacity, sizing, plan) and whose USL is reported; empty
+   *     without one
    * @return the report
    * @throws IllegalArgumentException if the history holds too few daily peaks to fit the growth
    *     method (from {@link GrowthProjection#ofMonths})
    */
-  static CapacityReport of(Experiment experiment, Optional<List<ProbeStepCheck>> probeSteps) {
+  static CapacityReport of(Experiment experiment, Optional<ResultsCalibration> calibrated) {
     GrowthSettings growth = experiment.growth();
-    ServiceModel service = experiment.service();
+    ServiceModel service = calibrated.map(ResultsCalibration::service).orElse(experiment.service());
     TrafficProfile profile = experiment.profile();
     double scale = ExperimentRun.demandScale(profile, experiment.horizonSeconds(), experiment.peakInstances(),
         experiment.peakUtilizationPercent(), service);
@@ -86,11 +94,12 @@ final class CapacityAnalysis {
         service.serviceTime(), experiment.seed());
     double simulated = SimulatedSizing.maxRatePerInstance(fleet, slo);
     double erlang = slo.maxArrivalRatePerSecond(service.workersPerInstance(), service.serviceTime().meanSeconds());
-    CalibrationSummary.Usl usl = probeSteps.map(s -> CalibrationAnalysis.usl(UslCalibration.fromSteps(s))).orElse(null);
+    CalibrationSummary.Usl usl = calibrated.map(c -> CalibrationAnalysis.usl(c.calibration().usl())).orElse(null);
     int max = growth.maxInstances();
     return new CapacityReport(experiment.name(), experiment.description(), experiment.seed(),
         profile.timezone().getId(), experiment.slo().percentile(), experiment.slo().latencyMillis(),
-        service.workersPerInstance(), 1000 * service.serviceTime().meanSeconds(), experiment.instances().pricePerHour(),
+        service.workersPerInstance(), 1000 * service.serviceTime().meanSeconds(),
+        calibrated.map(c -> "calibrated from " + c.run()).orElse(EXPERIMENT_MODEL), experiment.instances().pricePerHour(),
         scale, growth(growth, step, projection), usl == null ? null : usl.sigma(), usl == null ? null : usl.kappa(),
         usl == null ? null : usl.lambdaPerSecond(), usl == null ? null : usl.kappaFixedAtZero(),
         usl == null ? null : usl.points(), usl == null ? NO_RESULTS : usl.notFittedReason(), simulated, erlang,
@@ -226,7 +235,7 @@ final class CapacityAnalysis {
     return Double.isFinite(value) ? value : null;
   }
 
-  private static String number(double value) {
+  static String number(double value) {
     return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 }

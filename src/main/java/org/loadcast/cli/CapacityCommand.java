@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.loadcast.capacity.ProbeStepCheck;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.InputProblem;
 import org.loadcast.report.CapacityReport;
@@ -22,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "capacity", mixinStandardHelpOptions = true,
     description = {"Project the experiment's daily peaks, plan instances month by month against the upper bound of "
         + "the prediction interval, and give the runway: the first day the fleet of growth.maxInstances runs out.",
-        "Also one instance's capacity at the SLO, a sizing table, and the USL of a load test's probe (--results)."})
+        "Also one instance's capacity at the SLO and a sizing table, with the experiment's service model or, given a "
+            + "load test's results (--results), the model and USL calibrated from its probe."})
 final class CapacityCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -34,7 +34,8 @@ final class CapacityCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--results", paramLabel = "DIR", description = "a load test's results directory, such as "
-      + "reports/<run>/results, whose probe-steps.csv the USL is fitted to")
+      + "reports/<run>/results: its per-second.csv and latency.hlog are calibrated as the load test did, and the "
+      + "calibrated service model and USL replace the experiment's service model")
   Path results;
 
   @Option(names = "--seed", paramLabel = "N", description = "override the experiment's seed")
@@ -46,26 +47,28 @@ final class CapacityCommand implements Callable<Integer> {
     if (out != null) {
       SimulateCommand.checkWritableDirectory(out, "loadcast capacity");
     }
-    Optional<List<ProbeStepCheck>> steps = results == null ? Optional.empty() : Optional.of(ProbeStepsFile.read(results));
     Experiment experiment = Experiments.read(experimentFile);
     if (seed != null) {
       experiment = experiment.withSeed(seed);
     }
-    CapacityReport report = analyse(experiment, steps);
+    Optional<ResultsCalibration> calibrated = results == null ? Optional.empty()
+        : Optional.of(ResultsCalibration.of(experiment, results));
+    CapacityReport report = analyse(experiment, calibrated);
     String runId = RunFiles.runId(experiment.name(), started) + "-capacity";
     Path directory = out != null ? out : Path.of("reports", runId);
     double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
     RunMetadata metadata = new RunMetadata(RunFiles.version(), runId, commandLine(), started.toString(), seconds,
         RunFiles.inputDigests(experiment));
-    CapacityReportWriter.write(report, steps.orElse(List.of()), metadata, directory);
+    CapacityReportWriter.write(report, calibrated.map(c -> c.calibration().steps()).orElse(List.of()), metadata,
+        directory);
     print(report, directory);
     return 0;
   }
 
   /** Runs the analysis; a history too short for the growth method is the user's error, named at the file. */
-  private CapacityReport analyse(Experiment experiment, Optional<List<ProbeStepCheck>> steps) {
+  private CapacityReport analyse(Experiment experiment, Optional<ResultsCalibration> calibrated) {
     try {
-      return CapacityAnalysis.of(experiment, steps);
+      return CapacityAnalysis.of(experiment, calibrated);
     } catch (IllegalArgumentException e) {
       throw new InputException(new InputProblem(experimentFile.toString(), 0, 0,
           "growth: the profile's demand cannot be projected: " + e.getMessage()));
@@ -77,6 +80,8 @@ final class CapacityCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "runway: %s%n", report.runwayDate() != null ? report.runwayDate()
         : report.runwayKind().equals("not-reached") ? "not reached by " + report.growth().horizonEnd() : "infeasible");
     out.printf(Locale.ROOT, "  %s%n", report.runwayReason());
+    out.printf(Locale.ROOT, "service model: %s, %d workers, mean service time %.2f ms%n", report.serviceModelOrigin(),
+        report.workersPerInstance(), report.meanServiceTimeMillis());
     out.printf(Locale.ROOT, "per-instance capacity at the SLO: %.1f requests/s simulated, %.1f M/M/%d; demand scale %.4g%n",
         report.perInstanceCapacityPerSecond(), report.perInstanceErlangCapacityPerSecond(), report.workersPerInstance(),
         report.demandScale());

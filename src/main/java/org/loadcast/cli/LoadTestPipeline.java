@@ -133,7 +133,7 @@ public final class LoadTestPipeline {
       throw new LoadTestFailedException(String.format(Locale.ROOT,
           "%d of %d requests failed (%s), more than %.0f %%: the target is down, refuses the load or answers errors, "
               + "so it cannot calibrate a model; the results are in %s", failed, completed,
-          byStatus.length() == 0 ? "none completed" : byStatus, 100 * MAX_FAILED_SHARE, results), true);
+          byStatus.length() == 0 ? (completed == 0 ? "none completed" : "statuses not recorded") : byStatus, 100 * MAX_FAILED_SHARE, results), true);
     }
   }
 

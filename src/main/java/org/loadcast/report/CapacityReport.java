@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param sloLatencyMillis the SLO's bound
  * @param workersPerInstance workers of one instance
  * @param meanServiceTimeMillis the service model's mean service time
+ * @param serviceModelOrigin the service model used throughout: {@code the experiment's
+ *     simulation.service}, or {@code calibrated from <run>} with a load test's results
  * @param pricePerHour one instance's price per hour
  * @param demandScale the factor the profile's request rate is multiplied by, as the simulation does
  * @param growth the growth settings and the fitted trend
@@ -46,7 +48,8 @@ import java.util.Objects;
  * @param projection the projected daily peaks, in date order
  */
 public record CapacityReport(String experiment, String description, long seed, String timezone, double sloPercentile,
-    double sloLatencyMillis, int workersPerInstance, double meanServiceTimeMillis, double pricePerHour,
+    double sloLatencyMillis, int workersPerInstance, double meanServiceTimeMillis, String serviceModelOrigin,
+    double pricePerHour,
     double demandScale, Growth growth, Double uslSigma, Double uslKappa, Double uslLambda, Boolean uslKappaFixedAtZero,
     Integer uslPoints, String uslNotFittedReason, double perInstanceCapacityPerSecond,
     double perInstanceErlangCapacityPerSecond, double perInstanceSaturationPerSecond, double fleetCapacityPerSecond,
@@ -62,6 +65,7 @@ public record CapacityReport(String experiment, String description, long seed, S
     Objects.requireNonNull(experiment, "experiment");
     Objects.requireNonNull(growth, "growth");
     Objects.requireNonNull(runwayKind, "runwayKind");
+    Objects.requireNonNull(serviceModelOrigin, "serviceModelOrigin");
     plan = List.copyOf(plan);
     sizing = List.copyOf(sizing);
     dailyPeaks = List.copyOf(dailyPeaks);

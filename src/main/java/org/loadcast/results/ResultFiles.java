@@ -14,20 +14,51 @@ import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
+import org.loadcast.profile.InputException;
 import org.loadcast.profile.TrafficProfiles;
 
 /**
  * Writes a load test's results: {@code per-second.csv} and {@code latency.hlog}, an HdrHistogram
  * interval log with one interval per second and request name, tagged with the URL-encoded name.
- * Files are written to a temporary file and moved into place. Reads the log back for the
- * simulator's empirical service times ({@link #readLatencyMicros}).
+ * Files are written to a temporary file and moved into place. Reads both back ({@link #read}), and
+ * the log alone for the simulator's empirical service times ({@link #readLatencyMicros}).
  */
 public final class ResultFiles {
   /** The header of {@code per-second.csv}. */
   public static final String PER_SECOND_HEADER =
       "second,phase,started,completed,failed,meanConcurrency,p50LatencyMillis,p95LatencyMillis,p99LatencyMillis";
 
+  /** The name of the per-second file in a results directory. */
+  public static final String PER_SECOND_FILE = "per-second.csv";
+  /** The name of the latency log in a results directory. */
+  public static final String LATENCY_LOG_FILE = "latency.hlog";
+
   private ResultFiles() {}
+
+  /**
+   * Reads a results directory back: {@code per-second.csv} and {@code latency.hlog}, as {@link
+   * #write} wrote them, into the seconds it was given.
+   *
+   * <p>What comes back: each second's number, phase, started, completed and failed counts exactly;
+   * its latency histograms per request name exactly (counts per bucket, 3 significant digits, as
+   * recorded); its mean concurrency to the 4 decimals the CSV holds. What does not: the completions
+   * per HTTP status ({@link SecondResult#statusCounts} is empty; only the failed count is known),
+   * and the histograms' timestamps and tags, which the log uses to place them. The CSV's p50, p95
+   * and p99 columns are not read as data but checked against the log, so that two files from
+   * different runs are refused.
+   *
+   * @param directory a load test's results directory, such as {@code reports/<run>/results}
+   * @return the seconds from 0, in order; empty for a CSV with only its header
+   * @throws InputException if a file is missing (named), the CSV's header differs, a row is
+   *     malformed (a field that is not a whole number, a phase, a decimal; seconds out of order;
+   *     more failed than completed), a log interval is malformed or outside the CSV's seconds, or a
+   *     row's percentiles differ from the log's: each as {@code file:line:column: field must be
+   *     ..., but was '...'}, up to 20, in file order
+   * @throws java.io.UncheckedIOException if a file cannot be read
+   */
+  public static List<SecondResult> read(Path directory) {
+    return ResultFileReader.read(directory);
+  }
 
   /**
    * Writes both files into a directory.
@@ -39,21 +70,26 @@ public final class ResultFiles {
    */
   public static void write(Path directory, List<SecondResult> seconds, long startEpochMillis) throws IOException {
     Files.createDirectories(directory);
-    writeAtomically(directory.resolve("per-second.csv"), perSecondCsv(seconds));
-    writeAtomically(directory.resolve("latency.hlog"), histogramLog(seconds, startEpochMillis));
+    writeAtomically(directory.resolve(PER_SECOND_FILE), perSecondCsv(seconds));
+    writeAtomically(directory.resolve(LATENCY_LOG_FILE), histogramLog(seconds, startEpochMillis));
   }
 
   /** Returns the per-second CSV text. */
   public static String perSecondCsv(List<SecondResult> seconds) {
     StringBuilder csv = new StringBuilder(PER_SECOND_HEADER).append('\n');
     for (SecondResult s : seconds) {
-      Histogram all = s.allLatencyMicros();
-      boolean any = all.getTotalCount() > 0;
+      String[] p = percentileFields(s);
       csv.append(String.format(Locale.ROOT, "%d,%s,%d,%d,%d,%.4f,%s,%s,%s%n", s.second(), s.phase().fileName(),
-          s.started(), s.completed(), s.failed(), s.meanConcurrency(), millis(any, all, 50), millis(any, all, 95),
-          millis(any, all, 99)));
+          s.started(), s.completed(), s.failed(), s.meanConcurrency(), p[0], p[1], p[2]));
     }
     return csv.toString();
+  }
+
+  /** Returns a second's p50, p95 and p99 latency as the CSV writes them: milliseconds, 3 decimals, or empty. */
+  static String[] percentileFields(SecondResult s) {
+    Histogram all = s.allLatencyMicros();
+    boolean any = all.getTotalCount() > 0;
+    return new String[] {millis(any, all, 50), millis(any, all, 95), millis(any, all, 99)};
   }
 
   private static String millis(boolean any, Histogram h, double percentile) {

@@ -16,12 +16,18 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loadcast.capacity.UslModel;
+import org.loadcast.capacity.LatencySlo;
+import org.loadcast.capacity.ServiceCalibration;
+import org.loadcast.capacity.UslCalibration;
+import org.loadcast.results.ResultFiles;
 
 /** {@code loadcast capacity} on the real experiments: capacity.json, the CSVs, the page, the errors. */
 class CapacityCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String NASA = "simulations/nasa-reactive-vs-predictive.yaml";
+  /** A real load test's results, against the embedded target, before the worker count took 2 standard errors. */
+  private static final String RUN = "nasa-reactive-vs-predictive-20261129-150840";
+  private static final Path NASA_RESULTS = Path.of("src/test/resources/results", RUN, "results");
 
   @TempDir
   Path dir;
@@ -118,58 +124,84 @@ class CapacityCommandTest {
   }
 
   @Test
-  void probeSteps_exactUslCurve_fieldsEqualTheFit() throws IOException {
-    UslModel model = new UslModel(0.05, 0.002, 25);
-    StringBuilder csv = new StringBuilder(ProbeStepsFile.HEADER + "\n");
-    for (int i = 0; i < 7; i++) {
-      double n = i == 0 ? 1 : 2.0 * i;
-      double x = model.throughputPerSecondAt(n);
-      csv.append(String.format(Locale.ROOT, "%.3f,%s,0.00,%s,%s,40.000,80.000,100.000,0.00,%b,false,false%n", x,
-          Double.toString(x), Double.toString(n), Double.toString(1000 * n / x), n > 8));
-    }
-    Path results = Files.createDirectories(dir.resolve("results"));
-    Files.writeString(results.resolve("probe-steps.csv"), csv);
-    CommandRun run = CommandRun.of("capacity", NASA, "--results", results.toString(), "--out", dir.resolve("out").toString());
-    assertThat(run.code()).as(run.err()).isZero();
-    JsonNode report = JSON.readTree(dir.resolve("out/capacity.json").toFile());
-    assertThat(report.get("uslSigma").asDouble()).isCloseTo(0.05, within(1e-4));
-    assertThat(report.get("uslKappa").asDouble()).isCloseTo(0.002, within(1e-5));
-    assertThat(report.get("uslLambda").asDouble()).isCloseTo(25, within(1e-3));
-    assertThat(report.get("uslKappaFixedAtZero").asBoolean()).isFalse();
-    assertThat(report.get("uslPoints").asInt()).isEqualTo(7);
-    assertThat(report.get("uslNotFittedReason").isNull()).isTrue();
-    String html = Files.readString(dir.resolve("out/index.html"));
-    assertThat(html).contains("\"usl\":{\"concurrency\":[").contains("fittedThroughput").contains("drawUslChart(data.usl");
-    assertThat(run.out()).contains("USL: sigma 0.0500");
+  void results_realLoadTest_calibratesAsTheLoadTestDidAndASecondRunGivesTheSameBytes() throws IOException {
+    CommandRun first = CommandRun.of("capacity", NASA, "--results", NASA_RESULTS.toString(), "--out", dir.resolve("a").toString());
+    CommandRun second = CommandRun.of("capacity", NASA, "--results", NASA_RESULTS.toString(), "--out", dir.resolve("b").toString());
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(second.code()).as(second.err()).isZero();
+    assertThat(Files.readString(dir.resolve("a/capacity.json"))).isEqualTo(Files.readString(dir.resolve("b/capacity.json")));
+    assertThat(Files.readString(dir.resolve("a/plan.csv"))).isEqualTo(Files.readString(dir.resolve("b/plan.csv")));
+    JsonNode report = JSON.readTree(dir.resolve("a/capacity.json").toFile());
+    // what the load test's own pipeline calibrates from the same seconds
+    Experiment experiment = Experiments.read(Path.of(NASA));
+    ServiceCalibration calibration = LoadTestPipeline.calibrate(LoadTestPlan.of(experiment), ResultFiles.read(NASA_RESULTS));
+    ServiceModel model = LoadTestPipeline.calibratedModel(experiment, calibration, RUN);
+    assertThat(report.get("serviceModelOrigin").asText()).isEqualTo("calibrated from " + RUN);
+    assertThat(report.get("workersPerInstance").asInt()).isEqualTo(calibration.workers()).isEqualTo(model.workersPerInstance());
+    // the run's summary.json: capacity 88.0 requests per second, at saturation
+    assertThat(calibration.capacityPerSecond()).isEqualTo(88.0);
+    assertThat(report.get("perInstanceSaturationPerSecond").asDouble()).isCloseTo(88.0, within(1e-9));
+    assertThat(report.get("meanServiceTimeMillis").asDouble()).isCloseTo(1000 * model.serviceTime().meanSeconds(), within(1e-9))
+        .isCloseTo(1000.0 * calibration.workers() / 88.0, within(1e-6));
+    LatencySlo slo = CapacityAnalysis.slo(experiment);
+    assertThat(report.get("perInstanceCapacityPerSecond").asDouble()).isEqualTo(SimulatedSizing.maxRatePerInstance(
+        new SimulatedSizing.Fleet(model.workersPerInstance(), model.maxQueueLength(), model.serviceTime(), experiment.seed()), slo));
+    assertThat(report.get("perInstanceErlangCapacityPerSecond").asDouble())
+        .isEqualTo(slo.maxArrivalRatePerSecond(model.workersPerInstance(), model.serviceTime().meanSeconds()));
+    // the demand is scaled to the calibrated capacity, as the load test's simulations scale it
+    var bridged = ExperimentRun.requestRate(experiment.profile()).bridgedOverMissing();
+    double from = experiment.horizonStartSeconds();
+    assertThat(report.get("demandScale").asDouble() * bridged.peakRatePerSecond(from, from + experiment.horizonSeconds()))
+        .isCloseTo(20 * 0.7 * 88.0, within(1e-6));
+    // the USL is UslCalibration on the calibration's steps; the run's summary.json had sigma 0.30613, kappa 5.67e-5,
+    // lambda 28.52 from unrounded concurrencies (per-second.csv keeps 4 decimals)
+    UslCalibration.Fitted usl = (UslCalibration.Fitted) UslCalibration.fromSteps(calibration.steps());
+    assertThat(report.get("uslSigma").asDouble()).isEqualTo(usl.fit().model().sigma()).isCloseTo(0.30613, within(1e-3));
+    assertThat(report.get("uslKappa").asDouble()).isEqualTo(usl.fit().model().kappa()).isCloseTo(5.67e-5, within(1e-6));
+    assertThat(report.get("uslLambda").asDouble()).isEqualTo(usl.fit().model().lambdaPerSecond()).isCloseTo(28.52, within(0.05));
+    assertThat(report.get("uslPoints").asInt()).isEqualTo(usl.points()).isEqualTo(10);
+    String html = Files.readString(dir.resolve("a/index.html"));
+    assertThat(html).contains("service model:\n    calibrated from " + RUN).contains("\"usl\":{\"concurrency\":[")
+        .contains("drawUslChart(data.usl");
+    assertThat(first.out()).contains("service model: calibrated from " + RUN + ", " + calibration.workers() + " workers")
+        .contains("USL: sigma 0.30");
+    System.out.printf(Locale.ROOT, "NASA --results: %d workers, mean %.2f ms, %.2f/s at the SLO, runway %s%n",
+        report.get("workersPerInstance").asInt(), report.get("meanServiceTimeMillis").asDouble(),
+        report.get("perInstanceCapacityPerSecond").asDouble(), report.get("runwayDate").asText());
   }
 
   @Test
-  void probeSteps_malformedNumber_exitsWith2AtItsLineAndColumn() throws IOException {
-    Path results = Files.createDirectories(dir.resolve("results"));
-    Files.writeString(results.resolve("probe-steps.csv"), ProbeStepsFile.HEADER + "\n"
-        + "10.000,9.990,0.00,0.4000,40.000,38.000,70.000,90.000,0.50,false,false,false\n"
-        + "20.000,abc,0.00,0.8000,40.000,38.000,70.000,90.000,0.50,false,false,false\n"
-        + "30.000,29.900,0.00,1.2000,40.000,38.000,70.000,90.000,0.50,maybe,false,false\n");
-    CommandRun run = CommandRun.of("capacity", NASA, "--results", results.toString(), "--out", dir.resolve("out").toString());
-    assertThat(run.code()).isEqualTo(2);
-    Path file = results.resolve("probe-steps.csv");
-    assertThat(run.err()).contains(file + ":3:8: throughputPerSecond must be a finite decimal number or empty, but was 'abc'")
-        .contains(file + ":4:60: saturated must be true or false, but was 'maybe'");
-    assertThat(run.out()).doesNotContain("report:");
+  void results_fromAnotherProbe_exitsWith2() throws IOException {
+    Path warmup = copyOfNasa(text -> text.replace("warmupSeconds: 10 ", "warmupSeconds: 5 "));
+    CommandRun shifted = CommandRun.of("capacity", warmup.toString(), "--results", NASA_RESULTS.toString(), "--out",
+        dir.resolve("out").toString());
+    assertThat(shifted.code()).isEqualTo(2);
+    assertThat(shifted.err().lines()).singleElement().asString().contains("--results '" + NASA_RESULTS
+        + "' does not come from the probe of " + warmup + ": second 5 is in the warmup, but the probe (a 5 s warm-up, "
+        + "10 steps of 5 s and a 15 s drain) puts it in the probe");
+    Path steps = copyOfNasa(text -> text.replace("stepSeconds: 5\n", "stepSeconds: 4\n"));
+    CommandRun shorter = CommandRun.of("capacity", steps.toString(), "--results", NASA_RESULTS.toString());
+    assertThat(shorter.code()).isEqualTo(2);
+    assertThat(shorter.err()).contains("step 10 (seconds 46-49) sent 104.7 requests per second, but the experiment offers 140");
+    Path rates = copyOfNasa(text -> text.replace("[10, 20, 30, 45, 60, 75, 90, 105, 120, 140]", "[10, 20, 30, 45, 60, 75, 90, 105, 120, 200]"));
+    CommandRun higher = CommandRun.of("capacity", rates.toString(), "--results", NASA_RESULTS.toString());
+    assertThat(higher.code()).isEqualTo(2);
+    assertThat(higher.err()).contains("step 10 (seconds 55-59) sent 140.0 requests per second, but the experiment offers 200");
     assertThat(dir.resolve("out")).doesNotExist();
   }
 
   @Test
-  void probeSteps_wrongFieldCountOrHeader_exitsWith2() throws IOException {
-    Path results = Files.createDirectories(dir.resolve("results"));
-    Files.writeString(results.resolve("probe-steps.csv"), ProbeStepsFile.HEADER + "\n10.000,9.990\n");
-    CommandRun run = CommandRun.of("capacity", NASA, "--results", results.toString());
+  void results_malformedRow_exitsWith2AtItsLineAndColumn() throws IOException {
+    Path results = copyOfResults();
+    Path csv = results.resolve("per-second.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+    lines.set(13, lines.get(13).replace(",probe,10,10,0,", ",probe,10,abc,0,"));
+    Files.write(csv, lines);
+    CommandRun run = CommandRun.of("capacity", NASA, "--results", results.toString(), "--out", dir.resolve("out").toString());
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains(results.resolve("probe-steps.csv") + ":2:1: a row must have 12 fields");
-    Files.writeString(results.resolve("probe-steps.csv"), "rate,throughput\n");
-    CommandRun header = CommandRun.of("capacity", NASA, "--results", results.toString());
-    assertThat(header.code()).isEqualTo(2);
-    assertThat(header.err()).contains(":1:1: the header must be 'offeredRatePerSecond,");
+    assertThat(run.err()).contains(csv + ":14:13: completed must be a whole number >= 0, but was 'abc'");
+    assertThat(run.out()).doesNotContain("report:");
+    assertThat(dir.resolve("out")).doesNotExist();
   }
 
   @Test
@@ -178,9 +210,20 @@ class CapacityCommandTest {
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err().lines()).singleElement().asString().contains("--results must name a load test's results "
         + "directory (reports/<run>/results), but '" + dir.resolve("nowhere") + "' does not exist");
-    CommandRun empty = CommandRun.of("capacity", NASA, "--results", dir.toString());
-    assertThat(empty.code()).isEqualTo(2);
-    assertThat(empty.err()).contains("but '" + dir + "' has no probe-steps.csv");
+    Path results = copyOfResults();
+    Files.delete(results.resolve("latency.hlog"));
+    CommandRun noLog = CommandRun.of("capacity", NASA, "--results", results.toString());
+    assertThat(noLog.code()).isEqualTo(2);
+    assertThat(noLog.err()).contains(results.resolve("latency.hlog") + ": a load test's results directory must hold "
+        + "latency.hlog, but '" + results + "' has none");
+  }
+
+  @Test
+  void results_experimentWithoutLoadTest_exitsWith2() {
+    CommandRun run = CommandRun.of("capacity", "simulations/worldcup98-full.yaml", "--results", NASA_RESULTS.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--results needs the experiment's loadTest section, to know the probe the results "
+        + "come from, but it has none");
   }
 
   @Test
@@ -217,6 +260,15 @@ class CapacityCommandTest {
         .contains("\"fleetCapacityPerSecond\":").contains("Monthly plan").contains("Sizing at the SLO")
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain("<script>alert(");
     assertThat(html).doesNotContain("href=\"http").doesNotContain("src=\"http");
+  }
+
+  /** Copies the real results into the test's directory. */
+  private Path copyOfResults() throws IOException {
+    Path results = Files.createDirectories(dir.resolve(RUN).resolve("results"));
+    for (String name : List.of("per-second.csv", "latency.hlog")) {
+      Files.copy(NASA_RESULTS.resolve(name), results.resolve(name));
+    }
+    return results;
   }
 
   /** Copies the NASA experiment with its profile path made absolute and the text changed. */
