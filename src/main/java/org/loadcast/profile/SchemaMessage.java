@@ -58,7 +58,7 @@ final class SchemaMessage {
         return file.problemAtKey(pointer + "/" + key, text.toString());
       }
       case "required":
-        return file.missingKeyProblem(path, message.getProperty());
+        return file.missingKeyProblem(path, message.getProperty(), knownKeys());
       case "type":
         return file.problemAtPointer(pointer, label + " must be " + typeName(schema) + ", but was " + was);
       case "minimum":

@@ -1,5 +1,6 @@
 package org.loadcast.profile;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,9 +20,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -124,7 +128,7 @@ public final class YamlFile<T> {
     try {
       tree = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InputException(problemFor(e));
+      throw new InputException(problemFor(e, null));
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
       throw new InputException(new InputProblem(fileName, 0, 0, "the file is empty"));
@@ -242,9 +246,12 @@ public final class YamlFile<T> {
     return new InputProblem(fileName, lineOf(location), columnOf(location), message);
   }
 
-  /** Returns the problem for a required key that is absent, pointing at a likely typo if there is one. */
-  InputProblem missingKeyProblem(String objectPath, String name) {
-    return misspelledKey(objectPath, name).orElseGet(() -> problemAt(objectPath, join(objectPath, name) + " is required"));
+  /**
+   * Returns the problem for a required key that is absent, pointing at a likely typo if there is one:
+   * a key written beside it, close to it in spelling, that is not itself one of the object's keys.
+   */
+  InputProblem missingKeyProblem(String objectPath, String name, Collection<String> known) {
+    return misspelledKey(objectPath, name, known).orElseGet(() -> problemAt(objectPath, join(objectPath, name) + " is required"));
   }
 
   /**
@@ -347,7 +354,7 @@ public final class YamlFile<T> {
         throw new InputException(inFileOrder(failed.getCause().getMessage().lines()
             .map(line -> located.problemBelow(path, line)).toList()));
       }
-      throw new InputException(located.problemFor(e));
+      throw new InputException(located.problemFor(e, type));
     }
   }
 
@@ -446,7 +453,8 @@ public final class YamlFile<T> {
     return problemAt(full, full + m.group(2));
   }
 
-  private InputProblem problemFor(JsonProcessingException e) {
+  /** Returns the problem of a failed read or binding; {@code type} is the bound root type, or null. */
+  private InputProblem problemFor(JsonProcessingException e, Class<?> type) {
     String path = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : "";
     if (e instanceof UnrecognizedPropertyException unknown) {
       return problemAt(path, unknownKeyMessage(path, unknown));
@@ -462,7 +470,7 @@ public final class YamlFile<T> {
           + ", but was '" + format.getValue() + "'");
     }
     if (e instanceof MismatchedInputException mismatch) {
-      return mismatchProblem(path, mismatch);
+      return mismatchProblem(path, mismatch, type);
     }
     JsonLocation location = e.getLocation();
     String field = !path.isEmpty() ? path
@@ -530,13 +538,15 @@ public final class YamlFile<T> {
     return "not valid YAML: " + String.join("; ", kept);
   }
 
-  private InputProblem mismatchProblem(String path, MismatchedInputException e) {
+  private InputProblem mismatchProblem(String path, MismatchedInputException e, Class<?> type) {
     String original = e.getOriginalMessage();
     Matcher missing = Pattern.compile("Missing required creator property '([^']+)'").matcher(original);
     if (missing.find()) {
       String name = missing.group(1);
       String objectPath = path.equals(name) || path.endsWith("." + name) ? path.substring(0, path.length() - name.length()).replaceAll("\\.$", "") : path;
-      return misspelledKey(objectPath, name).orElseGet(() -> problemAt(objectPath, join(objectPath, name) + " is required"));
+      List<JsonMappingException.Reference> references = e.getPath();
+      int objectDepth = objectPath.equals(path) ? references.size() : references.size() - 1;
+      return missingKeyProblem(objectPath, name, recordKeys(type, references.subList(0, objectDepth)));
     }
     if (original.contains("null value")) {
       return problemAt(path, label(path) + " must be " + describe(e.getTargetType()) + ", but was null");
@@ -549,12 +559,12 @@ public final class YamlFile<T> {
    * Returns the problem of a key written next to a required one that is missing, when the two are
    * close enough to be a typo: that key is the mistake to point at.
    */
-  private Optional<InputProblem> misspelledKey(String objectPath, String required) {
+  private Optional<InputProblem> misspelledKey(String objectPath, String required, Collection<String> known) {
     String prefix = pointerOf(objectPath) + "/";
     for (Map.Entry<String, JsonLocation> key : keyLocations.entrySet()) {
       String pointer = key.getKey();
       String name = pointer.startsWith(prefix) ? pointer.substring(prefix.length()) : null;
-      if (name != null && !name.contains("/") && !name.equals(required)
+      if (name != null && !name.contains("/") && !name.equals(required) && !known.contains(name)
           && closestName(name, List.of(required)).isPresent()) {
         JsonLocation at = key.getValue();
         return Optional.of(new InputProblem(fileName, lineOf(at), columnOf(at), "unknown key '" + name + "'"
@@ -563,6 +573,35 @@ public final class YamlFile<T> {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Returns the keys of the record reached from {@code root} along {@code references} (record
+   * components by name, list and array elements by index), under their {@code @JsonProperty} names
+   * where given; empty when the path does not lead to a record (an interface bound by type id).
+   */
+  static List<String> recordKeys(Class<?> root, List<JsonMappingException.Reference> references) {
+    java.lang.reflect.Type current = root;
+    for (JsonMappingException.Reference ref : references) {
+      if (ref.getFieldName() != null && current instanceof Class<?> record && record.isRecord()) {
+        current = Arrays.stream(record.getRecordComponents()).filter(c -> keyOf(c).equals(ref.getFieldName()))
+            .findFirst().map(RecordComponent::getGenericType).orElse(null);
+      } else if (ref.getFieldName() == null && current instanceof ParameterizedType list
+          && list.getActualTypeArguments().length == 1) {
+        current = list.getActualTypeArguments()[0];
+      } else if (ref.getFieldName() == null && current instanceof Class<?> array && array.isArray()) {
+        current = array.getComponentType();
+      } else {
+        return List.of();
+      }
+    }
+    return current instanceof Class<?> record && record.isRecord()
+        ? Arrays.stream(record.getRecordComponents()).map(YamlFile::keyOf).toList() : List.of();
+  }
+
+  private static String keyOf(RecordComponent component) {
+    JsonProperty named = component.getAccessor().getAnnotation(JsonProperty.class);
+    return named != null && !named.value().isEmpty() ? named.value() : component.getName();
   }
 
   static String join(String objectPath, String name) {

@@ -681,6 +681,39 @@ class ExperimentsTest {
   }
 
   @Test
+  void read_launchWithoutARequiredKey_namesTheMissingKeyNotAKnownOne() throws IOException {
+    // name and date are two edits apart: neither may be taken for a misspelling of the other
+    assertThat(problems(SMOKE_END, SMOKE_END + """
+        growth:
+          launches:
+            - {name: "new region", peakIncreasePercent: 30}
+        """)).singleElement().asString()
+        .contains("growth.launches[0].date is required").doesNotContain("unknown key");
+    assertThat(problems(SMOKE_END, SMOKE_END + """
+        growth:
+          launches:
+            - {date: 1995-09-01, peakIncreasePercent: 30}
+        """)).singleElement().asString()
+        .contains("growth.launches[0].name is required").doesNotContain("unknown key");
+    // a real misspelling is still pointed at
+    assertThat(problems(SMOKE_END, SMOKE_END + """
+        growth:
+          launches:
+            - {name: "new region", dat: 1995-09-01, peakIncreasePercent: 30}
+        """)).singleElement().asString()
+        .startsWith("63:").contains("unknown key 'dat'").contains("'date'");
+  }
+
+  @Test
+  void read_maxInstancesBeyondTheSizingSearch_isLocated() throws IOException {
+    // smoke's service has 4 workers: 10,000,000 / 4 = 2,500,000 instances at most
+    assertThat(problems(SMOKE_END, SMOKE_END + "growth:\n  maxInstances: 2500001\n")).containsExactly(
+        "62:17: growth.maxInstances must be <= 2500000 (10000000 workers, the sizing's search limit, at 4 per instance), "
+            + "but was 2500001");
+    assertThat(read(SMOKE_END, SMOKE_END + "growth:\n  maxInstances: 2500000\n").growth().maxInstances()).isEqualTo(2_500_000);
+  }
+
+  @Test
   void read_unknownGrowthKey_isRefused() throws IOException {
     assertThat(problems(SMOKE_END, SMOKE_END + "growth:\n  horizonMonth: 6\n")).singleElement().asString()
         .startsWith("62:").contains("horizonMonth").contains("horizonMonths");
