@@ -27,6 +27,7 @@ import org.loadcast.autoscale.StepAlarm;
 import org.loadcast.autoscale.StepScalingPolicy;
 import org.loadcast.autoscale.TargetTrackingPolicy;
 import org.loadcast.capacity.GrowthSettings;
+import org.loadcast.capacity.InstanceSizing;
 import org.loadcast.forecast.Seasonality;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.InputProblem;
@@ -61,7 +62,7 @@ public final class Experiments {
     boolean frontier = !Boolean.FALSE.equals(doc.frontier().enabled());
     Optional<String> reference = frontierReference(yaml, policies, problems);
     checkInstances(yaml, problems);
-    GrowthSettings growth = growth(yaml, policies, problems);
+    GrowthSettings growth = growth(yaml, policies, service, problems);
     if (profile != null) {
       checkAgainstProfile(yaml, profile, problems);
     }
@@ -81,9 +82,11 @@ public final class Experiments {
 
   /**
    * Returns the growth settings: the {@code growth} section, checked when it was read, with an absent
-   * {@code maxInstances} taken as the largest maximum among the policies.
+   * {@code maxInstances} taken as the largest maximum among the policies. The fleet limit must also
+   * stay within what the sizing searches, {@link InstanceSizing#MAX_TOTAL_WORKERS} workers in all.
    */
-  private static GrowthSettings growth(YamlFile<ExperimentDocument> yaml, List<NamedPolicy> policies, List<InputProblem> problems) {
+  private static GrowthSettings growth(YamlFile<ExperimentDocument> yaml, List<NamedPolicy> policies, ServiceModel service,
+      List<InputProblem> problems) {
     ExperimentDocument.Growth doc = yaml.value().growth();
     int largest = policies.stream().mapToInt(p -> p.policy().maxInstances()).max().orElse(0);
     if (doc.maxInstances() == null && largest < 1) {
@@ -92,7 +95,17 @@ public final class Experiments {
       }
       return null;
     }
-    return check(yaml, "growth", problems, () -> doc.settings(largest));
+    GrowthSettings settings = check(yaml, "growth", problems, () -> doc.settings(largest));
+    if (settings != null && service != null) {
+      int limit = InstanceSizing.MAX_TOTAL_WORKERS / service.workersPerInstance();
+      if (settings.maxInstances() > limit) {
+        problems.add(yaml.problemAt(doc.maxInstances() != null ? "growth.maxInstances" : "growth",
+            "growth.maxInstances must be <= " + limit + " (" + InstanceSizing.MAX_TOTAL_WORKERS + " workers, the sizing's "
+            + "search limit, at " + service.workersPerInstance() + " per instance), but was " + settings.maxInstances()));
+        return null;
+      }
+    }
+    return settings;
   }
 
   private static Path resolve(Path file, String relative) {
