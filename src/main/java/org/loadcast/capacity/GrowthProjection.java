@@ -71,7 +71,7 @@ public record GrowthProjection(EtsModel method, EtsFit fit, LocalDate historySta
    * @param assumptions the stated growth; {@link GrowthAssumptions#NONE} for none
    * @return the projection
    * @throws IllegalArgumentException if no three consecutive days have peaks, the history from there
-   *     is shorter than the method's {@link EtsModel#minimumLength()}, horizonDays {@literal <} 1, or
+   *     spans fewer days than the method's {@link EtsModel#minimumLength()}, horizonDays {@literal <} 1, or
    *     levelPercent is not in (0, 100)
    */
   public static GrowthProjection of(DailyPeaks peaks, EtsModel method, int horizonDays, double levelPercent,
@@ -87,12 +87,18 @@ public record GrowthProjection(EtsModel method, EtsFit fit, LocalDate historySta
     int first = firstOfThreeConsecutive(series);
     if (first < 0) {
       throw new IllegalArgumentException("the daily peaks must hold three consecutive days with a peak to fit "
-          + method.etsName() + ", but hold " + peaks.peaks().size() + " day(s) with a peak and none such run");
+          + method.etsName() + ", but hold " + peaks.peaks().size() + " day(s) with a peak and no three in a row");
     }
     double[] history = Arrays.copyOfRange(series, first, series.length);
-    EtsFit fit = method.fit(history);
     LocalDate historyStart = peaks.firstDate().plusDays(first);
     LocalDate origin = peaks.firstDate().plusDays(series.length - 1L);
+    if (history.length < method.minimumLength()) {
+      throw new IllegalArgumentException("the daily peaks must span at least " + method.minimumLength() + " days to fit "
+          + method.etsName() + " (" + method.yamlName() + ": the start, " + method.weightCount()
+          + " weight(s) and one degree of freedom), but span " + history.length + " (" + historyStart + " to " + origin
+          + ")" + (method == EtsModel.SIMPLE ? "" : "; ses needs " + EtsModel.SIMPLE.minimumLength()));
+    }
+    EtsFit fit = method.fit(history);
     List<ProjectedDay> days = new ArrayList<>(horizonDays);
     for (PredictionInterval interval : fit.intervals(horizonDays, levelPercent)) {
       LocalDate date = origin.plusDays(interval.stepsAhead());

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loadcast.profile.InputException;
-import org.loadcast.profile.InputProblem;
+import org.loadcast.profile.YamlFile;
 import org.loadcast.report.CapacityReport;
 import org.loadcast.report.CapacityReportWriter;
 import org.loadcast.report.RunMetadata;
@@ -65,12 +65,15 @@ final class CapacityCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Runs the analysis; a history too short for the growth method is the user's error, named at the file. */
+  /**
+   * Runs the analysis; a history too short for the growth method is the user's error, located at the
+   * experiment's {@code growth.method} (or the nearest key the file has).
+   */
   private CapacityReport analyse(Experiment experiment, Optional<ResultsCalibration> calibrated) {
     try {
       return CapacityAnalysis.of(experiment, calibrated);
     } catch (IllegalArgumentException e) {
-      throw new InputException(new InputProblem(experimentFile.toString(), 0, 0,
+      throw new InputException(YamlFile.read(experimentFile, ExperimentDocument.class).problemAt("growth.method",
           "growth: the profile's demand cannot be projected: " + e.getMessage()));
     }
   }

@@ -83,10 +83,24 @@ class GrowthProjectionTest {
   }
 
   @Test
+  void of_historyTooShortForTheMethod_namesTheDaysItSpansAndTheMinimum() {
+    // damped: the start (2 days), 3 weights and one degree of freedom = 6 days; 5 given, 1995-07-01 to 05
+    assertThatThrownBy(() -> GrowthProjection.of(daily(line(5)), EtsModel.DAMPED_TREND, 5, 95, GrowthAssumptions.NONE))
+        .hasMessage("the daily peaks must span at least 6 days to fit ETS(A,Ad,N) (damped: the start, 3 weight(s) and "
+            + "one degree of freedom), but span 5 (" + daily(line(5)).firstDate() + " to "
+            + daily(line(5)).firstDate().plusDays(4) + "); ses needs 3");
+    // the history counts from the first of three consecutive peaks: 2 + 3 days span 3, too few for holt's 5
+    assertThatThrownBy(() -> GrowthProjection.of(daily(1, Double.NaN, 2, 3, 4), EtsModel.LINEAR_TREND, 5, 95,
+        GrowthAssumptions.NONE)).hasMessageContaining("must span at least 5 days to fit ETS(A,A,N) (holt: ")
+        .hasMessageContaining("but span 3 (");
+    assertThat(GrowthProjection.of(daily(line(6)), EtsModel.DAMPED_TREND, 5, 95, GrowthAssumptions.NONE).days()).hasSize(5);
+  }
+
+  @Test
   void of_rejectsHistoryWithoutThreeConsecutiveDays() {
     assertThatThrownBy(() -> GrowthProjection.of(daily(1, Double.NaN, 2, 3, Double.NaN, 4), EtsModel.SIMPLE, 5, 95,
         GrowthAssumptions.NONE)).hasMessage("the daily peaks must hold three consecutive days with a peak to fit "
-            + "ETS(A,N,N), but hold 4 day(s) with a peak and none such run");
+            + "ETS(A,N,N), but hold 4 day(s) with a peak and no three in a row");
     assertThatThrownBy(() -> GrowthProjection.of(daily(line(10)), EtsModel.SIMPLE, 0, 95, GrowthAssumptions.NONE))
         .hasMessage("horizonDays must be >= 1, but was 0");
   }

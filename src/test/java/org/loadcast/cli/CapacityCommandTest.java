@@ -236,6 +236,19 @@ class CapacityCommandTest {
   }
 
   @Test
+  void growth_tooFewDaysWithAPeak_exitsWith2AtTheGrowthMethodAndWritesNothing() throws IOException {
+    // no missing interval allowed: NASA's outages leave 5 days with a peak, no three in a row
+    Path file = copyOfNasa(text -> text.replace("maxMissingPercentPerDay: 5 ", "maxMissingPercentPerDay: 0 "));
+    Path out = dir.resolve("out");
+    CommandRun run = CommandRun.of("capacity", file.toString(), "--out", out.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err().lines()).singleElement().asString().isEqualTo(file + ":94:11: growth: the profile's demand cannot "
+        + "be projected: the daily peaks must hold three consecutive days with a peak to fit ETS(A,Ad,N), but hold 5 "
+        + "day(s) with a peak and no three in a row");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void growth_absent_takesTheDefaults() throws IOException {
     Path file = copyOfNasa(text -> text.substring(0, text.indexOf("\ngrowth:")) + "\n");
     CommandRun run = CommandRun.of("capacity", file.toString(), "--out", dir.resolve("out").toString());
