@@ -43,7 +43,7 @@ public final class Main {
         return USER_ERROR;
       }
       if (e instanceof java.io.UncheckedIOException io) {
-        err.println("loadcast: cannot write or read a file: " + io.getCause());
+        err.println("loadcast: " + describe(io.getCause()));
         err.flush();
         return USER_ERROR;
       }
@@ -53,5 +53,26 @@ public final class Main {
       return 1;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * Describes a failed file operation for the user: the path and the operating system's reason,
+   * without the exception's class name.
+   *
+   * @param e the failure
+   * @return such as {@code cannot write or read '/proc/x': no such file or directory}
+   */
+  static String describe(java.io.IOException e) {
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+      String reason = fs.getReason() != null ? fs.getReason()
+          : fs instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+          : fs instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : fs instanceof java.nio.file.FileAlreadyExistsException ? "it already exists"
+          : fs instanceof java.nio.file.NotDirectoryException ? "not a directory"
+          : fs.getClass().getSimpleName();
+      return "cannot write or read '" + fs.getFile() + "'" + (fs.getOtherFile() != null ? " (or '" + fs.getOtherFile()
+          + "')" : "") + ": " + reason;
+    }
+    return "cannot write or read a file: " + e.getMessage();
   }
 }

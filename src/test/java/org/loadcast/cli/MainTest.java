@@ -16,6 +16,17 @@ class MainTest {
   Path dir;
 
   @Test
+  void describe_fileFailure_namesThePathAndTheReasonNotTheExceptionClass() {
+    assertThat(Main.describe(new java.nio.file.NoSuchFileException("/proc/x")))
+        .isEqualTo("cannot write or read '/proc/x': no such file or directory");
+    assertThat(Main.describe(new java.nio.file.AccessDeniedException("reports/r/index.html")))
+        .isEqualTo("cannot write or read 'reports/r/index.html': permission denied");
+    assertThat(Main.describe(new java.nio.file.FileSystemException("/sys/r", null, "Read-only file system")))
+        .isEqualTo("cannot write or read '/sys/r': Read-only file system");
+    assertThat(Main.describe(new IOException("disk full"))).isEqualTo("cannot write or read a file: disk full");
+  }
+
+  @Test
   void help_listsTheSubcommands() {
     CommandRun r = CommandRun.of("--help");
     assertThat(r.code()).isZero();
