@@ -658,6 +658,7 @@ public final class Experiments {
       problems.add(yaml.problemAt("simulation.instances.bootSeconds", "simulation.instances.bootSeconds must be less than "
           + "simulation.horizonSeconds (" + number(horizon) + "), but was " + number(boot)));
     }
+    checkLaunchesAfterHistory(yaml, profile, problems);
     ExperimentDocument.LoadTest loadTest = yaml.value().loadTest();
     if (loadTest != null) {
       replayStartSeconds(yaml, profile).ifPresentOrElse(start -> {
@@ -670,6 +671,27 @@ public final class Experiments {
       }, () -> problems.add(yaml.problemAt("loadTest.replay.startTime",
           "loadTest.replay.startTime must be an ISO-8601 date-time with offset such as 1995-07-27T00:00:00-04:00, but was '"
               + loadTest.replay().startTime() + "'")));
+    }
+  }
+
+  /**
+   * Checks that every growth launch starts on or after the first projected day, the local date the
+   * profile ends on (the projection starts the day after the last whole day of history): a step dated
+   * in the history is in the fitted peaks already, and multiplying the forecast by it again would count
+   * it twice.
+   */
+  private static void checkLaunchesAfterHistory(YamlFile<ExperimentDocument> yaml, TrafficProfile profile,
+      List<InputProblem> problems) {
+    java.time.ZonedDateTime end = profile.wallClock(profile.rate().endSeconds());
+    java.time.LocalDate firstProjected = end.toLocalDate();
+    List<ExperimentDocument.LaunchDocument> launches = yaml.value().growth().launches();
+    for (int i = 0; i < launches.size(); i++) {
+      java.time.LocalDate date = launches.get(i).launch().date();
+      if (date.isBefore(firstProjected)) {
+        problems.add(yaml.problemAt("growth.launches[" + i + "].date", "growth.launches[" + i + "].date must be on or "
+            + "after " + firstProjected + ", the first projected day (the profile ends " + end.toOffsetDateTime()
+            + "): a step dated in the history is in its peaks already, but was " + date));
+      }
     }
   }
 

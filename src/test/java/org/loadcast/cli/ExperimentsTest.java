@@ -714,6 +714,23 @@ class ExperimentsTest {
   }
 
   @Test
+  void read_launchDatedInTheHistory_isRefusedAtItsDate() throws IOException {
+    // smoke's NASA profile ends 1995-07-28T13:32:25-04:00: the projection starts on 28 July
+    assertThat(problems(SMOKE_END, SMOKE_END + """
+        growth:
+          launches:
+            - {name: "old site", date: 1995-07-27, peakIncreasePercent: 30}
+        """)).containsExactly("63:32: growth.launches[0].date must be on or after 1995-07-28, the first projected day "
+            + "(the profile ends 1995-07-28T13:32:25-04:00): a step dated in the history is in its peaks already, but was "
+            + "1995-07-27");
+    assertThat(read(SMOKE_END, SMOKE_END + """
+        growth:
+          launches:
+            - {name: "new site", date: 1995-07-28, peakIncreasePercent: 30}
+        """).growth().assumptions().launches()).hasSize(1);
+  }
+
+  @Test
   void read_unknownGrowthKey_isRefused() throws IOException {
     assertThat(problems(SMOKE_END, SMOKE_END + "growth:\n  horizonMonth: 6\n")).singleElement().asString()
         .startsWith("62:").contains("horizonMonth").contains("horizonMonths");
