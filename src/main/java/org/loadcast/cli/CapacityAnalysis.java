@@ -218,7 +218,7 @@ final class CapacityAnalysis {
 
   private static List<CapacityReport.PeakDay> peakDays(DailyPeaks peaks) {
     return peaks.peaks().stream().map(p -> new CapacityReport.PeakDay(p.date().toString(), p.peakRatePerSecond(),
-        p.windowStart().toString(), p.missingSlots())).toList();
+        p.windowStart().atZone(peaks.zone()).toOffsetDateTime().toString(), p.missingSlots())).toList();
   }
 
   private static List<CapacityReport.SkippedDay> skippedDays(DailyPeaks peaks) {

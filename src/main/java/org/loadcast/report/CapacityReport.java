@@ -144,7 +144,8 @@ public record CapacityReport(String experiment, String description, long seed, S
    *
    * @param date the day
    * @param peakRatePerSecond the mean rate of its busiest window
-   * @param windowStart the window's start, ISO instant
+   * @param windowStart the window's start, ISO-8601 with the offset of the profile's time zone, so
+   *     that its date is {@code date}
    * @param missingSlots the day's intervals without data
    */
   public record PeakDay(String date, double peakRatePerSecond, String windowStart, int missingSlots) {}

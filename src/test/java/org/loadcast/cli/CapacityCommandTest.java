@@ -80,6 +80,9 @@ class CapacityCommandTest {
     double busiest = bridged.peakRatePerSecond(bridged.startSeconds(), bridged.endSeconds()) * report.get("demandScale").asDouble();
     for (JsonNode p : report.get("dailyPeaks")) {
       assertThat(p.get("peakRatePerSecond").asDouble()).isPositive().isLessThanOrEqualTo(busiest * (1 + 1e-9));
+      // the window starts on its day, in the profile's local time (1995-07-02's peak hour starts at 22:00:01 EDT)
+      assertThat(java.time.OffsetDateTime.parse(p.get("windowStart").asText()).toLocalDate().toString())
+          .isEqualTo(p.get("date").asText());
     }
     double capacity = report.get("perInstanceCapacityPerSecond").asDouble();
     assertThat(capacity).isPositive().isLessThan(report.get("perInstanceSaturationPerSecond").asDouble());
