@@ -243,11 +243,19 @@ public record Fidelity(
       return String.format(Locale.ROOT, "no %d-s window of the replay was below %.0f %% utilization with %d requests, "
           + "so the simulator's prediction was not compared", windowSeconds, 100 * maxUtilizationFraction, MIN_REQUESTS);
     }
-    return String.format(Locale.ROOT, "simulated against measured over %d window%s of %d s: p50 error %.1f %% (bias %+.1f %%), "
-        + "p95 error %.1f %% (bias %+.1f %%); the goal is %.0f %% and %.0f %%, %s; client offset %+.1f ms %s",
-        comparedWindows, comparedWindows == 1 ? "" : "s", windowSeconds, p50RelativeErrorPercent, p50BiasPercent, p95RelativeErrorPercent, p95BiasPercent,
+    return String.format(Locale.ROOT, "simulated against measured over %d window%s of %d s: p50 error %.1f %% (bias %+.1f %%%s), "
+        + "p95 error %.1f %% (bias %+.1f %%%s); the goal is %.0f %% and %.0f %%, %s; client offset %+.1f ms %s%s",
+        comparedWindows, comparedWindows == 1 ? "" : "s", windowSeconds, p50RelativeErrorPercent, p50BiasPercent,
+        direction(p50BiasPercent), p95RelativeErrorPercent, p95BiasPercent, direction(p95BiasPercent),
         P50_GOAL_PERCENT, P95_GOAL_PERCENT, meetsGoal() ? "met" : "missed", clientOffsetMillis,
         offsetSteps == 0 ? "(no low-load probe step to measure it on)" : "from " + offsetSteps + " low-load probe step"
-            + (offsetSteps == 1 ? "" : "s"));
+            + (offsetSteps == 1 ? "" : "s"),
+        clientOffsetMillis < 0 ? "; negative: at low load the calibrated model alone predicts more than the probe measured"
+            : "");
+  }
+
+  /** Says which way a bias points: the simulation above or below the measurement. */
+  private static String direction(double biasPercent) {
+    return biasPercent > 0 ? ": simulated above measured" : biasPercent < 0 ? ": simulated below measured" : "";
   }
 }

@@ -91,6 +91,20 @@ class FidelityTest {
     assertEquals(f.p50RelativeErrorPercent(), -f.p50BiasPercent(), 1e-9);
     assertFalse(f.meetsGoal());
     assertTrue(f.headline().contains("missed; client offset +0.0 ms (no low-load probe step"), f.headline());
+    // the bias says which way it points
+    assertTrue(f.headline().contains(String.format(java.util.Locale.ROOT, "(bias %+.1f %%: simulated below measured)",
+        f.p50BiasPercent())), f.headline());
+    assertFalse(f.headline().contains("negative"), f.headline());
+  }
+
+  @Test
+  void aModelSlowerThanTheProbeAtLowLoadHasANegativeOffsetAndSaysSo() {
+    // the probe and the replay ran a 40 ms median; the model holds 50 ms: at low load it alone predicts too much
+    List<ProbeStepCheck> probe = List.of(step(10, false, 0), step(30, false, 0));
+    Fidelity f = Fidelity.evaluate(probe, measured(wave(), 4, 0.040, 0.5, 0, 1), 4, new ServiceTime.LogNormal(0.050, 0.5), 5);
+    assertTrue(f.clientOffsetMillis() < -5, f.headline());
+    assertTrue(f.headline().endsWith("from 2 low-load probe steps; negative: at low load the calibrated model alone "
+        + "predicts more than the probe measured"), f.headline());
   }
 
   @Test

@@ -130,7 +130,7 @@ class ReportWriterTest {
     ReportWriter.write(calibrated(), dir);
     String html = Files.readString(dir.resolve("index.html"));
     assertThat(html).contains("id=\"fidelity-chart\"").contains("class=\"verdict-ok\"")
-        .contains("simulated against measured over 1 window of 10 s: p50 error 2.4 % (bias -2.4 %), p95 error 2.2 %");
+        .contains("simulated against measured over 1 window of 10 s: p50 error 2.4 % (bias -2.4 %: simulated below measured), p95 error 2.2 %");
     ChartData.FidelitySeries f = ChartData.of(calibrated()).fidelity();
     assertThat(f.second()).containsExactly(0, 10);
     assertThat(f.predictedP95()).containsExactly(88.0, 200.0);
