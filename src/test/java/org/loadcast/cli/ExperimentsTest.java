@@ -664,43 +664,29 @@ class ExperimentsTest {
         "68:34: growth.expectedGrowthPercentPerMonth must be a finite number > -100, but was -150.0");
   }
 
+  /** The problems of smoke.yaml with a growth section of one launch, written on line 63. */
+  private List<String> launchProblems(String launch) throws IOException {
+    return problems(SMOKE_END, SMOKE_END + "growth:\n  launches:\n    - " + launch + "\n");
+  }
+
   @Test
   void read_badLaunch_isLocatedAtItsField() throws IOException {
-    assertThat(problems(SMOKE_END, SMOKE_END + """
-        growth:
-          launches:
-            - {name: "new region", date: 1995-09-31, peakIncreasePercent: 30}
-        """)).singleElement().asString()
+    assertThat(launchProblems("{name: \"new region\", date: 1995-09-31, peakIncreasePercent: 30}")).singleElement().asString()
         .startsWith("63:").contains("growth.launches[0].date must be an ISO-8601 date such as 1995-09-01, but was '1995-09-31'");
-    assertThat(problems(SMOKE_END, SMOKE_END + """
-        growth:
-          launches:
-            - {name: "sale", date: 1995-09-01, peakIncreasePercent: 30, endDate: 1995-09-01}
-        """)).singleElement().asString()
+    assertThat(launchProblems("{name: \"sale\", date: 1995-09-01, peakIncreasePercent: 30, endDate: 1995-09-01}"))
+        .singleElement().asString()
         .contains("growth.launches[0].endDate must be after date (1995-09-01), but was 1995-09-01");
   }
 
   @Test
   void read_launchWithoutARequiredKey_namesTheMissingKeyNotAKnownOne() throws IOException {
     // name and date are two edits apart: neither may be taken for a misspelling of the other
-    assertThat(problems(SMOKE_END, SMOKE_END + """
-        growth:
-          launches:
-            - {name: "new region", peakIncreasePercent: 30}
-        """)).singleElement().asString()
+    assertThat(launchProblems("{name: \"new region\", peakIncreasePercent: 30}")).singleElement().asString()
         .contains("growth.launches[0].date is required").doesNotContain("unknown key");
-    assertThat(problems(SMOKE_END, SMOKE_END + """
-        growth:
-          launches:
-            - {date: 1995-09-01, peakIncreasePercent: 30}
-        """)).singleElement().asString()
+    assertThat(launchProblems("{date: 1995-09-01, peakIncreasePercent: 30}")).singleElement().asString()
         .contains("growth.launches[0].name is required").doesNotContain("unknown key");
     // a real misspelling is still pointed at
-    assertThat(problems(SMOKE_END, SMOKE_END + """
-        growth:
-          launches:
-            - {name: "new region", dat: 1995-09-01, peakIncreasePercent: 30}
-        """)).singleElement().asString()
+    assertThat(launchProblems("{name: \"new region\", dat: 1995-09-01, peakIncreasePercent: 30}")).singleElement().asString()
         .startsWith("63:").contains("unknown key 'dat'").contains("'date'");
   }
 
@@ -716,11 +702,8 @@ class ExperimentsTest {
   @Test
   void read_launchDatedInTheHistory_isRefusedAtItsDate() throws IOException {
     // smoke's NASA profile ends 1995-07-28T13:32:25-04:00: the projection starts on 28 July
-    assertThat(problems(SMOKE_END, SMOKE_END + """
-        growth:
-          launches:
-            - {name: "old site", date: 1995-07-27, peakIncreasePercent: 30}
-        """)).containsExactly("63:32: growth.launches[0].date must be on or after 1995-07-28, the first projected day "
+    assertThat(launchProblems("{name: \"old site\", date: 1995-07-27, peakIncreasePercent: 30}")).containsExactly(
+        "63:32: growth.launches[0].date must be on or after 1995-07-28, the first projected day "
             + "(the profile ends 1995-07-28T13:32:25-04:00): a step dated in the history is in its peaks already, but was "
             + "1995-07-27");
     assertThat(read(SMOKE_END, SMOKE_END + """
