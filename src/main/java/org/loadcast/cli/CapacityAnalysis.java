@@ -159,9 +159,14 @@ final class CapacityAnalysis {
     if (runway instanceof Runway.Reached r) {
       String need = r.sizing() instanceof SizingPlan.Sized s ? s.randomSplit().instances() + " instances (random split)"
           : "more than any fleet (" + ((SizingPlan.Infeasible) r.sizing()).reason() + ")";
+      // how much of the runway is the interval: what the point forecast alone would need that day
+      String pointNeed = !(r.peak().point() > 0) ? "no instance"
+          : plan.instance().size(r.peak().point()) instanceof SizingPlan.Sized p
+              ? p.randomSplit().instances() + " instance" + (p.randomSplit().instances() == 1 ? "" : "s")
+              : "more than any fleet";
       return String.format(Locale.ROOT, "The fleet of at most %d instances runs out on %s: the upper %s %% bound of "
-          + "that day's peak, %.1f requests per second (point %.1f), needs %s.", r.maxInstances(), r.date(),
-          number(intervalPercent), r.peak().upper(), r.peak().point(), need);
+          + "that day's peak, %.1f requests per second (point %.1f), needs %s; the point forecast alone would need %s.",
+          r.maxInstances(), r.date(), number(intervalPercent), r.peak().upper(), r.peak().point(), need, pointNeed);
     }
     if (runway instanceof Runway.NotReached n) {
       return String.format(Locale.ROOT, "Not reached by %s: at most %d instances carry the upper %s %% bound of every "

@@ -49,6 +49,9 @@ class CapacityCommandTest {
     // the shipped growth section: 3 % a month stated on top of the damped trend, a quota of 40 instances
     assertThat(report.get("runwayKind").asText()).isEqualTo("reached");
     assertThat(report.get("runwayDate").asText()).isEqualTo("1996-04-08");
+    // the sentence says how much of the runway is the interval: the point alone needs 16 instances that day
+    assertThat(report.get("runwayReason").asText()).endsWith("needs 41 instances (random split); the point forecast "
+        + "alone would need 16 instances.");
     // the July profile: 1-27 July, of which 13 July misses 16 of its 288 five-minute intervals, and 28 July ends at 13:32
     assertThat(report.get("dailyPeaks")).hasSize(26);
     assertThat(report.get("skippedDays").findValuesAsText("date")).containsExactly("1995-07-13", "1995-07-28");
