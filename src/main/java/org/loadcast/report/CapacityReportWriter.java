@@ -43,11 +43,16 @@ public final class CapacityReportWriter {
   public static void write(CapacityReport report, List<ProbeStepCheck> probeSteps, RunMetadata metadata,
       Path directory) {
     try {
+      // every file is rendered before the first is written, so a rendering failure leaves nothing behind
+      String json = json(report);
+      String plan = planCsv(report);
+      String peaks = dailyPeaksCsv(report);
+      String html = html(report, probeSteps, metadata);
       Files.createDirectories(directory);
-      ResultFiles.writeAtomically(directory.resolve("capacity.json"), json(report));
-      ResultFiles.writeAtomically(directory.resolve("plan.csv"), planCsv(report));
-      ResultFiles.writeAtomically(directory.resolve("daily-peaks.csv"), dailyPeaksCsv(report));
-      ResultFiles.writeAtomically(directory.resolve("index.html"), html(report, probeSteps, metadata));
+      ResultFiles.writeAtomically(directory.resolve("capacity.json"), json);
+      ResultFiles.writeAtomically(directory.resolve("plan.csv"), plan);
+      ResultFiles.writeAtomically(directory.resolve("daily-peaks.csv"), peaks);
+      ResultFiles.writeAtomically(directory.resolve("index.html"), html);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -91,7 +96,7 @@ public final class CapacityReportWriter {
       rows.put(d.date() + "|3", String.format(Locale.ROOT, "%s,projected,%.4f,%.4f,%.4f,,,", d.date(), d.pointPerSecond(),
           d.lowerPerSecond(), d.upperPerSecond()));
     }
-    return "date,kind,peakRatePerSecond,lowerPerSecond,upperPerSecond,windowStart,missingIntervals,skippedReason\n"
+    return "date,kind,peakRatePerSecond,lowerPerSecond,upperPerSecond,windowStart,missingSlots,skippedReason\n"
         + String.join("\n", rows.values()) + "\n";
   }
 
