@@ -29,8 +29,8 @@ import org.loadcast.sim.ElasticityMetrics;
 import org.loadcast.sim.MinuteStats;
 
 /**
- * Writes a run's report directory: {@code summary.json}, {@code index.html} and one CSV of
- * per-minute figures per policy.
+ * Writes a run's report directory: {@code summary.json}, its JSON Schema
+ * {@code summary.schema.json}, {@code index.html} and one CSV of per-minute figures per policy.
  *
  * <p>Each file is written to a temporary file in the directory and moved into place, so a failure
  * leaves no half-written file. The HTML comes from a Pebble template with auto-escaping on, and
@@ -38,6 +38,11 @@ import org.loadcast.sim.MinuteStats;
  */
 public final class ReportWriter {
   static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
+  /**
+   * The JSON Schema (draft 2020-12) of {@code summary.json}, on the classpath; a copy is written
+   * next to each summary so that a report directory documents itself offline.
+   */
+  public static final String SUMMARY_SCHEMA = "org/loadcast/report/summary.schema.json";
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .build();
@@ -68,6 +73,7 @@ public final class ReportWriter {
     try {
       Files.createDirectories(directory);
       writeAtomically(directory.resolve("summary.json"), summaryJson(report));
+      writeAtomically(directory.resolve("summary.schema.json"), resource(SUMMARY_SCHEMA));
       for (int i = 0; i < report.policies().size(); i++) {
         PolicyOutcome outcome = report.policies().get(i);
         writeAtomically(directory.resolve(minutesFileName(i, outcome.name())), minutesCsv(report, outcome));
@@ -174,7 +180,7 @@ public final class ReportWriter {
     }
   }
 
-  /** The shape of {@code summary.json}. */
+  /** The shape of {@code summary.json}; {@code summary.schema.json} documents it and must change with it. */
   record Summary(String experiment, long seed, Map<String, Object> slo, ServiceSummary serviceModel,
       Map<String, Object> elasticity, List<PolicySummary> policies, FrontierSummary frontier, ForecastSummary forecast,
       @JsonInclude(JsonInclude.Include.NON_NULL) CalibrationSummary calibration,

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loadcast.profile.TrafficProfile;
 import org.loadcast.profile.TrafficProfiles;
+import org.loadcast.report.SummarySchema;
 
 /** The command line as a user meets it: exit codes, one line per problem, the files it writes. */
 class MainTest {
@@ -43,6 +44,9 @@ class MainTest {
     assertThat(dir.resolve("a/minutes-1-reactive-hpa.csv")).isNotEmptyFile();
     assertThat(Files.readString(dir.resolve("a/summary.json"))).isEqualTo(Files.readString(dir.resolve("b/summary.json")));
     assertThat(first.out()).contains("reactive-hpa").contains("predictive-holt-winters");
+    // the report directory carries the schema of its summary, and the summary of a real run meets it
+    assertThat(SummarySchema.validate(Files.readString(dir.resolve("a/summary.schema.json")),
+        Files.readString(dir.resolve("a/summary.json")))).isEmpty();
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.loadcast.report.SummarySchema;
 
 /**
  * End to end, and slow (about a minute): runs {@code simulations/smoke.yaml} through Gatling in
@@ -34,6 +35,13 @@ class ProfileSimulationIT {
         "results/probe-steps.csv", "results/replay.csv")) {
       assertThat(run.resolve(file)).as(file).isNotEmptyFile();
     }
+  }
+
+  @Test
+  void summary_withCalibrationAndFidelity_meetsTheSchemaWrittenNextToIt() throws IOException {
+    String summary = Files.readString(run.resolve("summary.json"));
+    assertThat(summary).contains("\"calibration\"").contains("\"fidelity\"");
+    assertThat(SummarySchema.validate(Files.readString(run.resolve("summary.schema.json")), summary)).isEmpty();
   }
 
   @Test

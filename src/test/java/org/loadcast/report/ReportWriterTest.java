@@ -164,6 +164,7 @@ class ReportWriterTest {
         .contains("\"timedOutRequests\" : " + totals.timedOut())
         .contains("\"billedInstanceHours\" : " + totals.billedInstanceHours())
         .doesNotContain("warmupInitialCapacityFraction").doesNotContain("minimumBilledSeconds");
+    assertThat(SummarySchema.validate(json)).isEmpty();
     assertThat(ReportWriter.summaryJson(report("reactive-hpa", "HPA"))).doesNotContain("timedOut").doesNotContain("billed");
   }
 
@@ -172,8 +173,11 @@ class ReportWriterTest {
     ReportWriter.write(report("reactive-hpa", "HPA"), dir);
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-          .containsExactly("index.html", "minutes-1-reactive-hpa.csv", "summary.json");
+          .containsExactly("index.html", "minutes-1-reactive-hpa.csv", "summary.json", "summary.schema.json");
     }
+    assertThat(Files.readString(dir.resolve("summary.schema.json"))).isEqualTo(ReportWriter.resource(ReportWriter.SUMMARY_SCHEMA));
+    assertThat(SummarySchema.validate(Files.readString(dir.resolve("summary.schema.json")),
+        Files.readString(dir.resolve("summary.json")))).isEmpty();
     List<String> csv = Files.readAllLines(dir.resolve("minutes-1-reactive-hpa.csv"));
     assertThat(csv).hasSize(1 + 120);
     assertThat(csv.get(0)).startsWith("minute,atEpochSeconds,arrivals,").endsWith(",desiredReplicas,demandedInstances,"
