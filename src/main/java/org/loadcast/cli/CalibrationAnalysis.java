@@ -35,8 +35,7 @@ public final class CalibrationAnalysis {
   public static CalibrationSummary summarize(ServiceCalibration calibration, List<ProbeStepMeasurement> steps,
       ServiceModel service, org.loadcast.sim.LatencySlo slo, long seed, double sizingRatePerSecond) {
     LatencySlo objective = LatencySlo.percentileAtMost(slo.percentile() / 100, slo.latencySeconds());
-    SimulatedSizing.Fleet one = new SimulatedSizing.Fleet(service.workersPerInstance(), service.maxQueueLength(),
-        service.serviceTime(), seed);
+    SimulatedSizing.Fleet one = SimulatedSizing.Fleet.of(service, seed);
     MeasuredSloCapacity measured = MeasuredSloCapacity.of(steps, calibration.steps(), slo.percentile() / 100,
         slo.latencyMillis());
     double erlang = objective.maxArrivalRatePerSecond(service.workersPerInstance(), service.serviceTime().meanSeconds());

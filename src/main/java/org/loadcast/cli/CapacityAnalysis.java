@@ -90,8 +90,7 @@ final class CapacityAnalysis {
     InstanceModel instance = new InstanceModel(service.workersPerInstance(), service.serviceTime().meanSeconds(), slo,
         experiment.instances().pricePerHour());
     CapacityPlan plan = CapacityPlan.of(projection, instance, LoadBalancing.RANDOM_SPLIT, growth.maxInstances());
-    SimulatedSizing.Fleet fleet = new SimulatedSizing.Fleet(service.workersPerInstance(), service.maxQueueLength(),
-        service.serviceTime(), experiment.seed());
+    SimulatedSizing.Fleet fleet = SimulatedSizing.Fleet.of(service, experiment.seed());
     double simulated = SimulatedSizing.maxRatePerInstance(fleet, slo);
     double erlang = slo.maxArrivalRatePerSecond(service.workersPerInstance(), service.serviceTime().meanSeconds());
     CalibrationSummary.Usl usl = calibrated.map(c -> CalibrationAnalysis.usl(c.calibration().usl())).orElse(null);

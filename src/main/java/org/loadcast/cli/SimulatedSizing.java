@@ -72,6 +72,17 @@ public final class SimulatedSizing {
       }
       Objects.requireNonNull(serviceTime, "serviceTime");
     }
+
+    /**
+     * Returns the fleet of a service model's instances.
+     *
+     * @param service the model of one instance
+     * @param seed the run seed
+     * @return its workers, queue limit and service time with the seed
+     */
+    public static Fleet of(ServiceModel service, long seed) {
+      return new Fleet(service.workersPerInstance(), service.maxQueueLength(), service.serviceTime(), seed);
+    }
   }
 
   /**
