@@ -169,20 +169,22 @@ record ChartData(
    * @param target arrivals the schedule asked for
    * @param sent requests sent
    * @param completed completions
+   * @param failed failed completions
    * @param p95LatencyMillis 95th percentile latency of the requests sent
    */
-  record ReplaySeries(int[] second, long[] target, long[] sent, long[] completed, Double[] p95LatencyMillis) {
+  record ReplaySeries(int[] second, long[] target, long[] sent, long[] completed, long[] failed, Double[] p95LatencyMillis) {
 
     static ReplaySeries of(LoadTestSummary loadTest) {
       List<LoadTestSummary.ReplaySecond> seconds = loadTest.replay();
       int n = seconds.size();
-      ReplaySeries series = new ReplaySeries(new int[n], new long[n], new long[n], new long[n], new Double[n]);
+      ReplaySeries series = new ReplaySeries(new int[n], new long[n], new long[n], new long[n], new long[n], new Double[n]);
       for (int i = 0; i < n; i++) {
         LoadTestSummary.ReplaySecond s = seconds.get(i);
         series.second[i] = s.second();
         series.target[i] = s.targetArrivals();
         series.sent[i] = s.sentRequests();
         series.completed[i] = s.completed();
+        series.failed[i] = s.failed();
         series.p95LatencyMillis[i] = round(s.p95LatencyMillis());
       }
       return series;

@@ -93,7 +93,10 @@ class ReportWriterTest {
         List.of(new LoadTestSummary.ReplaySecond(0, 10, 10, 9, 0, 45.5)), "",
         new Fidelity(10, 0.85, 20, List.of(new Fidelity.Window(0, 400, 0.45, 42.0, 90.0, 41.0, 88.0, true),
             new Fidelity.Window(10, 800, 0.9, 60.0, 150.0, 70.0, 200.0, false)), 1, 100.0 / 42, 200.0 / 90, -100.0 / 42,
-            -200.0 / 90, 2.5, 2));
+            -200.0 / 90, 2.5, 2),
+        List.of(new LoadTestSummary.PhaseCounts("probe", 50, 3000, 2990, 0, Map.of("HTTP 200", 2990L)),
+            new LoadTestSummary.PhaseCounts("replay", 120, 4000, 4000, 3,
+                new java.util.TreeMap<>(Map.of("no response", 1L, "HTTP 200", 3997L)))));
     RunReport base = report("reactive-hpa", "HPA");
     CalibrationSummary summary = new CalibrationSummary(
         new CalibrationSummary.Usl(true, null, 10, 0.2628, 1.335e-4, 26.85, false, 74.31, 95.04, 308.8),
@@ -134,6 +137,18 @@ class ReportWriterTest {
     ChartData.UslSeries usl = ChartData.of(calibrated()).usl();
     assertThat(java.util.Arrays.stream(usl.usedThroughput()).filter(java.util.Objects::nonNull).count()).isEqualTo(10);
     assertThat(usl.fittedThroughput()).doesNotContainNull();
+  }
+
+  @Test
+  void write_html_showsEachPhaseOfTheLoadTestWithItsErrorsAndTheRunMetadata() throws IOException {
+    ReportWriter.write(calibrated(), dir);
+    String html = Files.readString(dir.resolve("index.html"));
+    assertThat(html).contains("<td>probe</td><td>50</td><td>3000</td><td>2990</td>")
+        .contains("<td>replay</td><td>120</td><td>4000</td><td>4000</td>\n        <td class=\"bad\">3</td><td>0.07</td>")
+        .contains("HTTP 200: 3997, no response: 1")
+        .contains("<tr><th>experiment</th><td>golden</td></tr>").contains("<tr><th>seed</th><td>2024</td></tr>")
+        .contains("<tr><th>command</th><td>loadcast simulate x.yaml</td></tr>").contains("2024-01-01T00:00:00Z")
+        .contains("x.yaml · sha256 00");
   }
 
   @Test
