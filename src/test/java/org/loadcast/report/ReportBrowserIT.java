@@ -101,6 +101,38 @@ class ReportBrowserIT {
         .startsWith("verdict table, policy hpa-70, column 'cost': shows ").contains("summary.json has 12345.678");
   }
 
+  /** The checker itself: a page with each fault it looks for, written by hand. */
+  @Test
+  void check_pageWithEveryFault_reportsEachOne() throws IOException {
+    Path page = PAGES.resolve("broken.html");
+    Files.createDirectories(PAGES);
+    Files.writeString(page, """
+        <!DOCTYPE html><html><head><meta charset="utf-8"><title>broken</title></head><body>
+        <section id="verdict"><table>
+          <thead><tr><th>policy</th><th>p95 ms</th><th>cost</th></tr></thead>
+          <tbody><tr><td>hpa</td><td>101.4</td><td>2.00</td></tr><tr><td colspan="3">HPA</td></tr></tbody>
+        </table></section>
+        <div id="blank-chart" class="chart"><canvas width="300" height="100"></canvas></div>
+        <div class="chart"></div>
+        <img src="x" onerror="window.__xss = 'img'">
+        <p onmouseover="window.__late = 1">hover</p>
+        <a href="javascript:void 0">link</a>
+        <script>undefinedFunction();</script>
+        </body></html>
+        """);
+    Path summary = PAGES.resolve("broken-summary.json");
+    Files.writeString(summary, "{\"policies\": [{\"name\": \"hpa\", \"p95LatencyMillis\": 101.36, \"cost\": 2.006}]}");
+    ReportPageCheck.Findings findings = ReportPageCheck.check(browser, page, Optional.of(summary),
+        SCREENSHOTS.resolve("broken.png"));
+    assertThat(findings.problems()).anyMatch(p -> p.startsWith("console error: ") && p.contains("undefinedFunction"))
+        .contains("chart not drawn: #blank-chart: its canvas is blank or of size 0", "chart not drawn: chart 2: no canvas and no drawn svg",
+            "a script ran on loading: window.__xss = img", "1 attribute(s) hold a javascript: URL")
+        .anyMatch(p -> p.startsWith("verdict table: no column 'SLO-violation minutes %'"))
+        .anyMatch(p -> p.startsWith("verdict table, policy hpa, column 'cost': shows 2.00, summary.json has 2.006"))
+        .noneMatch(p -> p.contains("column 'p95 ms'"));
+    assertThat(findings.elementCounts()).containsEntry("img", 1L).containsEntry("on* attribute", 2L);
+  }
+
   @Test
   void runReport_xssPayloadsInEveryString_renderAsTextAndStayInert() throws IOException {
     List<String> payloads = payloads();
