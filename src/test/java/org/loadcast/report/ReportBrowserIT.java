@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.loadcast.cli.Main;
@@ -46,9 +46,12 @@ class ReportBrowserIT {
   private static final int SLOTS = 6;
   private static HeadlessChromium browser;
 
-  @BeforeAll
-  static void startBrowser() {
-    browser = HeadlessChromium.start(1400);
+  /** Started by the first test, so that without a browser each test is reported skipped, with the reason. */
+  @BeforeEach
+  void startBrowser() {
+    if (browser == null) {
+      browser = HeadlessChromium.start(1400);
+    }
   }
 
   @AfterAll

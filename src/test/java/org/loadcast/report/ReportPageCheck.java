@@ -15,10 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * Opens one rendered Loadcast page (the run report, the capacity report or a profile preview) in
@@ -30,8 +33,9 @@ import org.openqa.selenium.logging.LogType;
  *       (read with {@code getImageData}), or an {@code svg} with children;</li>
  *   <li>a script that ran from the data: {@code window.__xss} set (the XSS corpus's payloads set it,
  *       and so does any {@code alert}), after loading and again after every element received
- *       mouseover, mouseenter, focus and click events (links that leave the page are not clicked),
- *       and any attribute whose value starts with {@code javascript:};</li>
+ *       mouseover, mouseenter, mousemove, focus and click events (links that leave the page are not
+ *       clicked) and the real mouse moved over and clicked the first 12 headings, cells and list
+ *       items; and any attribute whose value starts with {@code javascript:};</li>
  *   <li>with a {@code summary.json}: every number of the verdict table, the first table of
  *       {@code section#verdict}, against the summary's {@code policies[]}, see
  *       {@link #verdictProblems}.</li>
@@ -97,6 +101,7 @@ final class ReportPageCheck {
       """;
   private static final String XSS_MARK = "return window.__xss === undefined ? null : String(window.__xss);";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int HOVERED_ELEMENTS = 12;
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.(\\d+))?");
 
   private ReportPageCheck() {}
@@ -145,6 +150,7 @@ final class ReportPageCheck {
     }
     summaryJson.ifPresent(summary -> problems.addAll(verdictProblems(driver, summary)));
     driver.executeScript(INTERACT);
+    hoverAndClick(driver);
     xssMark(driver).ifPresent(mark -> problems.add("a script ran on hover, focus or click: window.__xss = " + mark));
     try {
       driver.switchTo().alert();
@@ -153,6 +159,16 @@ final class ReportPageCheck {
       // no dialog: as it should be
     }
     return new Findings(List.copyOf(problems), java.util.Collections.unmodifiableMap(counts), bodyText, screenshot);
+  }
+
+  /** Moves the real mouse over, and clicks, the first cells, headings and list items: the places user strings land. */
+  private static void hoverAndClick(ChromeDriver driver) {
+    List<WebElement> targets = driver.findElements(By.cssSelector("h1, header p, td, li"));
+    for (WebElement target : targets.subList(0, Math.min(HOVERED_ELEMENTS, targets.size()))) {
+      if (target.isDisplayed() && target.findElements(By.cssSelector("a")).isEmpty()) {
+        new Actions(driver).moveToElement(target).click().perform();
+      }
+    }
   }
 
   private static Optional<String> xssMark(ChromeDriver driver) {
@@ -208,7 +224,10 @@ final class ReportPageCheck {
    * {@code sloViolationMinutes} and {@code minutesWithTraffic}; "a out, b in" must equal
    * {@code scaleOuts} and {@code scaleIns}; "+ n timed out" must equal {@code timedOutRequests}.
    *
+   * @param driver the browser, showing the page
+   * @param summaryJson the run's summary.json
    * @return one sentence per mismatch; empty when the table agrees
+   * @throws UncheckedIOException if summary.json cannot be read
    */
   static List<String> verdictProblems(ChromeDriver driver, Path summaryJson) {
     JsonNode policies;
