@@ -83,11 +83,23 @@ final class RunReportFixture {
     return CostFrontier.of(policy, "targetUtilizationPercent", points);
   }
 
+  /**
+   * Scores as written, and a horizon of 24 five-minute buckets: the ramp's rate at each bucket's
+   * middle, and as forecast a copy of it two buckets late (NaN before the first forecast).
+   */
   private static ForecastEvaluation forecast() {
+    double[] actual = new double[24];
+    double[] forecast = new double[24];
+    for (int b = 0; b < actual.length; b++) {
+      double atSeconds = 300 * b + 150;
+      actual[b] = 5 + 35 * (1 - Math.abs(atSeconds - 3600) / 3600);
+      forecast[b] = b < 2 ? Double.NaN : actual[b - 2];
+    }
     return new ForecastEvaluation(300, 2, 4032, 288, 288, 2016, ForecastEvaluation.GOAL_RATIO,
         List.of(new ForecastEvaluation.MethodScore(new ForecastEvaluation.Score("Holt-Winters", 0.12, 18.5, 0.35), 0.8, true)),
         new ForecastEvaluation.Score("naive (last value)", 0.15, 21.0, 0.44),
-        new ForecastEvaluation.Score("seasonal naive", 0.2, 26.0, 0.6));
+        new ForecastEvaluation.Score("seasonal naive", 0.2, 26.0, 0.6),
+        new ForecastEvaluation.Horizon(actual, Map.of("Holt-Winters", forecast)));
   }
 
   /** A 30-second replay ramping from 10 to 39 requests per second, with two fidelity windows. */
