@@ -110,6 +110,7 @@ public final class CapacityReportWriter {
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("report", report);
     context.put("metadata", metadata);
+    context.put("probeSteps", probeSteps);
     context.put("chartData", ReportWriter.scriptJson(Chart.of(report, probeSteps)));
     context.put("uplotJs", ReportWriter.resource(ReportWriter.UPLOT + "uPlot.iife.min.js"));
     context.put("uplotCss", ReportWriter.resource(ReportWriter.UPLOT + "uPlot.min.css"));
