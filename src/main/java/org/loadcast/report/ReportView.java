@@ -27,9 +27,12 @@ import org.loadcast.sim.SimulationTotals;
  *     one policy
  * @param bucketMinutes minutes per point of the timeline charts ({@link Downsampling}); 1 when
  *     every minute is drawn
+ * @param forecastChart whether the forecast evaluation kept its horizon's series, for the
+ *     forecast-against-actual chart
  */
 public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<ProbeRow> probe, List<String> frontierVerdicts,
-    List<FrontierRow> frontierRows, List<ForecastRow> forecastRows, List<Winner> winners, int bucketMinutes) {
+    List<FrontierRow> frontierRows, List<ForecastRow> forecastRows, List<Winner> winners, int bucketMinutes,
+    boolean forecastChart) {
 
   /** The criteria of the verdict table; lower is better for each. */
   enum Criterion {
@@ -96,7 +99,8 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
       forecastRows.add(ForecastRow.of(e.seasonalNaive(), "", "baseline"));
     });
     return new ReportView(rows, verdicts(report), probeRows(report), frontierVerdicts, frontierRows, forecastRows,
-        winners(report), Downsampling.of(report.policies().get(0).result().minutes().size()).bucketPoints());
+        winners(report), Downsampling.of(report.policies().get(0).result().minutes().size()).bucketPoints(),
+        report.forecast().filter(f -> f.horizon().actualRatePerSecond().length > 0).isPresent());
   }
 
   /**
@@ -201,8 +205,10 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
     if (speedup.isEmpty() || report.elasticityReference().orElseThrow().equals(outcome.name())) {
       return "";
     }
+    // the word follows the figure as shown: 1.004 is "1.00 (equal)", not "better"
+    double shown = Math.round(speedup.getAsDouble() * 100) / 100.0;
     return String.format(Locale.ROOT, " Elastic speedup against %s: %.2f (%s).", report.elasticityReference().get(),
-        speedup.getAsDouble(), speedup.getAsDouble() > 1 ? "better" : speedup.getAsDouble() < 1 ? "worse" : "equal");
+        shown, shown > 1 ? "better" : shown < 1 ? "worse" : "equal");
   }
 
   private static double percentChange(double value, double reference) {
@@ -216,7 +222,12 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
   }
 
   static String fixed(double value, int decimals) {
-    return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    if (Double.isNaN(value)) {
+      return "–";
+    }
+    String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
+    // a small negative value rounds to "-0.0": a sign without a magnitude
+    return text.matches("-0\\.?0*") ? text.substring(1) : text;
   }
 
   /**
