@@ -226,7 +226,9 @@ public final class ProfilePreview {
       for (int i = 0; i < n; i++) {
         double at = rate.atSeconds(i);
         time[i] = epochStart + Math.round(at);
-        boolean missing = rate.isMissing(at) || (i > 0 && rate.isMissing(rate.atSeconds(i - 1)));
+        // the bridge also takes the observed points on either side of a range, so that it meets the observed line
+        boolean missing = rate.isMissing(at) || (i > 0 && rate.isMissing(rate.atSeconds(i - 1)))
+            || (i + 1 < n && rate.isMissing(rate.atSeconds(i + 1)));
         observed[i] = rate.isMissing(at) ? null : rate.ratePerSecond(i);
         unknown[i] = missing ? bridged.ratePerSecond(i) : null;
       }

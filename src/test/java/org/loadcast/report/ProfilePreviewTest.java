@@ -32,7 +32,7 @@ class ProfilePreviewTest {
     String html = ProfilePreview.html(small("/a"));
     assertThat(html).contains("<td>home</td>").contains("<td>75.0</td>").contains("<td>25.0</td>")
         .contains("2026-01-01T00:01Z").contains("2026-01-01T00:02Z").contains("id=\"chart-data\"").contains("uPlot");
-    assertThat(html).contains("\"ratePerSecond\":[1.0,null,3.0,4.0]").contains("\"missingBridgedPerSecond\":[null,2.0,3.0,null]");
+    assertThat(html).contains("\"ratePerSecond\":[1.0,null,3.0,4.0]").contains("\"missingBridgedPerSecond\":[1.0,2.0,3.0,null]");
   }
 
   @Test
