@@ -9,10 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.loadcast.report.HeadlessChromium;
+import org.loadcast.report.ReportPageCheck;
 import org.loadcast.report.SummarySchema;
 
 /**
@@ -103,6 +106,21 @@ class ProfileSimulationIT {
     assertThat(lines).hasSize(11);
     assertThat(target).isPositive();
     assertThat((double) sent).isCloseTo(target, within(0.05 * target));
+  }
+
+  /**
+   * The report of a real load test in headless Chromium ({@link ReportPageCheck}): no console
+   * error, every chart drawn, the verdict table equal to summary.json. Skipped without chromium and
+   * chromedriver, except under CI=true.
+   */
+  @Test
+  void index_inARealBrowser_drawsEveryChartAndShowsTheSummarysNumbers() {
+    try (HeadlessChromium browser = HeadlessChromium.start(1400)) {
+      ReportPageCheck.Findings findings = ReportPageCheck.check(browser, run.resolve("index.html"),
+          Optional.of(run.resolve("summary.json")), Path.of("target/browser-screenshots/load-test-report.png"));
+      assertThat(findings.problems()).isEmpty();
+      assertThat(findings.bodyText()).contains("Load test").contains("Fidelity").contains("Calibration");
+    }
   }
 
   @Test

@@ -29,7 +29,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * <p>Not thread-safe: one test drives one browser at a time. {@link #close()} quits the browser and
  * deletes its temporary profile.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
   static final String INSTALL_HINT = "install Debian's packages: apt-get install --no-install-recommends chromium chromium-driver";
   private static final String NO_DIALOGS =
       "window.alert = window.confirm = window.prompt = function () { window.__xss = 'dialog'; };";
@@ -60,7 +60,7 @@ final class HeadlessChromium implements AutoCloseable {
    * @throws AssertionError if a command is missing and the environment variable CI is "true"
    * @throws UncheckedIOException if the temporary profile directory cannot be created
    */
-  static HeadlessChromium start(int widthPixels) {
+  public static HeadlessChromium start(int widthPixels) {
     CDP_VERSION_FINDER.setLevel(Level.SEVERE);
     Optional<Path> browser = onPath("chromium");
     Optional<Path> chromedriver = onPath("chromedriver");

@@ -47,7 +47,7 @@ import org.openqa.selenium.interactions.Actions;
  * {@code summary.json} and prints the findings. Stateless; the browser it is given is not
  * thread-safe.
  */
-final class ReportPageCheck {
+public final class ReportPageCheck {
   /** Tags and attributes a payload would add if it became markup; the template's own are counted too. */
   private static final String COUNT_ELEMENTS = """
       const tags = ['script', 'img', 'svg', 'iframe', 'a', 'style', 'link', 'meta', 'base', 'body', 'form', 'input',
@@ -115,7 +115,7 @@ final class ReportPageCheck {
    * @param bodyText {@code document.body.innerText}, for the test to find its strings in
    * @param screenshot the full-page PNG written
    */
-  record Findings(List<String> problems, Map<String, Long> elementCounts, String bodyText, Path screenshot) {}
+  public record Findings(List<String> problems, Map<String, Long> elementCounts, String bodyText, Path screenshot) {}
 
   /**
    * Opens a page and checks it.
@@ -128,7 +128,7 @@ final class ReportPageCheck {
    * @return the findings
    * @throws UncheckedIOException if summary.json cannot be read or the screenshot written
    */
-  static Findings check(HeadlessChromium browser, Path html, Optional<Path> summaryJson, Path screenshot) {
+  public static Findings check(HeadlessChromium browser, Path html, Optional<Path> summaryJson, Path screenshot) {
     ChromeDriver driver = browser.driver();
     driver.get(html.toAbsolutePath().toUri().toString());
     List<String> problems = new ArrayList<>();
