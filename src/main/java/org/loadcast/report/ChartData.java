@@ -21,11 +21,12 @@ import org.loadcast.sim.SimulationResult;
  * @param frontiers each policy's sweep for the cost-versus-SLO chart, in the experiment's order;
  *     empty without frontiers
  * @param usl the probe's points and the fitted USL curve, or null without a load test
+ * @param runway the capacity plan's daily peaks, projection and fleet lines, or null without a plan
  */
 record ChartData(
     String timezone, double sloLatencyMillis, double sloPercentile, double capacityPerInstancePerSecond,
     long[] time, Double[] arrivalsPerSecond, List<PolicySeries> policies, ReplaySeries replay, FidelitySeries fidelity,
-    List<FrontierSeries> frontiers, UslSeries usl) {
+    List<FrontierSeries> frontiers, UslSeries usl, RunwaySeries runway) {
 
   static ChartData of(RunReport report) {
     SimulationResult first = report.policies().get(0).result();
@@ -46,7 +47,8 @@ record ChartData(
         report.loadTest().map(ReplaySeries::of).orElse(null),
         report.loadTest().map(lt -> FidelitySeries.of(lt.fidelity())).orElse(null),
         report.frontiers().map(f -> f.policies().stream().map(FrontierSeries::of).toList()).orElse(List.of()),
-        report.loadTest().map(lt -> UslSeries.of(lt, report.calibration())).orElse(null));
+        report.loadTest().map(lt -> UslSeries.of(lt, report.calibration())).orElse(null),
+        report.capacity().map(RunwaySeries::of).orElse(null));
   }
 
   static double minuteLength(SimulationResult result, int minute) {
