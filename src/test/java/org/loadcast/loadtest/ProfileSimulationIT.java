@@ -90,6 +90,25 @@ class ProfileSimulationIT {
   }
 
   @Test
+  void capacity_isPlannedWithTheCalibratedModelAsLoadcastCapacityWithTheResultsPlansIt() throws IOException {
+    JsonNode capacity = new ObjectMapper().readTree(run.resolve("summary.json").toFile()).get("capacity");
+    assertThat(capacity.get("computed").asBoolean()).isTrue();
+    assertThat(capacity.get("serviceModelOrigin").asText()).isEqualTo("calibrated from " + run.getFileName());
+    Path out = REPORTS.resolve(run.getFileName() + "-capacity-check");
+    int code = org.loadcast.cli.Main.run(new String[] {"capacity", "simulations/smoke.yaml", "--results",
+        run.resolve("results").toString(), "--out", out.toString()}, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+        new java.io.PrintWriter(System.err, true));
+    assertThat(code).isZero();
+    JsonNode alone = new ObjectMapper().readTree(out.resolve("capacity.json").toFile());
+    for (String field : List.of("runwayKind", "runwayDate", "runwayReason", "serviceModelOrigin", "demandScale",
+        "perInstanceCapacityPerSecond", "growth", "plan", "sizing")) {
+      assertThat(capacity.get(field)).as(field).isEqualTo(alone.get(field));
+    }
+    assertThat(run.resolve("runway.csv")).isNotEmptyFile();
+    assertThat(Files.readString(run.resolve("index.html"))).contains("<section id=\"capacity\">").contains("id=\"runway-chart\"");
+  }
+
+  @Test
   void replay_sentWhatTheScheduleAskedFor() throws IOException {
     List<String> lines = Files.readAllLines(run.resolve("results/replay.csv"));
     assertThat(lines.get(0)).isEqualTo("second,targetArrivals,sentRequests,completed,failed,p95LatencyMillis");
