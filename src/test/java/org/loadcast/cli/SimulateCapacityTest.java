@@ -81,12 +81,7 @@ class SimulateCapacityTest {
     assertThat(dir.resolve("run/runway.csv")).doesNotExist();
   }
 
-  /** Copies the smoke experiment with its profile path made absolute and the text changed. */
   private Path copyOfSmoke(java.util.function.UnaryOperator<String> change) throws IOException {
-    String text = Files.readString(Path.of(SMOKE)).replace("profile: ../traffic-profiles/nasa-kennedy-1995.yaml",
-        "profile: " + Path.of("traffic-profiles/nasa-kennedy-1995.yaml").toAbsolutePath());
-    String changed = change.apply(text);
-    assertThat(changed).isNotEqualTo(text);
-    return Files.writeString(dir.resolve("experiment.yaml"), changed);
+    return ExperimentCopy.of(SMOKE, dir, change);
   }
 }
