@@ -25,20 +25,29 @@ class SimulateCapacityTest {
 
   @Test
   void growthSection_isKnownOnlyWhenTheFileWritesIt() throws IOException {
-    assertThat(Experiments.read(Path.of(SMOKE)).growthSection()).isTrue();
+    Experiment without = Experiments.read(Path.of(SMOKE));
+    assertThat(without.growthSection()).isFalse();
+    // the defaults are still there for loadcast capacity: the policies' largest maxReplicas
+    assertThat(without.growth().maxInstances()).isEqualTo(20);
     assertThat(Experiments.read(Path.of("simulations/nasa-reactive-vs-predictive.yaml")).growthSection()).isTrue();
-    Path without = copyOfSmoke(text -> text.substring(0, text.indexOf("\ngrowth:")) + "\n");
-    Experiment experiment = Experiments.read(without);
-    assertThat(experiment.growthSection()).isFalse();
-    // the defaults are still there for loadcast capacity
-    assertThat(experiment.growth().maxInstances()).isEqualTo(20);
+    assertThat(Experiments.read(smokeWithGrowth("")).growthSection()).isTrue();
+  }
+
+  @Test
+  void simulate_withoutGrowthSection_reportHasNoCapacity() throws IOException {
+    CommandRun simulate = CommandRun.of("simulate", SMOKE, "--out", dir.resolve("run").toString());
+    assertThat(simulate.code()).as(simulate.err()).isZero();
+    assertThat(Files.readString(dir.resolve("run/summary.json"))).doesNotContain("\"capacity\"");
+    assertThat(Files.readString(dir.resolve("run/index.html"))).doesNotContain("id=\"capacity\"");
+    assertThat(dir.resolve("run/runway.csv")).doesNotExist();
   }
 
   @Test
   void simulate_smoke_reportCarriesThePlanThatLoadcastCapacityGives() throws IOException {
-    CommandRun simulate = CommandRun.of("simulate", SMOKE, "--out", dir.resolve("run").toString());
+    Path file = smokeWithGrowth("");
+    CommandRun simulate = CommandRun.of("simulate", file.toString(), "--out", dir.resolve("run").toString());
     assertThat(simulate.code()).as(simulate.err()).isZero();
-    CommandRun capacity = CommandRun.of("capacity", SMOKE, "--out", dir.resolve("capacity").toString());
+    CommandRun capacity = CommandRun.of("capacity", file.toString(), "--out", dir.resolve("capacity").toString());
     assertThat(capacity.code()).as(capacity.err()).isZero();
     String summaryText = Files.readString(dir.resolve("run/summary.json"));
     assertThat(SummarySchema.validate(summaryText)).isEmpty();
@@ -65,7 +74,7 @@ class SimulateCapacityTest {
   @Test
   void simulate_growthThatCannotBeFitted_succeedsAndTheReportSaysWhy() throws IOException {
     // no missing interval allowed: NASA's outages leave 5 days with a peak, no three in a row
-    Path file = copyOfSmoke(text -> text.replace("  horizonMonths: 3\n", "  horizonMonths: 3\n  maxMissingPercentPerDay: 0\n"));
+    Path file = smokeWithGrowth("  maxMissingPercentPerDay: 0\n");
     CommandRun run = CommandRun.of("simulate", file.toString(), "--out", dir.resolve("run").toString());
     assertThat(run.code()).as(run.err()).isZero();
     String reason = "growth: the profile's demand cannot be projected: the daily peaks must hold three consecutive days "
@@ -81,7 +90,8 @@ class SimulateCapacityTest {
     assertThat(dir.resolve("run/runway.csv")).doesNotExist();
   }
 
-  private Path copyOfSmoke(java.util.function.UnaryOperator<String> change) throws IOException {
-    return ExperimentCopy.of(SMOKE, dir, change);
+  /** Copies smoke.yaml with a growth section of 3 months and at most 20 instances, plus some lines of it. */
+  private Path smokeWithGrowth(String moreLines) throws IOException {
+    return ExperimentCopy.of(SMOKE, dir, text -> text + "\ngrowth:\n  horizonMonths: 3\n  maxInstances: 20\n" + moreLines);
   }
 }
