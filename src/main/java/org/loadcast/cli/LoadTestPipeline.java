@@ -204,7 +204,31 @@ public final class LoadTestPipeline {
     double compression = plan.replayProfileSeconds() / plan.upperSchedule().stepCount();
     return new LoadTestSummary(run.target(), calibration, compression, plan.upperRateScale() * gate.fraction(),
         plan.replayStartSecond(), replay, run.gatlingReport(),
-        fidelity(plan, seconds, target.length, calibration, service, seed));
+        fidelity(plan, seconds, target.length, calibration, service, seed), phaseCounts(seconds));
+  }
+
+  /**
+   * Returns the requests of each phase that has seconds, in the phases' order, with the completions
+   * by status ("no response" for status 0).
+   *
+   * @param seconds the load test's results
+   * @return one entry per phase present
+   */
+  static List<LoadTestSummary.PhaseCounts> phaseCounts(List<SecondResult> seconds) {
+    List<LoadTestSummary.PhaseCounts> phases = new ArrayList<>();
+    for (org.loadcast.results.Phase phase : org.loadcast.results.Phase.values()) {
+      List<SecondResult> in = seconds.stream().filter(s -> s.phase() == phase).toList();
+      if (in.isEmpty()) {
+        continue;
+      }
+      java.util.TreeMap<Integer, Long> statuses = new java.util.TreeMap<>();
+      in.forEach(s -> s.statusCounts().forEach((status, n) -> statuses.merge(status, n, Long::sum)));
+      java.util.Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
+      statuses.forEach((status, n) -> byStatus.put(status == 0 ? "no response" : "HTTP " + status, n));
+      phases.add(new LoadTestSummary.PhaseCounts(phase.fileName(), in.size(), in.stream().mapToLong(SecondResult::started).sum(),
+          in.stream().mapToLong(SecondResult::completed).sum(), in.stream().mapToLong(SecondResult::failed).sum(), byStatus));
+    }
+    return phases;
   }
 
   /**

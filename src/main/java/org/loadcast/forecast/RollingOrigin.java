@@ -74,7 +74,24 @@ public record RollingOrigin(int horizonSteps, int trainingLength, int refitEvery
    * @throws IllegalArgumentException if no target can be scored, or a method refuses a window
    */
   public Comparison compare(double[] series, ForecastMethod method) {
-    double[] candidate = forecasts(series, method);
+    return compare(series, forecasts(series, method));
+  }
+
+  /**
+   * Evaluates a method's forecasts, already made by {@link #forecasts}, and the two baselines on the
+   * same targets, as {@link #compare(double[], ForecastMethod)} does.
+   *
+   * @param series y, in time order, NaN for missing
+   * @param candidate the method's forecasts: {@link #forecasts} of the same series
+   * @return the three evaluations
+   * @throws IllegalArgumentException if {@code candidate} is not as long as the series, no target
+   *     can be scored, or a baseline refuses a window
+   */
+  public Comparison compare(double[] series, double[] candidate) {
+    if (candidate.length != series.length) {
+      throw new IllegalArgumentException("candidate must have as many forecasts as the series has values ("
+          + series.length + "), but had " + candidate.length);
+    }
     double[] naive = forecasts(series, new SeasonalNaive(1));
     double[] seasonal = forecasts(series, new SeasonalNaive(seasonalLag));
     int[] targets = IntStream.range(0, series.length).filter(t -> Double.isFinite(series[t])

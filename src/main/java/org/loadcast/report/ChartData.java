@@ -10,44 +10,60 @@ import org.loadcast.sim.SimulationResult;
  * The series the report's charts draw, serialised into the page as JSON. Times are Unix seconds;
  * a missing value is null, which the charts draw as a gap.
  *
+ * <p>The per-minute series of a long run are downsampled for display ({@link Downsampling}: each
+ * bucket of {@code bucketMinutes} minutes keeps its minimum and maximum), so a 30-day run stays a
+ * few megabytes and no peak is lost; the CSV exports keep every minute.
+ *
  * @param timezone the zone of the time axis
  * @param sloLatencyMillis the SLO bound, drawn as a line
  * @param sloPercentile the SLO percentile
  * @param capacityPerInstancePerSecond one instance's capacity
- * @param time the start of each simulated minute
- * @param arrivalsPerSecond the demand of each minute, the same for every policy
+ * @param bucketMinutes minutes per downsampling bucket; 1 when every minute is drawn
+ * @param time the time of each drawn point: a minute's start, or a bucket's first and middle minute
+ * @param arrivalsPerSecond the demand, the same for every policy
+ * @param demandedInstances the instances the demand needs; null everywhere when unknown
  * @param policies one series set per policy
  * @param replay the load test's replay, or null
+ * @param fidelity the load test's fidelity windows, or null
  * @param frontiers each policy's sweep for the cost-versus-SLO chart, in the experiment's order;
  *     empty without frontiers
  * @param usl the probe's points and the fitted USL curve, or null without a load test
+ * @param forecast the forecast evaluation's horizon, actual against forecast, or null without one
  * @param runway the capacity plan's daily peaks, projection and fleet lines, or null without a plan
  */
 record ChartData(
     String timezone, double sloLatencyMillis, double sloPercentile, double capacityPerInstancePerSecond,
-    long[] time, Double[] arrivalsPerSecond, List<PolicySeries> policies, ReplaySeries replay, FidelitySeries fidelity,
-    List<FrontierSeries> frontiers, UslSeries usl, RunwaySeries runway) {
+    int bucketMinutes, long[] time, Double[] arrivalsPerSecond, Double[] demandedInstances, List<PolicySeries> policies,
+    ReplaySeries replay, FidelitySeries fidelity, List<FrontierSeries> frontiers, UslSeries usl, ForecastSeries forecast,
+    RunwaySeries runway) {
 
   static ChartData of(RunReport report) {
     SimulationResult first = report.policies().get(0).result();
     int n = first.minutes().size();
     long[] time = new long[n];
-    Double[] arrivals = new Double[n];
+    double[] arrivals = new double[n];
+    double[] demanded = new double[n];
+    List<Integer> demand = report.demanded().perMinute();
     for (int i = 0; i < n; i++) {
       MinuteStats m = first.minutes().get(i);
       time[i] = report.demand().horizonStartEpochSeconds() + 60L * m.minute();
-      arrivals[i] = round(m.arrivals() / minuteLength(first, i));
+      arrivals[i] = m.arrivals() / minuteLength(first, i);
+      demanded[i] = i < demand.size() ? demand.get(i) : Double.NaN;
     }
+    Downsampling d = Downsampling.of(n);
     List<PolicySeries> policies = new ArrayList<>();
     for (PolicyOutcome outcome : report.policies()) {
-      policies.add(PolicySeries.of(outcome, report));
+      policies.add(PolicySeries.of(outcome, report, d));
     }
     return new ChartData(report.demand().timezone(), report.slo().latencyMillis(), report.slo().percentile(),
-        report.service().capacityPerInstancePerSecond(), time, arrivals, policies,
+        report.service().capacityPerInstancePerSecond(), d.bucketPoints(), d.times(time), d.values(arrivals),
+        d.values(demanded), policies,
         report.loadTest().map(ReplaySeries::of).orElse(null),
         report.loadTest().map(lt -> FidelitySeries.of(lt.fidelity())).orElse(null),
         report.frontiers().map(f -> f.policies().stream().map(FrontierSeries::of).toList()).orElse(List.of()),
         report.loadTest().map(lt -> UslSeries.of(lt, report.calibration())).orElse(null),
+        report.forecast().filter(f -> f.horizon().actualRatePerSecond().length > 0)
+            .map(f -> ForecastSeries.of(f, report.demand().horizonStartEpochSeconds())).orElse(null),
         report.capacity().map(RunwaySeries::of).orElse(null));
   }
 
@@ -60,39 +76,92 @@ record ChartData(
   }
 
   /**
-   * One policy's series.
+   * One policy's series, per minute (downsampled like the time axis). The instance series are
+   * stacked, minute averages: ready, then ready + warming, then + booting, then + draining, which
+   * is every paid instance.
    *
    * @param name the policy
-   * @param servingCapacityPerSecond serving instances times capacity per instance
-   * @param servingInstances time-average of serving instances per minute
-   * @param provisionedInstances time-average of paid instances per minute
-   * @param sloPercentileLatencyMillis the latency at the SLO's percentile per minute
-   * @param actions each scaling action as [Unix seconds, from, to]
+   * @param servingInstances time-average of serving (ready and warming) instances
+   * @param readyInstances ready instances
+   * @param readyWarmingInstances ready and warming instances
+   * @param readyWarmingBootingInstances ready, warming and booting instances
+   * @param paidInstances all of them and the draining ones: the paid instances
+   * @param desiredReplicas the policy's desired count at the minute's end
+   * @param p50LatencyMillis median latency of the minute's completions
+   * @param p95LatencyMillis 95th percentile
+   * @param p99LatencyMillis 99th percentile
+   * @param sloPercentileLatencyMillis the latency at the SLO's percentile, with drops counted as
+   *     infinitely slow (null where the minute had no completion)
+   * @param cumulativeCost the cost so far at each minute's end: paid instance-hours so far times
+   *     the run's cost per instance-hour, so it ends at the run's cost
+   * @param actions each scaling action as [Unix seconds, from, to], never downsampled
    */
   record PolicySeries(
-      String name, Double[] servingCapacityPerSecond, Double[] servingInstances, Double[] provisionedInstances,
-      Double[] sloPercentileLatencyMillis, List<double[]> actions) {
+      String name, Double[] servingInstances, Double[] readyInstances, Double[] readyWarmingInstances,
+      Double[] readyWarmingBootingInstances, Double[] paidInstances, Double[] desiredReplicas, Double[] p50LatencyMillis,
+      Double[] p95LatencyMillis, Double[] p99LatencyMillis, Double[] sloPercentileLatencyMillis, Double[] cumulativeCost,
+      List<double[]> actions) {
 
-    static PolicySeries of(PolicyOutcome outcome, RunReport report) {
+    static PolicySeries of(PolicyOutcome outcome, RunReport report, Downsampling d) {
       List<MinuteStats> minutes = outcome.result().minutes();
       int n = minutes.size();
-      Double[] capacity = new Double[n];
-      Double[] serving = new Double[n];
-      Double[] provisioned = new Double[n];
-      Double[] latency = new Double[n];
-      double perInstance = report.service().capacityPerInstancePerSecond();
+      double[][] v = new double[11][n];
+      var totals = outcome.result().totals();
+      double costPerInstanceHour = totals.instanceHours() > 0 ? totals.cost() / totals.instanceHours() : 0;
+      double instanceHours = 0;
       for (int i = 0; i < n; i++) {
         MinuteStats m = minutes.get(i);
-        capacity[i] = round(m.meanServingInstances() * perInstance);
-        serving[i] = round(m.meanServingInstances());
-        provisioned[i] = round(m.meanProvisionedInstances());
-        latency[i] = round(m.sloPercentileLatencyMillis());
+        double ready = m.meanReadyInstances();
+        double warming = ready + m.meanWarmingInstances();
+        double booting = warming + m.meanBootingInstances();
+        instanceHours += m.meanProvisionedInstances() * minuteLength(outcome.result(), i) / 3600;
+        v[0][i] = m.meanServingInstances();
+        v[1][i] = ready;
+        v[2][i] = warming;
+        v[3][i] = booting;
+        v[4][i] = m.meanProvisionedInstances();
+        v[5][i] = m.desiredReplicas();
+        v[6][i] = m.p50LatencyMillis();
+        v[7][i] = m.p95LatencyMillis();
+        v[8][i] = m.p99LatencyMillis();
+        v[9][i] = m.sloPercentileLatencyMillis();
+        v[10][i] = instanceHours * costPerInstanceHour;
       }
       List<double[]> actions = new ArrayList<>();
       for (ScalingAction a : outcome.result().actions()) {
         actions.add(new double[] {report.demand().horizonStartEpochSeconds() + a.atSeconds(), a.fromReplicas(), a.toReplicas()});
       }
-      return new PolicySeries(outcome.name(), capacity, serving, provisioned, latency, actions);
+      return new PolicySeries(outcome.name(), d.values(v[0]), d.values(v[1]), d.values(v[2]), d.values(v[3]),
+          d.values(v[4]), d.values(v[5]), d.values(v[6]), d.values(v[7]), d.values(v[8]), d.values(v[9]), d.values(v[10]),
+          actions);
+    }
+  }
+
+  /**
+   * The forecast evaluation's horizon: the demand per bucket and each method's forecast of it, made
+   * h buckets before (downsampled like the minutes when long).
+   *
+   * @param bucketSeconds the bucket width
+   * @param horizonBuckets h
+   * @param time each drawn bucket's start
+   * @param actualRatePerSecond the demand
+   * @param methods the methods' names, in the evaluation's order
+   * @param forecastRatePerSecond one series per method, in the same order
+   */
+  record ForecastSeries(int bucketSeconds, int horizonBuckets, long[] time, Double[] actualRatePerSecond,
+      List<String> methods, List<Double[]> forecastRatePerSecond) {
+
+    static ForecastSeries of(ForecastEvaluation evaluation, long horizonStartEpochSeconds) {
+      double[] actual = evaluation.horizon().actualRatePerSecond();
+      long[] time = new long[actual.length];
+      for (int b = 0; b < actual.length; b++) {
+        time[b] = horizonStartEpochSeconds + (long) b * evaluation.bucketSeconds();
+      }
+      Downsampling d = Downsampling.of(actual.length);
+      List<Double[]> forecasts = new ArrayList<>();
+      evaluation.horizon().forecastRatePerSecond().values().forEach(f -> forecasts.add(d.values(f)));
+      return new ForecastSeries(evaluation.bucketSeconds(), evaluation.horizonBuckets(), d.times(time),
+          d.values(actual), List.copyOf(evaluation.horizon().forecastRatePerSecond().keySet()), forecasts);
     }
   }
 
@@ -103,20 +172,22 @@ record ChartData(
    * @param target arrivals the schedule asked for
    * @param sent requests sent
    * @param completed completions
+   * @param failed failed completions
    * @param p95LatencyMillis 95th percentile latency of the requests sent
    */
-  record ReplaySeries(int[] second, long[] target, long[] sent, long[] completed, Double[] p95LatencyMillis) {
+  record ReplaySeries(int[] second, long[] target, long[] sent, long[] completed, long[] failed, Double[] p95LatencyMillis) {
 
     static ReplaySeries of(LoadTestSummary loadTest) {
       List<LoadTestSummary.ReplaySecond> seconds = loadTest.replay();
       int n = seconds.size();
-      ReplaySeries series = new ReplaySeries(new int[n], new long[n], new long[n], new long[n], new Double[n]);
+      ReplaySeries series = new ReplaySeries(new int[n], new long[n], new long[n], new long[n], new long[n], new Double[n]);
       for (int i = 0; i < n; i++) {
         LoadTestSummary.ReplaySecond s = seconds.get(i);
         series.second[i] = s.second();
         series.target[i] = s.targetArrivals();
         series.sent[i] = s.sentRequests();
         series.completed[i] = s.completed();
+        series.failed[i] = s.failed();
         series.p95LatencyMillis[i] = round(s.p95LatencyMillis());
       }
       return series;

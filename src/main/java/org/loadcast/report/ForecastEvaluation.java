@@ -25,16 +25,37 @@ import org.loadcast.forecast.RollingOrigin;
  * @param methods one score per method, in the order given
  * @param naive the naive baseline's score
  * @param seasonalNaive the seasonal naive baseline's score
+ * @param horizon the actual demand of each bucket of the simulated horizon and each method's
+ *     forecast of it, for the forecast-against-actual chart; empty when not kept
  */
 public record ForecastEvaluation(int bucketSeconds, int horizonBuckets, int trainingBuckets, int refitEveryBuckets,
-    int seasonalLagBuckets, int scoredTargets, double goalRatio, List<MethodScore> methods, Score naive, Score seasonalNaive) {
+    int seasonalLagBuckets, int scoredTargets, double goalRatio, List<MethodScore> methods, Score naive, Score seasonalNaive,
+    Horizon horizon) {
 
   /** The goal of issue 4: MAE at most 0.85 × the better of the two baselines. */
   public static final double GOAL_RATIO = 0.85;
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @throws IllegalArgumentException if the horizon's forecasts name other methods than
+   *     {@code methods}, in another order
+   */
   public ForecastEvaluation {
     methods = List.copyOf(methods);
+    List<String> names = methods.stream().map(m -> m.score().name()).toList();
+    if (!horizon.forecastRatePerSecond().isEmpty() && !names.equals(List.copyOf(horizon.forecastRatePerSecond().keySet()))) {
+      throw new IllegalArgumentException("the horizon's forecasts must be those of the methods " + names + ", but were of "
+          + horizon.forecastRatePerSecond().keySet());
+    }
+  }
+
+  /** Returns an evaluation without its horizon's series. */
+  public ForecastEvaluation(int bucketSeconds, int horizonBuckets, int trainingBuckets, int refitEveryBuckets,
+      int seasonalLagBuckets, int scoredTargets, double goalRatio, List<MethodScore> methods, Score naive,
+      Score seasonalNaive) {
+    this(bucketSeconds, horizonBuckets, trainingBuckets, refitEveryBuckets, seasonalLagBuckets, scoredTargets, goalRatio,
+        methods, naive, seasonalNaive, Horizon.NONE);
   }
 
   /**
@@ -62,9 +83,12 @@ public record ForecastEvaluation(int bucketSeconds, int horizonBuckets, int trai
     double[] series = Arrays.copyOfRange(ratePerSecond, history - trainingBuckets, ratePerSecond.length);
     RollingOrigin evaluation = new RollingOrigin(horizonBuckets, trainingBuckets, seasonBuckets, seasonBuckets);
     List<MethodScore> scores = new ArrayList<>();
+    Map<String, double[]> horizonForecasts = new LinkedHashMap<>();
     RollingOrigin.Comparison first = null;
     for (Map.Entry<String, ForecastMethod> m : new LinkedHashMap<>(methods).entrySet()) {
-      RollingOrigin.Comparison c = evaluation.compare(series, m.getValue());
+      double[] forecasts = evaluation.forecasts(series, m.getValue());
+      RollingOrigin.Comparison c = evaluation.compare(series, forecasts);
+      horizonForecasts.put(m.getKey(), Arrays.copyOfRange(forecasts, series.length - horizonLength, series.length));
       first = first == null ? c : first;
       double ratio = c.maeRatioToBetterBaseline();
       scores.add(new MethodScore(Score.of(m.getKey(), c.method()), ratio, ratio <= GOAL_RATIO));
@@ -74,7 +98,45 @@ public record ForecastEvaluation(int bucketSeconds, int horizonBuckets, int trai
     }
     return new ForecastEvaluation(bucketSeconds, horizonBuckets, trainingBuckets, seasonBuckets, seasonBuckets,
         first.method().accuracy().actual().size(), GOAL_RATIO, scores, Score.of("naive (last value)", first.naive()),
-        Score.of("seasonal naive", first.seasonalNaive()));
+        Score.of("seasonal naive", first.seasonalNaive()),
+        new Horizon(Arrays.copyOfRange(series, series.length - horizonLength, series.length), horizonForecasts));
+  }
+
+  /**
+   * The simulated horizon's demand and each method's forecast of it, bucket by bucket from the
+   * horizon's start: the forecast of bucket t is the one made h buckets before it (the rolling
+   * origin's scored forecast), in requests per second, NaN where there is none.
+   *
+   * @param actualRatePerSecond the demand of each bucket; NaN where missing
+   * @param forecastRatePerSecond each method's forecasts by display name, each as long as the actual
+   */
+  public record Horizon(double[] actualRatePerSecond, Map<String, double[]> forecastRatePerSecond) {
+    /** No series: an evaluation that did not keep them. */
+    public static final Horizon NONE = new Horizon(new double[0], Map.of());
+
+    /**
+     * Copies the arrays and keeps the order of the methods.
+     *
+     * @throws IllegalArgumentException if a forecast is not as long as the actual series
+     */
+    public Horizon {
+      actualRatePerSecond = actualRatePerSecond.clone();
+      Map<String, double[]> copy = new LinkedHashMap<>();
+      for (Map.Entry<String, double[]> e : forecastRatePerSecond.entrySet()) {
+        if (e.getValue().length != actualRatePerSecond.length) {
+          throw new IllegalArgumentException("the forecast of " + e.getKey() + " must have " + actualRatePerSecond.length
+              + " buckets, but had " + e.getValue().length);
+        }
+        copy.put(e.getKey(), e.getValue().clone());
+      }
+      forecastRatePerSecond = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Returns the actual demand, a copy. */
+    @Override
+    public double[] actualRatePerSecond() {
+      return actualRatePerSecond.clone();
+    }
   }
 
   /**

@@ -15,14 +15,53 @@ import org.loadcast.capacity.ServiceCalibration;
  * @param replay the replay's seconds: target against achieved
  * @param gatlingReport the path of Gatling's own report relative to the run's report, or empty
  * @param fidelity the replay simulated with the calibrated model against what it measured
+ * @param phases the requests of each phase of the load test (warm-up, probe, replay) with their
+ *     outcomes by status, in that order; empty when not recorded
  */
 public record LoadTestSummary(
     String target, ServiceCalibration calibration, double replayCompressionFactor, double replayRateScale,
-    int replayStartSecond, List<ReplaySecond> replay, String gatlingReport, Fidelity fidelity) {
+    int replayStartSecond, List<ReplaySecond> replay, String gatlingReport, Fidelity fidelity, List<PhaseCounts> phases) {
 
-  /** Copies the list. */
+  /** Copies the lists. */
   public LoadTestSummary {
     replay = List.copyOf(replay);
+    phases = List.copyOf(phases);
+  }
+
+  /** Returns a summary without the phases' counts. */
+  public LoadTestSummary(
+      String target, ServiceCalibration calibration, double replayCompressionFactor, double replayRateScale,
+      int replayStartSecond, List<ReplaySecond> replay, String gatlingReport, Fidelity fidelity) {
+    this(target, calibration, replayCompressionFactor, replayRateScale, replayStartSecond, replay, gatlingReport, fidelity,
+        List.of());
+  }
+
+  /**
+   * The requests of one phase of the load test.
+   *
+   * @param phase the phase's name: warmup, probe or replay
+   * @param seconds its length in seconds
+   * @param sentRequests requests sent
+   * @param completed responses received, failed or not
+   * @param failed failed completions: an error status or no response
+   * @param byStatus completions by outcome, such as "HTTP 200" or "no response", in status order
+   */
+  public record PhaseCounts(String phase, int seconds, long sentRequests, long completed, long failed,
+      java.util.Map<String, Long> byStatus) {
+
+    /** Copies the map, keeping its order. */
+    public PhaseCounts {
+      byStatus = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byStatus));
+    }
+
+    /**
+     * Returns the failed share of the completions.
+     *
+     * @return 0 to 1; 0 without completions
+     */
+    public double failedFraction() {
+      return completed == 0 ? 0 : (double) failed / completed;
+    }
   }
 
   /**

@@ -23,24 +23,34 @@ import org.loadcast.sim.SimulationTotals;
  *     reference's; empty without frontiers or reference
  * @param frontierRows every run of every policy's sweep, by policy then knob value; empty without frontiers
  * @param forecastRows the methods then the baselines of the forecast evaluation; empty without one
+ * @param winners the winner of each criterion of the verdict table, in the table's order; empty with
+ *     one policy
+ * @param bucketMinutes minutes per point of the timeline charts ({@link Downsampling}); 1 when
+ *     every minute is drawn
  */
 public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<ProbeRow> probe, List<String> frontierVerdicts,
-    List<FrontierRow> frontierRows, List<ForecastRow> forecastRows) {
+    List<FrontierRow> frontierRows, List<ForecastRow> forecastRows, List<Winner> winners, int bucketMinutes) {
 
   /** The criteria of the verdict table; lower is better for each. */
   enum Criterion {
-    VIOLATION_MINUTES(SimulationTotals::sloViolationMinutesPercent),
-    VIOLATION_REQUESTS(SimulationTotals::sloViolationRequestsPercent),
-    DROPPED(t -> t.dropped()),
-    P95(t -> nanToMax(t.p95LatencyMillis())),
-    P99(t -> nanToMax(t.p99LatencyMillis())),
-    INSTANCE_HOURS(SimulationTotals::instanceHours),
-    COST(SimulationTotals::cost);
+    VIOLATION_MINUTES("Fewest SLO-violation minutes", SimulationTotals::sloViolationMinutesPercent,
+        t -> t.sloViolationMinutes() + " min (" + fixed(t.sloViolationMinutesPercent(), 2) + " %)"),
+    VIOLATION_REQUESTS("Fewest requests over the SLO or dropped", SimulationTotals::sloViolationRequestsPercent,
+        t -> fixed(t.sloViolationRequestsPercent(), 3) + " %"),
+    DROPPED("Fewest dropped requests", t -> t.dropped(), t -> Long.toString(t.dropped())),
+    P95("Lowest p95 latency", t -> nanToMax(t.p95LatencyMillis()), t -> fixed(t.p95LatencyMillis(), 1) + " ms"),
+    P99("Lowest p99 latency", t -> nanToMax(t.p99LatencyMillis()), t -> fixed(t.p99LatencyMillis(), 1) + " ms"),
+    INSTANCE_HOURS("Fewest instance-hours", SimulationTotals::instanceHours, t -> fixed(t.instanceHours(), 1)),
+    COST("Lowest cost", SimulationTotals::cost, t -> fixed(t.cost(), 2));
 
+    private final String label;
     private final ToDoubleFunction<SimulationTotals> value;
+    private final java.util.function.Function<SimulationTotals, String> text;
 
-    Criterion(ToDoubleFunction<SimulationTotals> value) {
+    Criterion(String label, ToDoubleFunction<SimulationTotals> value, java.util.function.Function<SimulationTotals, String> text) {
+      this.label = label;
       this.value = value;
+      this.text = text;
     }
 
     private static double nanToMax(double v) {
@@ -85,8 +95,54 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
       forecastRows.add(ForecastRow.of(e.naive(), "", "baseline"));
       forecastRows.add(ForecastRow.of(e.seasonalNaive(), "", "baseline"));
     });
-    return new ReportView(rows, verdicts(report), probeRows(report), frontierVerdicts, frontierRows, forecastRows);
+    return new ReportView(rows, verdicts(report), probeRows(report), frontierVerdicts, frontierRows, forecastRows,
+        winners(report), Downsampling.of(report.policies().get(0).result().minutes().size()).bucketPoints());
   }
+
+  /**
+   * Returns the winner of each criterion: the policies with the best value (several on a tie; "all
+   * policies" when every one has it), that value, and the others' values from best to worst.
+   */
+  static List<Winner> winners(RunReport report) {
+    List<Winner> winners = new ArrayList<>();
+    if (report.policies().size() < 2) {
+      return winners;
+    }
+    for (Criterion c : Criterion.values()) {
+      List<PolicyOutcome> sorted = report.policies().stream()
+          .sorted(java.util.Comparator.comparingDouble(p -> c.value.applyAsDouble(p.result().totals()))).toList();
+      double best = c.value.applyAsDouble(sorted.get(0).result().totals());
+      List<String> names = sorted.stream().filter(p -> c.value.applyAsDouble(p.result().totals()) == best)
+          .map(PolicyOutcome::name).toList();
+      String others = sorted.stream().filter(p -> c.value.applyAsDouble(p.result().totals()) != best)
+          .map(p -> p.name() + " " + c.text.apply(p.result().totals())).collect(java.util.stream.Collectors.joining(", "));
+      winners.add(new Winner(c.label, names.size() == report.policies().size() ? "all policies tie" : String.join(", ", names),
+          c.text.apply(sorted.get(0).result().totals()), others));
+    }
+    List<PolicyOutcome> withSpeedup = report.policies().stream().filter(p -> report.elasticSpeedup(p).isPresent())
+        .sorted(java.util.Comparator.comparingDouble(p -> -report.elasticSpeedup(p).getAsDouble())).toList();
+    if (withSpeedup.size() >= 2) {
+      double best = report.elasticSpeedup(withSpeedup.get(0)).getAsDouble();
+      List<String> names = withSpeedup.stream().filter(p -> report.elasticSpeedup(p).getAsDouble() == best)
+          .map(PolicyOutcome::name).toList();
+      String others = withSpeedup.stream().filter(p -> report.elasticSpeedup(p).getAsDouble() != best)
+          .map(p -> p.name() + " " + fixed(report.elasticSpeedup(p).getAsDouble(), 2))
+          .collect(java.util.stream.Collectors.joining(", "));
+      winners.add(new Winner("Highest elastic speedup against " + report.elasticityReference().orElseThrow(),
+          names.size() == withSpeedup.size() ? "all policies tie" : String.join(", ", names), fixed(best, 2), others));
+    }
+    return winners;
+  }
+
+  /**
+   * The winner of one criterion.
+   *
+   * @param criterion what is compared, such as "Lowest cost"
+   * @param policies the best policies, comma-separated, or "all policies tie"
+   * @param value the best value, formatted with its unit
+   * @param others the other policies with their values, best first; empty on a tie of all
+   */
+  public record Winner(String criterion, String policies, String value, String others) {}
 
   private static Set<String> winnersFor(RunReport report, PolicyOutcome outcome) {
     Set<String> won = new TreeSet<>();

@@ -30,9 +30,8 @@ import org.loadcast.sim.MinuteStats;
 
 /**
  * Writes a run's report directory: {@code summary.json}, its JSON Schema
- * {@code summary.schema.json}, {@code index.html}, one CSV of per-minute figures per policy and,
- * with a capacity plan, {@code runway.csv} (one row per day, {@link RunwaySeries#csv}) and
- * {@code capacity-plan.csv} (one row per month, as {@code loadcast capacity}'s {@code plan.csv}).
+ * {@code summary.schema.json}, {@code index.html} and one CSV per series under {@code series/}
+ * ({@link SeriesExport}).
  *
  * <p>Each file is written to a temporary file in the directory and moved into place, so a failure
  * leaves no half-written file. The HTML comes from a Pebble template with auto-escaping on, and
@@ -65,7 +64,8 @@ public final class ReportWriter {
   }
 
   /**
-   * Writes the report.
+   * Writes the report. Every file is rendered in memory before the first is written, so a template
+   * or data error writes nothing; each file then goes to a temporary file and is moved into place.
    *
    * @param report the run
    * @param directory the report directory; created if absent
@@ -73,18 +73,15 @@ public final class ReportWriter {
    */
   public static void write(RunReport report, Path directory) {
     try {
-      Files.createDirectories(directory);
-      writeAtomically(directory.resolve("summary.json"), summaryJson(report));
-      writeAtomically(directory.resolve("summary.schema.json"), resource(SUMMARY_SCHEMA));
-      for (int i = 0; i < report.policies().size(); i++) {
-        PolicyOutcome outcome = report.policies().get(i);
-        writeAtomically(directory.resolve(minutesFileName(i, outcome.name())), minutesCsv(report, outcome));
+      Map<String, String> files = new LinkedHashMap<>();
+      files.put("summary.json", summaryJson(report));
+      files.put("summary.schema.json", resource(SUMMARY_SCHEMA));
+      files.putAll(SeriesExport.of(report));
+      files.put("index.html", html(report));
+      Files.createDirectories(directory.resolve(SeriesExport.DIRECTORY));
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        writeAtomically(directory.resolve(file.getKey()), file.getValue());
       }
-      if (report.capacity().isPresent()) {
-        writeAtomically(directory.resolve("runway.csv"), RunwaySeries.of(report.capacity().get()).csv());
-        writeAtomically(directory.resolve("capacity-plan.csv"), CapacityReportWriter.planCsv(report.capacity().get()));
-      }
-      writeAtomically(directory.resolve("index.html"), html(report));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -101,32 +98,12 @@ public final class ReportWriter {
     return JSON.writeValueAsString(Summary.of(report)) + "\n";
   }
 
-  /** Returns the CSV file name of a policy's minutes: index and a file-safe form of the name. */
-  static String minutesFileName(int index, String policyName) {
-    return String.format(Locale.ROOT, "minutes-%d-%s.csv", index + 1, policyName.replaceAll("[^A-Za-z0-9._-]", "_"));
-  }
-
-  private static String minutesCsv(RunReport report, PolicyOutcome outcome) {
-    StringBuilder csv = new StringBuilder("minute,atEpochSeconds,arrivals,completed,dropped,overSlo,"
-        + "p50LatencyMillis,p95LatencyMillis,p99LatencyMillis,meanServingInstances,meanReadyInstances,"
-        + "meanProvisionedInstances,desiredReplicas,demandedInstances,timedOut,meanBootingInstances,"
-        + "meanWarmingInstances,meanDrainingInstances\n");
-    List<Integer> demanded = report.demanded().perMinute();
-    List<MinuteStats> minutes = outcome.result().minutes();
-    for (int i = 0; i < minutes.size(); i++) {
-      MinuteStats m = minutes.get(i);
-      csv.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d,%s,%s,%s,%.4f,%.4f,%.4f,%d,%s,%d,%.4f,%.4f,%.4f%n", m.minute(),
-          report.demand().horizonStartEpochSeconds() + 60L * m.minute(), m.arrivals(), m.completed(), m.dropped(),
-          m.overSlo(), number(m.p50LatencyMillis()), number(m.p95LatencyMillis()), number(m.p99LatencyMillis()),
-          m.meanServingInstances(), m.meanReadyInstances(), m.meanProvisionedInstances(), m.desiredReplicas(),
-          i < demanded.size() ? demanded.get(i).toString() : "", m.timedOut(), m.meanBootingInstances(),
-          m.meanWarmingInstances(), m.meanDrainingInstances()));
-    }
-    return csv.toString();
-  }
-
-  private static String number(double value) {
-    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.3f", value);
+  /**
+   * Returns the file-name prefix of a policy's series: its position from 1 and a file-safe form of
+   * its name, such as {@code 1-reactive-hpa}.
+   */
+  static String policyFilePrefix(int index, String policyName) {
+    return String.format(Locale.ROOT, "%d-%s", index + 1, policyName.replaceAll("[^A-Za-z0-9._-]", "_"));
   }
 
   private static String html(RunReport report) throws IOException {

@@ -3,12 +3,11 @@ package org.loadcast.report;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.TreeMap;
 
 /**
  * The series of the runway chart ({@code runway-chart.peb}), drawn by the capacity page and the
- * run report, and written as {@code runway.csv}: one entry per day from the history's first daily
+ * run report, and written as {@code series/runway.csv} ({@link SeriesExport}): one entry per day from the history's first daily
  * peak to the projection's last day, each day's time the Unix second at which it starts in the
  * profile's zone. A missing value is null.
  *
@@ -56,25 +55,5 @@ record RunwaySeries(String timezone, String[] date, long[] time, Double[] histor
       series.upper[i] = row[3];
     }
     return series;
-  }
-
-  /**
-   * Returns {@code runway.csv}: a header, then one row per day in date order; an empty cell is a
-   * missing value.
-   *
-   * @return the text, ending with a newline
-   */
-  String csv() {
-    StringBuilder csv = new StringBuilder("date,atEpochSeconds,historyPeakRequestsPerSecond,pointRequestsPerSecond,"
-        + "lowerRequestsPerSecond,upperRequestsPerSecond\n");
-    for (int i = 0; i < time.length; i++) {
-      csv.append(String.format(Locale.ROOT, "%s,%d,%s,%s,%s,%s%n", date[i], time[i], cell(historyPeak[i]), cell(point[i]),
-          cell(lower[i]), cell(upper[i])));
-    }
-    return csv.toString();
-  }
-
-  private static String cell(Double value) {
-    return value == null ? "" : String.format(Locale.ROOT, "%.3f", value);
   }
 }

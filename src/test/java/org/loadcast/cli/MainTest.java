@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loadcast.profile.TrafficProfile;
@@ -41,7 +42,10 @@ class MainTest {
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(second.code()).isZero();
     assertThat(dir.resolve("a/index.html")).isNotEmptyFile();
-    assertThat(dir.resolve("a/minutes-1-reactive-hpa.csv")).isNotEmptyFile();
+    assertThat(dir.resolve("a/series/1-reactive-hpa-latency.csv")).isNotEmptyFile();
+    for (String csv : List.of("demand.csv", "1-reactive-hpa-instances.csv", "2-predictive-holt-winters-cost.csv")) {
+      assertThat(Files.readString(dir.resolve("a/series").resolve(csv))).isEqualTo(Files.readString(dir.resolve("b/series").resolve(csv)));
+    }
     assertThat(Files.readString(dir.resolve("a/summary.json"))).isEqualTo(Files.readString(dir.resolve("b/summary.json")));
     assertThat(first.out()).contains("reactive-hpa").contains("predictive-holt-winters");
     // the report directory carries the schema of its summary, and the summary of a real run meets it

@@ -39,7 +39,7 @@ class SimulateCapacityTest {
     assertThat(simulate.code()).as(simulate.err()).isZero();
     assertThat(Files.readString(dir.resolve("run/summary.json"))).doesNotContain("\"capacity\"");
     assertThat(Files.readString(dir.resolve("run/index.html"))).doesNotContain("id=\"capacity\"");
-    assertThat(dir.resolve("run/runway.csv")).doesNotExist();
+    assertThat(dir.resolve("run/series/runway.csv")).doesNotExist();
   }
 
   @Test
@@ -61,11 +61,11 @@ class SimulateCapacityTest {
     // smoke plans 3 months with at most 20 instances
     assertThat(summary.get("plan")).hasSize(3);
     assertThat(summary.get("growth").get("maxInstances").asInt()).isEqualTo(20);
-    assertThat(Files.readString(dir.resolve("run/capacity-plan.csv"))).isEqualTo(Files.readString(dir.resolve("capacity/plan.csv")));
+    assertThat(Files.readString(dir.resolve("run/series/capacity-plan.csv"))).isEqualTo(Files.readString(dir.resolve("capacity/plan.csv")));
     // one runway row per day from the trace's first day (1 July 1995) to the plan's last
     long days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(1995, 7, 1),
         java.time.LocalDate.parse(summary.get("growth").get("horizonEnd").asText())) + 1;
-    assertThat(Files.readAllLines(dir.resolve("run/runway.csv"))).hasSize(1 + (int) days);
+    assertThat(Files.readAllLines(dir.resolve("run/series/runway.csv"))).hasSize(1 + (int) days);
     String html = Files.readString(dir.resolve("run/index.html"));
     assertThat(html).contains("<section id=\"capacity\">").contains("id=\"runway-chart\"")
         .contains(summary.get("runwayReason").asText().replace("'", "&#39;"));
@@ -87,7 +87,7 @@ class SimulateCapacityTest {
     JsonNode capacity = JSON.readTree(summaryText).get("capacity");
     assertThat(capacity.get("computed").asBoolean()).isFalse();
     assertThat(capacity.get("notComputedReason").asText()).isEqualTo(reason);
-    assertThat(dir.resolve("run/runway.csv")).doesNotExist();
+    assertThat(dir.resolve("run/series/runway.csv")).doesNotExist();
   }
 
   /** Copies smoke.yaml with a growth section of 3 months and at most 20 instances, plus some lines of it. */

@@ -111,7 +111,7 @@ class ProfileSimulationIT {
         "perInstanceCapacityPerSecond", "growth", "plan", "sizing")) {
       assertThat(capacity.get(field)).as(field).isEqualTo(alone.get(field));
     }
-    assertThat(run.resolve("runway.csv")).isNotEmptyFile();
+    assertThat(run.resolve("series/runway.csv")).isNotEmptyFile();
     assertThat(Files.readString(run.resolve("index.html"))).contains("<section id=\"capacity\">").contains("id=\"runway-chart\"");
   }
 

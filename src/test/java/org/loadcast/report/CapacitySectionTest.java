@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The run report's capacity section: the runway sentence, chart and tables in {@code index.html},
- * {@code capacity} in {@code summary.json}, and {@code runway.csv} and {@code capacity-plan.csv},
+ * {@code capacity} in {@code summary.json}, and {@code series/runway.csv} and {@code series/capacity-plan.csv},
  * from a hand-built plan of three history days and three projected days.
  */
 class CapacitySectionTest {
@@ -72,14 +72,14 @@ class CapacitySectionTest {
   void write_withCapacity_writesTheRunwayAndPlanCsvs() throws IOException {
     ReportWriter.write(withPlan(), dir);
     // 1995-07-01 00:00 in New York (UTC-4) is 804571200 Unix seconds; a day later 86400 more
-    assertThat(Files.readAllLines(dir.resolve("runway.csv"))).containsExactly(
+    assertThat(Files.readAllLines(dir.resolve("series/runway.csv"))).containsExactly(
         "date,atEpochSeconds,historyPeakRequestsPerSecond,pointRequestsPerSecond,lowerRequestsPerSecond,"
             + "upperRequestsPerSecond",
         "1995-07-01,804571200,20.000,,,", "1995-07-02,804657600,25.250,,,", "1995-07-03,804744000,22.000,,,",
         "1995-07-04,804830400,,24.000,15.000,33.000", "1995-07-05,804916800,,26.000,16.000,40.000",
         "1995-07-06,805003200,,30.000,17.000,45.500");
-    assertThat(Files.readString(dir.resolve("capacity-plan.csv"))).isEqualTo(CapacityReportWriter.planCsv(plan()));
-    assertThat(Files.readAllLines(dir.resolve("capacity-plan.csv"))).containsExactly("from,to,peakDate,"
+    assertThat(Files.readString(dir.resolve("series/capacity-plan.csv"))).isEqualTo(CapacityReportWriter.planCsv(plan()));
+    assertThat(Files.readAllLines(dir.resolve("series/capacity-plan.csv"))).containsExactly("from,to,peakDate,"
         + "peakPointPerSecond,peakLowerPerSecond,peakUpperPerSecond,instancesPooled,instancesSplit,plannedInstances,cost",
         "1995-07-04,1995-07-31,1995-07-06,30.0000,20.0000,45.5000,4,5,5,11.52");
   }
@@ -108,8 +108,8 @@ class CapacitySectionTest {
     String html = Files.readString(dir.resolve("index.html"));
     assertThat(html).contains("<section id=\"capacity\">").contains("Capacity plan not computed: growth: too few days &lt;3&gt;.")
         .contains("<li>capacity plan not computed: growth: too few days &lt;3&gt;</li>").doesNotContain("id=\"runway-chart\"");
-    assertThat(dir.resolve("runway.csv")).doesNotExist();
-    assertThat(dir.resolve("capacity-plan.csv")).doesNotExist();
+    assertThat(dir.resolve("series/runway.csv")).doesNotExist();
+    assertThat(dir.resolve("series/capacity-plan.csv")).doesNotExist();
     String json = Files.readString(dir.resolve("summary.json"));
     assertThat(SummarySchema.validate(json)).isEmpty();
     var capacity = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("capacity");
@@ -125,7 +125,7 @@ class CapacitySectionTest {
     assertThat(Files.readString(dir.resolve("index.html"))).doesNotContain("id=\"capacity\"")
         .doesNotContain("id=\"runway-chart\"");
     assertThat(Files.readString(dir.resolve("summary.json"))).doesNotContain("\"capacity\"");
-    assertThat(dir.resolve("runway.csv")).doesNotExist();
+    assertThat(dir.resolve("series/runway.csv")).doesNotExist();
   }
 
   @Test

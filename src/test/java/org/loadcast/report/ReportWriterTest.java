@@ -53,7 +53,7 @@ class ReportWriterTest {
     ForecastEvaluation forecast = new ForecastEvaluation(300, 2, 4032, 288, 288, 2016, ForecastEvaluation.GOAL_RATIO,
         List.of(new ForecastEvaluation.MethodScore(new ForecastEvaluation.Score("Holt-Winters", 0.15, 20.5, 0.4), 0.9, false)),
         new ForecastEvaluation.Score("naive (last value)", 0.1667, 22.25, 0.45),
-        new ForecastEvaluation.Score("seasonal naive", 0.25, 30, Double.NaN));
+        new ForecastEvaluation.Score("seasonal naive", 0.25, 30, Double.NaN), horizon());
     return new RunReport(new RunMetadata("test", "run-1", "loadcast simulate x.yaml", "2024-01-01T00:00:00Z", 1.5,
             Map.of("x.yaml", "00")),
         "golden", description, 2024, slo,
@@ -61,6 +61,17 @@ class ReportWriterTest {
         new DemandSummary("ramp", "UTC", 1_704_067_200L, "2024-01-01T00:00Z", 7200, 0, 1, 40, 2, 100, 0),
         List.of(new PolicyOutcome(policyName, description, result)), Optional.empty(), List.of(HOSTILE_TEXT),
         DemandedInstances.of(spec), Optional.of(policyName), Optional.of(frontiers), Optional.of(forecast));
+  }
+
+  /** A 2-hour horizon of 5-minute buckets: a ramp up and down, and a forecast one bucket late, NaN at first. */
+  private static ForecastEvaluation.Horizon horizon() {
+    double[] actual = new double[24];
+    double[] late = new double[24];
+    for (int b = 0; b < 24; b++) {
+      actual[b] = 5 + 35 * (1 - Math.abs(b - 12) / 12.0);
+      late[b] = b == 0 ? Double.NaN : 5 + 35 * (1 - Math.abs(b - 13) / 12.0);
+    }
+    return new ForecastEvaluation.Horizon(actual, Map.of("Holt-Winters", late));
   }
 
   /** Seals summary.json's format; run with -Dgolden.update=true to rewrite it after a deliberate change. */
@@ -82,7 +93,10 @@ class ReportWriterTest {
         List.of(new LoadTestSummary.ReplaySecond(0, 10, 10, 9, 0, 45.5)), "",
         new Fidelity(10, 0.85, 20, List.of(new Fidelity.Window(0, 400, 0.45, 42.0, 90.0, 41.0, 88.0, true),
             new Fidelity.Window(10, 800, 0.9, 60.0, 150.0, 70.0, 200.0, false)), 1, 100.0 / 42, 200.0 / 90, -100.0 / 42,
-            -200.0 / 90, 2.5, 2));
+            -200.0 / 90, 2.5, 2),
+        List.of(new LoadTestSummary.PhaseCounts("probe", 50, 3000, 2990, 0, Map.of("HTTP 200", 2990L)),
+            new LoadTestSummary.PhaseCounts("replay", 120, 4000, 4000, 3,
+                new java.util.TreeMap<>(Map.of("no response", 1L, "HTTP 200", 3997L)))));
     RunReport base = report("reactive-hpa", "HPA");
     CalibrationSummary summary = new CalibrationSummary(
         new CalibrationSummary.Usl(true, null, 10, 0.2628, 1.335e-4, 26.85, false, 74.31, 95.04, 308.8),
@@ -123,6 +137,18 @@ class ReportWriterTest {
     ChartData.UslSeries usl = ChartData.of(calibrated()).usl();
     assertThat(java.util.Arrays.stream(usl.usedThroughput()).filter(java.util.Objects::nonNull).count()).isEqualTo(10);
     assertThat(usl.fittedThroughput()).doesNotContainNull();
+  }
+
+  @Test
+  void write_html_showsEachPhaseOfTheLoadTestWithItsErrorsAndTheRunMetadata() throws IOException {
+    ReportWriter.write(calibrated(), dir);
+    String html = Files.readString(dir.resolve("index.html"));
+    assertThat(html).contains("<td>probe</td><td>50</td><td>3000</td><td>2990</td>")
+        .contains("<td>replay</td><td>120</td><td>4000</td><td>4000</td>\n        <td class=\"bad\">3</td><td>0.07</td>")
+        .contains("HTTP 200: 3997, no response: 1")
+        .contains("<tr><th>experiment</th><td>golden</td></tr>").contains("<tr><th>seed</th><td>2024</td></tr>")
+        .contains("<tr><th>command</th><td>loadcast simulate x.yaml</td></tr>").contains("2024-01-01T00:00:00Z")
+        .contains("x.yaml · sha256 00");
   }
 
   @Test
@@ -171,19 +197,104 @@ class ReportWriterTest {
   @Test
   void write_createsEveryFileAndNoTemporaryOnesRemain() throws IOException {
     ReportWriter.write(report("reactive-hpa", "HPA"), dir);
-    try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-          .containsExactly("index.html", "minutes-1-reactive-hpa.csv", "summary.json", "summary.schema.json");
+    try (var files = Files.walk(dir)) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList())
+          .containsExactly("index.html", "series/1-reactive-hpa-cost.csv", "series/1-reactive-hpa-instances.csv",
+              "series/1-reactive-hpa-latency.csv", "series/1-reactive-hpa-scaling-actions.csv", "series/demand.csv",
+              "series/forecast.csv", "series/frontier.csv", "summary.json", "summary.schema.json");
     }
     assertThat(Files.readString(dir.resolve("summary.schema.json"))).isEqualTo(ReportWriter.resource(ReportWriter.SUMMARY_SCHEMA));
     assertThat(SummarySchema.validate(Files.readString(dir.resolve("summary.schema.json")),
         Files.readString(dir.resolve("summary.json")))).isEmpty();
-    List<String> csv = Files.readAllLines(dir.resolve("minutes-1-reactive-hpa.csv"));
-    assertThat(csv).hasSize(1 + 120);
-    assertThat(csv.get(0)).startsWith("minute,atEpochSeconds,arrivals,").endsWith(",desiredReplicas,demandedInstances,"
-        + "timedOut,meanBootingInstances,meanWarmingInstances,meanDrainingInstances");
-    assertThat(csv.get(1).split(",")[13]).matches("\\d+");
-    assertThat(csv.get(1).split(",")[14]).isEqualTo("0");
+    List<String> latency = Files.readAllLines(dir.resolve("series/1-reactive-hpa-latency.csv"));
+    assertThat(latency).hasSize(1 + 120);
+    assertThat(latency.get(0)).isEqualTo("atEpochSeconds,minute,arrivals,completed,dropped,timedOut,overSlo,p50LatencyMillis,"
+        + "p95LatencyMillis,p99LatencyMillis,sloPercentileLatencyMillis,sloViolated");
+    assertThat(latency.get(1)).startsWith("1704067200,0,");
+    assertThat(latency.get(120)).startsWith("1704074340,119,");
+  }
+
+  /** The series add up to the run's totals: arrivals, instance-hours, cost, scaling actions. */
+  @Test
+  void write_series_addUpToTheTotals() throws IOException {
+    RunReport report = report("reactive-hpa", "HPA");
+    var totals = report.policies().get(0).result().totals();
+    ReportWriter.write(report, dir);
+    List<String[]> demand = rows(dir.resolve("series/demand.csv"));
+    assertThat(demand.stream().mapToLong(r -> Long.parseLong(r[2])).sum()).isEqualTo(totals.arrivals());
+    List<String[]> cost = rows(dir.resolve("series/1-reactive-hpa-cost.csv"));
+    assertThat(Double.parseDouble(cost.get(cost.size() - 1)[3])).isCloseTo(totals.instanceHours(), org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(Double.parseDouble(cost.get(cost.size() - 1)[4])).isCloseTo(totals.cost(), org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(rows(dir.resolve("series/1-reactive-hpa-scaling-actions.csv"))).hasSize(totals.scaleOuts() + totals.scaleIns());
+    List<String[]> latency = rows(dir.resolve("series/1-reactive-hpa-latency.csv"));
+    assertThat(latency.stream().filter(r -> r[11].equals("true")).count()).isEqualTo(totals.sloViolationMinutes());
+    List<String[]> forecast = rows(dir.resolve("series/forecast.csv"));
+    assertThat(forecast).hasSize(24);
+    assertThat(forecast.get(0)[5]).isEmpty();
+    assertThat(forecast.get(13)[4]).isEqualTo(forecast.get(14)[5]);
+  }
+
+  private static List<String[]> rows(Path csv) throws IOException {
+    List<String> lines = Files.readAllLines(csv);
+    return lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
+  }
+
+  /**
+   * Seals every CSV of a run with a load test, frontiers and a forecast; -Dgolden.update=true
+   * rewrites them. Version and time are stubbed in the fixture, and none of them is in a CSV.
+   */
+  @Test
+  void write_series_matchTheGoldenFilesAndAreByteIdenticalTwice() throws IOException {
+    ReportWriter.write(calibrated(), dir.resolve("a"));
+    ReportWriter.write(calibrated(), dir.resolve("b"));
+    Path golden = Path.of("src/test/resources/golden/series");
+    List<Path> csvs;
+    try (var files = Files.list(dir.resolve("a/series"))) {
+      csvs = files.sorted().toList();
+    }
+    assertThat(csvs.stream().map(p -> p.getFileName().toString())).contains("replay.csv", "fidelity.csv", "forecast.csv");
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(golden);
+      for (Path csv : csvs) {
+        Files.copy(csv, golden.resolve(csv.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    try (var files = Files.list(golden)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+          .isEqualTo(csvs.stream().map(p -> p.getFileName().toString()).toList());
+    }
+    for (Path csv : csvs) {
+      assertThat(Files.readString(csv)).as(csv.getFileName().toString())
+          .isEqualTo(Files.readString(golden.resolve(csv.getFileName())))
+          .isEqualTo(Files.readString(dir.resolve("b/series").resolve(csv.getFileName())));
+    }
+    for (String file : List.of("index.html", "summary.json")) {
+      assertThat(Files.readString(dir.resolve("a").resolve(file))).isEqualTo(Files.readString(dir.resolve("b").resolve(file)));
+    }
+  }
+
+  @Test
+  void write_html_namesTheWinnerOfEachCriterionAndDrawsTheTimeline() throws IOException {
+    ReportWriter.write(calibrated(), dir);
+    String html = Files.readString(dir.resolve("index.html"));
+    assertThat(html).contains("id=\"timeline\"").contains("id=\"demand-chart\"").contains("id=\"cost-chart\"")
+        .contains("id=\"policy-charts\"").contains("id=\"forecast-chart\"");
+    ChartData data = ChartData.of(calibrated());
+    assertThat(data.bucketMinutes()).isEqualTo(1);
+    assertThat(data.time()).hasSize(120);
+    ChartData.PolicySeries p = data.policies().get(0);
+    var totals = calibrated().policies().get(0).result().totals();
+    assertThat(p.cumulativeCost()[119]).isCloseTo(totals.cost(), org.assertj.core.data.Offset.offset(1e-3));
+    assertThat(p.actions()).hasSize(totals.scaleOuts() + totals.scaleIns());
+    for (int i = 0; i < 120; i++) {
+      // stacked: ready <= ready + warming <= ... <= paid
+      assertThat(p.readyInstances()[i]).isLessThanOrEqualTo(p.readyWarmingInstances()[i]);
+      assertThat(p.readyWarmingInstances()[i]).isLessThanOrEqualTo(p.readyWarmingBootingInstances()[i]);
+      assertThat(p.readyWarmingBootingInstances()[i]).isLessThanOrEqualTo(p.paidInstances()[i] + 1e-3);
+    }
+    assertThat(data.forecast().methods()).containsExactly("Holt-Winters");
+    assertThat(data.forecast().time()).hasSize(24);
+    assertThat(data.forecast().time()[1] - data.forecast().time()[0]).isEqualTo(300);
   }
 
   @Test
