@@ -20,6 +20,7 @@ import org.loadcast.forecast.EtsFit;
 import org.loadcast.profile.TrafficProfile;
 import org.loadcast.report.CalibrationSummary;
 import org.loadcast.report.CapacityReport;
+import org.loadcast.report.RunReport;
 
 /**
  * The analysis of {@code loadcast capacity}: load (the experiment's demand) → daily peaks → growth
@@ -105,6 +106,28 @@ final class CapacityAnalysis {
         service.capacityPerSecond(), max * simulated, max * erlang, runwayKind(plan.runway()), runwayDate(plan.runway()),
         runwaySentence(plan, growth.intervalPercent()), plan.periods().stream().map(CapacityAnalysis::row).toList(),
         sizing(peaks, plan, fleet, slo), peakDays(peaks), skippedDays(peaks), projected(projection));
+  }
+
+  /**
+   * Returns a run's report with the experiment's capacity plan (see {@link #of}), when the
+   * experiment file has a {@code growth} section ({@link Experiment#growthSection}); unchanged
+   * without one. A history too short for the growth method does not fail the run: the report then
+   * says why the plan was not computed ({@link RunReport#withCapacityNotComputed}).
+   *
+   * @param report the run's report
+   * @param experiment the experiment, its seed the run's
+   * @param calibrated the load test's calibration, as in {@link #of}; empty for {@code loadcast simulate}
+   * @return the report with the plan, or with the reason it was not computed
+   */
+  static RunReport addTo(RunReport report, Experiment experiment, Optional<ResultsCalibration> calibrated) {
+    if (!experiment.growthSection()) {
+      return report;
+    }
+    try {
+      return report.withCapacity(of(experiment, calibrated));
+    } catch (IllegalArgumentException e) {
+      return report.withCapacityNotComputed("growth: the profile's demand cannot be projected: " + e.getMessage());
+    }
   }
 
   /**

@@ -32,6 +32,8 @@ import org.loadcast.sim.LoadBalancing;
  * @param frontierReference the policy the frontiers are compared with; empty when the experiment
  *     has no reactive policy
  * @param growth the growth projection and capacity plan settings, defaults filled in
+ * @param growthSection whether the file has a {@code growth} section: only then does a run's report
+ *     carry the capacity plan, which takes seconds and needs weeks of history
  */
 public record Experiment(
     Path file, String name, String description, long seed, Path profileFile, TrafficProfile profile,
@@ -39,7 +41,7 @@ public record Experiment(
     double horizonSeconds, double peakInstances, double peakUtilizationPercent,
     ServiceModel service, ExperimentDocument.Instances instances, LoadBalancing loadBalancing,
     double requestTimeoutSeconds, LatencySlo slo, List<NamedPolicy> policies, boolean frontier,
-    Optional<String> frontierReference, GrowthSettings growth) {
+    Optional<String> frontierReference, GrowthSettings growth, boolean growthSection) {
 
   /** Copies the policy list. */
   public Experiment {
@@ -61,7 +63,7 @@ public record Experiment(
   public Experiment withSeed(long newSeed) {
     return new Experiment(file, name, description, newSeed, profileFile, profile, target, loadTest, horizonSeconds,
         peakInstances, peakUtilizationPercent, service, instances, loadBalancing, requestTimeoutSeconds, slo, policies,
-        frontier, frontierReference, growth);
+        frontier, frontierReference, growth, growthSection);
   }
 
   /** Returns the profile second where the horizon starts: the profile's end minus the horizon. */

@@ -77,7 +77,8 @@ public final class Experiments {
     return new Experiment(file, doc.name(), doc.description() == null ? "" : doc.description(), doc.seed(),
         profileFile, profile, target, Optional.ofNullable(doc.loadTest()), sim.horizonSeconds(), sim.peakInstances(),
         sim.peakUtilizationPercent(), service, sim.instances(), sim.loadBalancing(),
-        sim.requestTimeoutSeconds() == null ? Double.POSITIVE_INFINITY : sim.requestTimeoutSeconds(), slo, policies, frontier, reference, growth);
+        sim.requestTimeoutSeconds() == null ? Double.POSITIVE_INFINITY : sim.requestTimeoutSeconds(), slo, policies, frontier, reference, growth,
+        yaml.has("growth"));
   }
 
   /**

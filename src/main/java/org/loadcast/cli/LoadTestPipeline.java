@@ -109,6 +109,8 @@ public final class LoadTestPipeline {
       RunReport report = ExperimentRun.simulate(experiment, service, Optional.of(summary), metadata,
           Runtime.getRuntime().availableProcessors(),
           ExperimentRun.progressMeter(experiment, System::nanoTime, new java.io.PrintWriter(System.err, true)));
+      // the model this load test calibrated, as `loadcast capacity EXP --results RUN/results` would read it back
+      report = CapacityAnalysis.addTo(report, experiment, Optional.of(new ResultsCalibration(run.runId(), calibration, service)));
       double elapsed = Duration.between(run.startedAt(), Instant.now()).toMillis() / 1000.0;
       report = report.withCalibration(CalibrationAnalysis.summarize(calibration, probeSteps(plan, seconds), service,
           experiment.slo(), experiment.seed(), report.demand().peakRatePerSecond()));

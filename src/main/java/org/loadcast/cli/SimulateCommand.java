@@ -98,6 +98,7 @@ final class SimulateCommand implements Callable<Integer> {
     boolean showProgress = progress.equals("always") || (progress.equals("auto") && System.console() != null);
     ProgressMeter meter = showProgress ? ExperimentRun.progressMeter(experiment, nanoClock, spec.commandLine().getErr()) : null;
     RunReport report = ExperimentRun.simulate(experiment, experiment.service(), Optional.empty(), metadata, parallel, meter);
+    report = CapacityAnalysis.addTo(report, experiment, Optional.empty());
     double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
     report = report.withMetadata(new RunMetadata(metadata.loadcastVersion(), runId, metadata.commandLine(),
         metadata.startedAt(), seconds, metadata.inputSha256()));

@@ -369,6 +369,16 @@ public final class YamlFile<T> {
   }
 
   /**
+   * Returns whether the file writes a key, with any value (null included).
+   *
+   * @param path the field path as users see it, such as {@code growth} or {@code policies[0].name}
+   * @return true when the key is in the file; false when it is absent, though its value may have a default
+   */
+  public boolean has(String path) {
+    return keyLocations.containsKey(pointerOf(path));
+  }
+
+  /**
    * Returns a problem located at a field of this file.
    *
    * @param path the field path as users see it, such as {@code rate.curve.points[3].ratePerSecond};

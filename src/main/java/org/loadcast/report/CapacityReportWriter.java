@@ -9,8 +9,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -120,45 +118,15 @@ public final class CapacityReportWriter {
   }
 
   /**
-   * The series of the capacity page's charts. Times are the Unix seconds at which each day starts
-   * in the profile's zone; a missing value is null.
+   * The series of the capacity page's charts.
    *
-   * @param timezone the zone of the time axis
-   * @param time one entry per day from the history's first to the projection's last
-   * @param historyPeak each day's peak of the history, null elsewhere
-   * @param point the projected peak, null in the history
-   * @param lower its lower bound
-   * @param upper its upper bound
-   * @param fleetCapacityPerSecond maxInstances × one instance's simulated capacity at the SLO
-   * @param fleetSplitCapacityPerSecond maxInstances × the M/M/k capacity at the SLO (the planned bound)
-   * @param runwayTime the runway's day, or null
+   * @param runway the runway chart's daily series
    * @param usl the probe's points and the USL curve; null without probe steps
    */
-  record Chart(String timezone, long[] time, Double[] historyPeak, Double[] point, Double[] lower, Double[] upper,
-      double fleetCapacityPerSecond, double fleetSplitCapacityPerSecond, Long runwayTime, ChartData.UslSeries usl) {
+  record Chart(RunwaySeries runway, ChartData.UslSeries usl) {
 
     static Chart of(CapacityReport report, List<ProbeStepCheck> probeSteps) {
-      ZoneId zone = ZoneId.of(report.timezone());
-      TreeMap<LocalDate, Double[]> days = new TreeMap<>();
-      report.dailyPeaks().forEach(p -> days.put(LocalDate.parse(p.date()), new Double[] {ChartData.round(p.peakRatePerSecond()), null, null, null}));
-      report.projection().forEach(p -> days.put(LocalDate.parse(p.date()), new Double[] {null,
-          ChartData.round(p.pointPerSecond()), ChartData.round(p.lowerPerSecond()), ChartData.round(p.upperPerSecond())}));
-      LocalDate first = days.firstKey();
-      int n = (int) java.time.temporal.ChronoUnit.DAYS.between(first, days.lastKey()) + 1;
-      Chart chart = new Chart(report.timezone(), new long[n], new Double[n], new Double[n], new Double[n], new Double[n],
-          report.fleetCapacityPerSecond(), report.fleetSplitCapacityPerSecond(),
-          report.runwayDate() == null ? null : LocalDate.parse(report.runwayDate()).atStartOfDay(zone).toEpochSecond(),
-          probeSteps.isEmpty() ? null : ChartData.UslSeries.of(probeSteps, usl(report)));
-      for (int i = 0; i < n; i++) {
-        LocalDate day = first.plusDays(i);
-        chart.time[i] = day.atStartOfDay(zone).toEpochSecond();
-        Double[] row = days.getOrDefault(day, new Double[4]);
-        chart.historyPeak[i] = row[0];
-        chart.point[i] = row[1];
-        chart.lower[i] = row[2];
-        chart.upper[i] = row[3];
-      }
-      return chart;
+      return new Chart(RunwaySeries.of(report), probeSteps.isEmpty() ? null : ChartData.UslSeries.of(probeSteps, usl(report)));
     }
 
     private static CalibrationSummary.Usl usl(CapacityReport r) {

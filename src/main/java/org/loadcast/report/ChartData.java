@@ -29,11 +29,13 @@ import org.loadcast.sim.SimulationResult;
  *     empty without frontiers
  * @param usl the probe's points and the fitted USL curve, or null without a load test
  * @param forecast the forecast evaluation's horizon, actual against forecast, or null without one
+ * @param runway the capacity plan's daily peaks, projection and fleet lines, or null without a plan
  */
 record ChartData(
     String timezone, double sloLatencyMillis, double sloPercentile, double capacityPerInstancePerSecond,
     int bucketMinutes, long[] time, Double[] arrivalsPerSecond, Double[] demandedInstances, List<PolicySeries> policies,
-    ReplaySeries replay, FidelitySeries fidelity, List<FrontierSeries> frontiers, UslSeries usl, ForecastSeries forecast) {
+    ReplaySeries replay, FidelitySeries fidelity, List<FrontierSeries> frontiers, UslSeries usl, ForecastSeries forecast,
+    RunwaySeries runway) {
 
   static ChartData of(RunReport report) {
     SimulationResult first = report.policies().get(0).result();
@@ -61,7 +63,8 @@ record ChartData(
         report.frontiers().map(f -> f.policies().stream().map(FrontierSeries::of).toList()).orElse(List.of()),
         report.loadTest().map(lt -> UslSeries.of(lt, report.calibration())).orElse(null),
         report.forecast().filter(f -> f.horizon().actualRatePerSecond().length > 0)
-            .map(f -> ForecastSeries.of(f, report.demand().horizonStartEpochSeconds())).orElse(null));
+            .map(f -> ForecastSeries.of(f, report.demand().horizonStartEpochSeconds())).orElse(null),
+        report.capacity().map(RunwaySeries::of).orElse(null));
   }
 
   static double minuteLength(SimulationResult result, int minute) {

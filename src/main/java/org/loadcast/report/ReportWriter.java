@@ -167,7 +167,8 @@ public final class ReportWriter {
   record Summary(String experiment, long seed, Map<String, Object> slo, ServiceSummary serviceModel,
       Map<String, Object> elasticity, List<PolicySummary> policies, FrontierSummary frontier, ForecastSummary forecast,
       @JsonInclude(JsonInclude.Include.NON_NULL) CalibrationSummary calibration,
-      @JsonInclude(JsonInclude.Include.NON_NULL) FidelitySummary fidelity) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) FidelitySummary fidelity,
+      @JsonInclude(JsonInclude.Include.NON_NULL) CapacitySummary capacity) {
 
     static Summary of(RunReport report) {
       Map<String, Object> slo = new LinkedHashMap<>();
@@ -183,7 +184,45 @@ public final class ReportWriter {
       }
       return new Summary(report.experiment(), report.seed(), slo, report.service(), elasticity, policies,
           report.frontiers().map(FrontierSummary::of).orElse(null), report.forecast().map(ForecastSummary::of).orElse(null),
-          report.calibration().orElse(null), report.loadTest().map(lt -> FidelitySummary.of(lt.fidelity())).orElse(null));
+          report.calibration().orElse(null), report.loadTest().map(lt -> FidelitySummary.of(lt.fidelity())).orElse(null),
+          CapacitySummary.of(report));
+    }
+  }
+
+  /**
+   * The capacity plan in {@code summary.json}: the fields of {@code loadcast capacity}'s {@code
+   * capacity.json} ({@link CapacityReport}) that the report shows, without the daily series, which
+   * {@code runway.csv} holds. Null when the experiment has no {@code growth} section.
+   *
+   * @param computed whether the plan was computed
+   * @param notComputedReason why not, such as too few daily peaks for the growth method; null when computed
+   * @param runwayKind {@code reached}, {@code not-reached} or {@code infeasible}; null when not computed
+   * @param runwayDate the first day whose upper peak needs more than growth.maxInstances; null unless reached
+   * @param runwayReason the runway in one sentence; null when not computed
+   * @param serviceModelOrigin the service model the plan sizes with; null when not computed
+   * @param demandScale the factor from the profile's rate to the experiment's demand; null when not computed
+   * @param perInstanceCapacityPerSecond one instance's simulated capacity at the SLO, requests per second
+   * @param perInstanceErlangCapacityPerSecond its M/M/k capacity at the SLO, requests per second
+   * @param fleetCapacityPerSecond maxInstances × the simulated capacity, requests per second
+   * @param fleetSplitCapacityPerSecond maxInstances × the M/M/k capacity, requests per second
+   * @param growth the growth settings and fitted trend; null when not computed
+   * @param plan the monthly plan, in date order; empty when not computed
+   * @param sizing the sizing table; empty when not computed
+   */
+  record CapacitySummary(boolean computed, String notComputedReason, String runwayKind, String runwayDate,
+      String runwayReason, String serviceModelOrigin, Double demandScale, Double perInstanceCapacityPerSecond,
+      Double perInstanceErlangCapacityPerSecond, Double fleetCapacityPerSecond, Double fleetSplitCapacityPerSecond,
+      CapacityReport.Growth growth, List<CapacityReport.PlanRow> plan, List<CapacityReport.SizingRow> sizing) {
+
+    static CapacitySummary of(RunReport report) {
+      if (report.capacityNotComputed().isPresent()) {
+        return new CapacitySummary(false, report.capacityNotComputed().get(), null, null, null, null, null, null, null,
+            null, null, null, List.of(), List.of());
+      }
+      return report.capacity().map(c -> new CapacitySummary(true, null, c.runwayKind(), c.runwayDate(), c.runwayReason(),
+          c.serviceModelOrigin(), c.demandScale(), c.perInstanceCapacityPerSecond(),
+          c.perInstanceErlangCapacityPerSecond(), c.fleetCapacityPerSecond(), c.fleetSplitCapacityPerSecond(), c.growth(),
+          c.plan(), c.sizing())).orElse(null);
     }
   }
 

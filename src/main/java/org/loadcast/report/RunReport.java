@@ -29,13 +29,17 @@ import org.loadcast.sim.MinuteStats;
  *     too short
  * @param calibration what the load test's probe calibrated beyond the service model; empty without
  *     a load test
+ * @param capacity the capacity plan and runway of {@code loadcast capacity} for this run's service
+ *     model; empty when the experiment has no {@code growth} section or the plan was not computed
+ * @param capacityNotComputed why the experiment's capacity plan could not be computed, such as too
+ *     few daily peaks to fit the growth trend; empty when it was computed or not asked for
  */
 public record RunReport(
     RunMetadata metadata, String experiment, String description, long seed, LatencySlo slo,
     ServiceSummary service, DemandSummary demand, List<PolicyOutcome> policies,
     Optional<LoadTestSummary> loadTest, List<String> notes, DemandedInstances demanded,
     Optional<String> elasticityReference, Optional<Frontiers> frontiers, Optional<ForecastEvaluation> forecast,
-    Optional<CalibrationSummary> calibration) {
+    Optional<CalibrationSummary> calibration, Optional<CapacityReport> capacity, Optional<String> capacityNotComputed) {
 
   /** The sampling step of the elasticity metrics: one minute, in seconds. */
   public static final double ELASTICITY_STEP_SECONDS = 60;
@@ -43,7 +47,8 @@ public record RunReport(
   /**
    * Copies the lists.
    *
-   * @throws IllegalArgumentException if {@code elasticityReference} names no policy
+   * @throws IllegalArgumentException if {@code elasticityReference} names no policy, or both
+   *     {@code capacity} and {@code capacityNotComputed} are present
    */
   public RunReport {
     policies = List.copyOf(policies);
@@ -53,6 +58,25 @@ public record RunReport(
       throw new IllegalArgumentException(
           "elasticityReference must name a policy, but was " + elasticityReference.get());
     }
+    if (capacity.isPresent() && capacityNotComputed.isPresent()) {
+      throw new IllegalArgumentException("capacityNotComputed must be empty when capacity is present, but was '"
+          + capacityNotComputed.get() + "'");
+    }
+  }
+
+  /**
+   * Returns a report without a capacity plan.
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public RunReport(
+      RunMetadata metadata, String experiment, String description, long seed, LatencySlo slo,
+      ServiceSummary service, DemandSummary demand, List<PolicyOutcome> policies,
+      Optional<LoadTestSummary> loadTest, List<String> notes, DemandedInstances demanded,
+      Optional<String> elasticityReference, Optional<Frontiers> frontiers, Optional<ForecastEvaluation> forecast,
+      Optional<CalibrationSummary> calibration) {
+    this(metadata, experiment, description, seed, slo, service, demand, policies, loadTest, notes, demanded,
+        elasticityReference, frontiers, forecast, calibration, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -121,12 +145,32 @@ public record RunReport(
   /** Returns this report with other metadata, such as the final duration. */
   public RunReport withMetadata(RunMetadata newMetadata) {
     return new RunReport(newMetadata, experiment, description, seed, slo, service, demand, policies, loadTest, notes,
-        demanded, elasticityReference, frontiers, forecast, calibration);
+        demanded, elasticityReference, frontiers, forecast, calibration, capacity, capacityNotComputed);
   }
 
   /** Returns this report with the calibration figures of its load test. */
   public RunReport withCalibration(CalibrationSummary newCalibration) {
     return new RunReport(metadata, experiment, description, seed, slo, service, demand, policies, loadTest, notes,
-        demanded, elasticityReference, frontiers, forecast, Optional.of(newCalibration));
+        demanded, elasticityReference, frontiers, forecast, Optional.of(newCalibration), capacity, capacityNotComputed);
+  }
+
+  /** Returns this report with the capacity plan of its service model. */
+  public RunReport withCapacity(CapacityReport newCapacity) {
+    return new RunReport(metadata, experiment, description, seed, slo, service, demand, policies, loadTest, notes,
+        demanded, elasticityReference, frontiers, forecast, calibration, Optional.of(newCapacity), Optional.empty());
+  }
+
+  /**
+   * Returns this report saying why its capacity plan was not computed, in the capacity section and
+   * as a note.
+   *
+   * @param reason why, such as the growth fit's error; it follows "capacity plan not computed: "
+   * @return the report, without a capacity plan
+   */
+  public RunReport withCapacityNotComputed(String reason) {
+    List<String> newNotes = new java.util.ArrayList<>(notes);
+    newNotes.add("capacity plan not computed: " + reason);
+    return new RunReport(metadata, experiment, description, seed, slo, service, demand, policies, loadTest, newNotes,
+        demanded, elasticityReference, frontiers, forecast, calibration, Optional.empty(), Optional.of(reason));
   }
 }

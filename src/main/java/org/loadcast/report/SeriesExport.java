@@ -32,7 +32,10 @@ import org.loadcast.sim.SimulationTotals;
  *       the horizon against the actual demand, one row per bucket and method;
  *   <li>{@code frontier.csv}: with frontiers, every run of every policy's sweep;
  *   <li>{@code replay.csv} and {@code fidelity.csv}: with a load test, the replay per second and the
- *       fidelity windows.
+ *       fidelity windows;
+ *   <li>{@code runway.csv} and {@code capacity-plan.csv}: with a capacity plan, one row per day of
+ *       the runway chart ({@link RunwaySeries}) and one per month of the plan, the latter as
+ *       {@code loadcast capacity}'s {@code plan.csv} ({@link CapacityReportWriter}).
  * </ul>
  *
  * <p>{@code n} is the policy's position in the experiment, from 1; the policy's name is made
@@ -82,7 +85,25 @@ final class SeriesExport {
       files.put(DIRECTORY + "/replay.csv", replay(lt));
       files.put(DIRECTORY + "/fidelity.csv", fidelity(lt.fidelity()));
     });
+    report.capacity().ifPresent(c -> {
+      files.put(DIRECTORY + "/runway.csv", runway(RunwaySeries.of(c)));
+      files.put(DIRECTORY + "/capacity-plan.csv", CapacityReportWriter.planCsv(c));
+    });
     return files;
+  }
+
+  private static String runway(RunwaySeries r) {
+    Table t = new Table("date", "atEpochSeconds", "historyPeakRequestsPerSecond", "pointRequestsPerSecond",
+        "lowerRequestsPerSecond", "upperRequestsPerSecond");
+    for (int i = 0; i < r.time().length; i++) {
+      t.row(r.date()[i], r.time()[i], fixed(r.historyPeak()[i]), fixed(r.point()[i]), fixed(r.lower()[i]), fixed(r.upper()[i]));
+    }
+    return t.csv();
+  }
+
+  /** A rounded chart value with 3 decimals, the rounding the chart already applied; null stays null. */
+  private static String fixed(Double value) {
+    return value == null ? null : fixed(value, 3);
   }
 
   private static String instances(SimulationResult result, long start) {

@@ -60,7 +60,7 @@ class WorldCupLongHorizonBenchmarkTest {
           horizon, peakInstances, experiment.peakUtilizationPercent(),
           experiment.service(), experiment.instances(), experiment.loadBalancing(), experiment.requestTimeoutSeconds(),
           experiment.slo(), experiment.policies(), experiment.frontier(), experiment.frontierReference(),
-          experiment.growth());
+          experiment.growth(), experiment.growthSection());
     }
     RunMetadata metadata = new RunMetadata("benchmark", "worldcup98-full", "benchmark", "1998-01-01T00:00:00Z", 0, Map.of());
     HeapSampler heap = new HeapSampler();

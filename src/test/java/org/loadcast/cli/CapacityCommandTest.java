@@ -292,11 +292,7 @@ class CapacityCommandTest {
 
   /** Copies the NASA experiment with its profile path made absolute and the text changed. */
   private Path copyOfNasa(java.util.function.UnaryOperator<String> change) throws IOException {
-    String text = Files.readString(Path.of(NASA)).replace("profile: ../traffic-profiles/nasa-kennedy-1995.yaml",
-        "profile: " + Path.of("traffic-profiles/nasa-kennedy-1995.yaml").toAbsolutePath());
-    String changed = change.apply(text);
-    assertThat(changed).isNotEqualTo(text);
-    return Files.writeString(dir.resolve("experiment.yaml"), changed);
+    return ExperimentCopy.of(NASA, dir, change);
   }
 
   /**

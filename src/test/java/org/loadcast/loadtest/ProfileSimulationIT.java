@@ -19,17 +19,24 @@ import org.loadcast.report.ReportPageCheck;
 import org.loadcast.report.SummarySchema;
 
 /**
- * End to end, and slow (about a minute): runs {@code simulations/smoke.yaml} through Gatling in
- * this JVM, against the embedded system under test, and checks the report's files and numbers.
+ * End to end, and slow (about a minute): runs {@code simulations/smoke.yaml}, with a {@code growth}
+ * section added so that the report carries the capacity plan, through Gatling in this JVM, against
+ * the embedded system under test, and checks the report's files and numbers.
  */
 @Tag("slow")
 class ProfileSimulationIT {
   private static final Path REPORTS = Path.of("target/it-reports");
+  /** smoke.yaml with its profile path made absolute and a growth section of 3 months added. */
+  private static final Path EXPERIMENT = Path.of("target/it-experiments/smoke.yaml");
   private static Path run;
 
   @BeforeAll
   static void runTheSmokeExperiment() throws IOException {
-    run = InProcessGatling.runExperiment(Path.of("simulations/smoke.yaml"), REPORTS, true);
+    Files.createDirectories(EXPERIMENT.getParent());
+    Files.writeString(EXPERIMENT, Files.readString(Path.of("simulations/smoke.yaml"))
+        .replace("profile: ../traffic-profiles/", "profile: " + Path.of("traffic-profiles").toAbsolutePath() + "/")
+        + "\ngrowth:\n  horizonMonths: 3\n  maxInstances: 20\n");
+    run = InProcessGatling.runExperiment(EXPERIMENT, REPORTS, true);
   }
 
   @Test
@@ -90,6 +97,25 @@ class ProfileSimulationIT {
     assertThat(calibration.get("serviceTime").get("medianMillis").asDouble()).isBetween(30.0, 60.0);
     assertThat(calibration.get("perInstanceCapacity").get("saturationPerSecond").asDouble()).isEqualTo(saturation);
     assertThat(calibration.get("perInstanceCapacityPerSecond").asDouble()).isPositive().isLessThanOrEqualTo(saturation);
+  }
+
+  @Test
+  void capacity_isPlannedWithTheCalibratedModelAsLoadcastCapacityWithTheResultsPlansIt() throws IOException {
+    JsonNode capacity = new ObjectMapper().readTree(run.resolve("summary.json").toFile()).get("capacity");
+    assertThat(capacity.get("computed").asBoolean()).isTrue();
+    assertThat(capacity.get("serviceModelOrigin").asText()).isEqualTo("calibrated from " + run.getFileName());
+    Path out = REPORTS.resolve(run.getFileName() + "-capacity-check");
+    int code = org.loadcast.cli.Main.run(new String[] {"capacity", EXPERIMENT.toString(), "--results",
+        run.resolve("results").toString(), "--out", out.toString()}, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+        new java.io.PrintWriter(System.err, true));
+    assertThat(code).isZero();
+    JsonNode alone = new ObjectMapper().readTree(out.resolve("capacity.json").toFile());
+    for (String field : List.of("runwayKind", "runwayDate", "runwayReason", "serviceModelOrigin", "demandScale",
+        "perInstanceCapacityPerSecond", "growth", "plan", "sizing")) {
+      assertThat(capacity.get(field)).as(field).isEqualTo(alone.get(field));
+    }
+    assertThat(run.resolve("series/runway.csv")).isNotEmptyFile();
+    assertThat(Files.readString(run.resolve("index.html"))).contains("<section id=\"capacity\">").contains("id=\"runway-chart\"");
   }
 
   @Test

@@ -31,7 +31,7 @@ class ReportWriterTest {
   Path dir;
 
   /** A seeded two-hour run of a small service under the HPA. */
-  private static RunReport report(String policyName, String description) {
+  static RunReport report(String policyName, String description) {
     return report(policyName, description, new ClusterConfig(2, 50, new ServiceTime.Exponential(0.1), 120, 0, 0.5,
         LoadBalancing.ROUND_ROBIN, 1), new ServiceSummary(2, 50, "exponential, mean 100.0 ms", 100, 20, "written in the test"));
   }

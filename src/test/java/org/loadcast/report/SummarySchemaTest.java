@@ -90,7 +90,11 @@ class SummarySchemaTest {
         Map.entry("instanceCapacity", CalibrationSummary.InstanceCapacity.class),
         Map.entry("sizing", CalibrationSummary.Sizing.class),
         Map.entry("fidelity", ReportWriter.FidelitySummary.class),
-        Map.entry("fidelityWindow", ReportWriter.FidelityWindow.class));
+        Map.entry("fidelityWindow", ReportWriter.FidelityWindow.class),
+        Map.entry("capacity", ReportWriter.CapacitySummary.class),
+        Map.entry("capacityGrowth", CapacityReport.Growth.class),
+        Map.entry("capacityPlanRow", CapacityReport.PlanRow.class),
+        Map.entry("capacitySizingRow", CapacityReport.SizingRow.class));
     assertThat(fieldNames(schema)).as("top level").isEqualTo(components(ReportWriter.Summary.class));
     for (var def : defs.entrySet()) {
       assertThat(fieldNames(schema.get("$defs").get(def.getKey()))).as(def.getKey())
