@@ -116,6 +116,6 @@ public record MetricDelta(String metric, String unit, String direction, Number a
   }
 
   private static String signed(String number) {
-    return number.startsWith("−") ? number : "+" + number;
+    return number.startsWith("−") ? number : number.startsWith("-") ? "−" + number.substring(1) : "+" + number;
   }
 }
