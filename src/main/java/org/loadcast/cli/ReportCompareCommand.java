@@ -48,6 +48,9 @@ final class ReportCompareCommand implements Callable<Integer> {
       stdout.println("WARNING: not a like-for-like comparison:");
       c.differences().forEach(d -> stdout.println("  " + d));
     }
+    if (c.policies().isEmpty()) {
+      stdout.println("the runs have no policy in common");
+    }
     c.policies().forEach(p -> stdout.println(p.headline()));
     if (!c.onlyInA().isEmpty()) {
       stdout.println("only in A: " + String.join(", ", c.onlyInA()));

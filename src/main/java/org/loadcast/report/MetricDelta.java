@@ -27,7 +27,10 @@ public record MetricDelta(String metric, String unit, String direction, Number a
     LOWER("lower"),
     /** Larger is better: the elastic speedup. */
     HIGHER("higher"),
-    /** Nearer zero is better: signed errors and the elasticity jitter (Herbst et al. 2015). */
+    /**
+     * Nearer zero is better: signed errors and the elasticity jitter (Herbst, Bauer, Kounev et al.,
+     * ACM TOMPECS 3(4), 2018; see {@link org.loadcast.sim.ElasticityMetrics}).
+     */
     CLOSER_TO_ZERO("closer-to-zero"),
     /** Neither: arrivals, knob values, workers. */
     NONE("none");

@@ -80,6 +80,19 @@ class ReportCompareTest {
   }
 
   @Test
+  void compare_noPolicyInCommon_listsEachRunsOwn() throws IOException {
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Files.writeString(other.resolve("summary.json"),
+        Files.readString(AFTER.resolve("summary.json")).replace("\"reactive-hpa\"", "\"step-scaling\""));
+    CommandRun r = CommandRun.of("report", "compare", BEFORE.toString(), other.toString(), "--out", dir.resolve("c").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("the runs have no policy in common").contains("only in A: reactive-hpa, only-before")
+        .contains("only in B: step-scaling, only-after");
+    assertThat(Files.readString(dir.resolve("c/compare.csv"))).isEqualTo(
+        org.loadcast.report.ComparisonWriter.CSV_HEADER + "\n");
+  }
+
+  @Test
   void compare_missingDirectory_exits2WithOneLine() {
     Path missing = dir.resolve("no-such-run");
     assertUserError(CommandRun.of("report", "compare", missing.toString(), AFTER.toString(), "--out", dir.resolve("c").toString()),
