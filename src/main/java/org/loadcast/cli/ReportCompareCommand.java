@@ -22,7 +22,8 @@ final class ReportCompareCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "RUN_A", description = "the first run's report directory (the before), such as reports/<run-id>")
+  @Parameters(index = "0", paramLabel = "RUN_A",
+      description = "the first run's report directory (the before), such as reports/<run-id>")
   Path runA;
 
   @Parameters(index = "1", paramLabel = "RUN_B", description = "the second run's report directory (the after)")

@@ -137,4 +137,75 @@ class RunComparisonTest {
         .hasMessage("run/summary.json:22:14: policies[0].cost does not meet summary.schema.json: must have a minimum "
             + "value of 0, but was -1");
   }
+
+  /** The golden summary with a load test, and a copy with other calibration, fidelity, forecast and frontier figures. */
+  @Test
+  void of_calibrationFidelityForecastAndFrontier_areComparedWhenBothHaveThem() throws Exception {
+    SummaryFile golden = calibrated();
+    ObjectNode changed = golden.tree().deepCopy();
+    ((ObjectNode) changed.get("calibration")).put("perInstanceCapacityPerSecond", 88.43);
+    ((ObjectNode) changed.get("fidelity")).put("p95RelativeErrorPercent", 12.2222222222222223);
+    ((ObjectNode) changed.get("forecast").get("methods").get(0)).put("mase", 0.3);
+    ObjectNode frontier = (ObjectNode) changed.get("frontier").get("policies").get(0);
+    frontier.put("operatingValue", 60.0);
+    RunComparison c = RunComparison.of(golden, new SummaryFile("changed", changed));
+    // 88.43 - 78.43 = 10 requests per second, neither better nor worse
+    assertThat(c.calibration()).extracting(MetricDelta::metric)
+        .containsExactly("perInstanceCapacityPerSecond", "workersPerInstance");
+    assertThat(c.calibration().get(0).delta().doubleValue()).isCloseTo(10.0, within(1e-9));
+    assertThat(c.calibration().get(0).better()).isNull();
+    assertThat(c.calibration().get(1).delta()).isEqualTo(0L);
+    // p95 error 2.22 % -> 12.22 %: +10 points, A better
+    MetricDelta p95 = c.fidelity().stream().filter(m -> m.metric().equals("p95RelativeErrorPercent")).findFirst().orElseThrow();
+    assertThat(p95.delta().doubleValue()).isCloseTo(10.0, within(1e-9));
+    assertThat(p95.better()).isEqualTo("A");
+    // Holt-Winters MASE 0.4 -> 0.3: -25 %, B better; the baselines are compared too
+    assertThat(c.forecast()).extracting(RunComparison.NamedComparison::name)
+        .containsExactly("Holt-Winters", "naive (last value)", "seasonal naive");
+    MetricDelta mase = c.forecast().get(0).metrics().get(0);
+    assertThat(mase.metric()).isEqualTo("mase");
+    assertThat(mase.deltaPercent()).isCloseTo(-25.0, within(1e-9));
+    assertThat(mase.better()).isEqualTo("B");
+    assertThat(c.forecast().get(2).metrics().get(0).a()).isNull();
+    // the reference has no verdict: the knob is compared, the verdict figures are not
+    assertThat(c.frontier()).hasSize(1);
+    RunComparison.FrontierComparison f = c.frontier().get(0);
+    assertThat(f.knob()).isEqualTo("targetUtilizationPercent");
+    assertThat(f.operatingValue().delta().doubleValue()).isEqualTo(-10.0);
+    assertThat(f.sentenceA()).isNull();
+    assertThat(f.metrics()).isEmpty();
+  }
+
+  @Test
+  void of_verdictsInBoth_compareCostSavedAndSentences() throws Exception {
+    SummaryFile golden = calibrated();
+    ObjectNode a = golden.tree().deepCopy();
+    ObjectNode b = golden.tree().deepCopy();
+    verdict(a, 1.5, "saves 1.50 at equal SLO");
+    verdict(b, 2.0, "saves 2.00 at equal SLO");
+    RunComparison.FrontierComparison f = RunComparison.of(new SummaryFile("a", a), new SummaryFile("b", b)).frontier().get(0);
+    assertThat(f.sentenceA()).isEqualTo("saves 1.50 at equal SLO");
+    assertThat(f.sentenceB()).isEqualTo("saves 2.00 at equal SLO");
+    MetricDelta saved = f.metrics().stream().filter(m -> m.metric().equals("costSaved")).findFirst().orElseThrow();
+    // 2.0 - 1.5 = 0.5, +33.3 %, more saved is better
+    assertThat(saved.delta()).isEqualTo(0.5);
+    assertThat(saved.deltaPercent()).isCloseTo(33.333333, within(1e-5));
+    assertThat(saved.better()).isEqualTo("B");
+  }
+
+  /** The golden summary of ReportWriterTest with a load test: calibration, fidelity, frontier, forecast. */
+  private static SummaryFile calibrated() throws java.io.IOException {
+    Path file = Path.of("src/test/resources/golden/summary-calibration.json");
+    return new SummaryFile("calibrated", SummaryFile.parse(java.nio.file.Files.readString(file), file.toString()));
+  }
+
+  private static void verdict(ObjectNode summary, double costSaved, String sentence) {
+    ObjectNode verdict = ((ObjectNode) summary.get("frontier").get("policies").get(0)).putObject("verdict");
+    verdict.put("reference", "other").put("equalSloOverlap", true).put("atSloViolationMinutes", 3.0)
+        .put("referenceCost", 10.0).put("policyCost", 10.0 - costSaved).put("costSaved", costSaved)
+        .put("equalCostOverlap", false).putNull("atCost").putNull("referenceSloViolationMinutes")
+        .putNull("policySloViolationMinutes").putNull("sloViolationMinutesAvoided");
+    verdict.putObject("atOwnOperatingPoint");
+    verdict.put("sentence", sentence);
+  }
 }
