@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 6's done-when: {@code report compare} on two runs of the NASA experiment that differ in one
  * policy parameter, the HPA's target utilization 75 % against 60 %. The copies of the experiment turn
  * the frontier sweeps off, keep two policies (the HPA and AWS target tracking, which does not change)
- * and simulate the last 2 days of the trace instead of 7. Even so the two simulations took 81 s on a
- * busy two-core machine (the 7-day horizon took 230 s), hence an IT.
+ * and simulate the last 2 days of the trace instead of 7. Even so the two simulations took 34 s on a
+ * quiet two-core machine and 81 s on a busy one (the 7-day horizon took 230 s), hence an IT.
  */
 class ReportCompareIT {
   private static final ObjectMapper JSON = new ObjectMapper();

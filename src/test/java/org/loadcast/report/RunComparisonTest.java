@@ -130,6 +130,12 @@ class RunComparisonTest {
   }
 
   @Test
+  void parse_emptyFile_saysSo() {
+    assertThatThrownBy(() -> SummaryFile.parse("", "run/summary.json"))
+        .isInstanceOf(InputException.class).hasMessage("run/summary.json: the file is empty");
+  }
+
+  @Test
   void parse_breaksTheSchema_namesTheFieldAtItsLine() throws Exception {
     String text = java.nio.file.Files.readString(BEFORE.resolve("summary.json")).replace("\"cost\" : 12.1", "\"cost\" : -1");
     assertThatThrownBy(() -> SummaryFile.parse(text, "run/summary.json"))
