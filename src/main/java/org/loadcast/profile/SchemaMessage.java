@@ -14,7 +14,7 @@ import java.util.List;
  * <p>The violations come from the networknt json-schema-validator (JSON Schema draft 2020-12). Each
  * keyword gets its own sentence; a keyword without one falls back to the validator's message.
  */
-final class SchemaMessage {
+public final class SchemaMessage {
   private final ValidationMessage message;
   private final JsonNode document;
   private final JsonNode schemaRoot;
@@ -281,8 +281,13 @@ final class SchemaMessage {
     return text != null ? text : instance.toString();
   }
 
-  /** Converts a validator path such as {@code $.rate.curve.points[3]} to the pointer {@code /rate/curve/points/3}. */
-  static String pointer(JsonNodePath path) {
+  /**
+   * Converts a validator path such as {@code $.rate.curve.points[3]} to the pointer {@code /rate/curve/points/3}.
+   *
+   * @param path the validator's instance location
+   * @return the JSON pointer (RFC 6901); empty for the root
+   */
+  public static String pointer(JsonNodePath path) {
     StringBuilder pointer = new StringBuilder();
     for (int i = 0; i < path.getNameCount(); i++) {
       pointer.append('/').append(path.getElement(i).toString().replace("~", "~0").replace("/", "~1"));
@@ -290,8 +295,13 @@ final class SchemaMessage {
     return pointer.toString();
   }
 
-  /** Converts a validator path to the dotted form users read: {@code rate.curve.points[3]}. */
-  static String dotted(JsonNodePath path) {
+  /**
+   * Converts a validator path to the dotted form users read: {@code rate.curve.points[3]}.
+   *
+   * @param path the validator's instance location
+   * @return the dotted path; empty for the root
+   */
+  public static String dotted(JsonNodePath path) {
     StringBuilder dotted = new StringBuilder();
     for (int i = 0; i < path.getNameCount(); i++) {
       Object element = path.getElement(i);
