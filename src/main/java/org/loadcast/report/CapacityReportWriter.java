@@ -7,7 +7,6 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,15 +41,12 @@ public final class CapacityReportWriter {
       Path directory) {
     try {
       // every file is rendered before the first is written, so a rendering failure leaves nothing behind
-      String json = json(report);
-      String plan = planCsv(report);
-      String peaks = dailyPeaksCsv(report);
-      String html = html(report, probeSteps, metadata);
-      Files.createDirectories(directory);
-      ResultFiles.writeAtomically(directory.resolve("capacity.json"), json);
-      ResultFiles.writeAtomically(directory.resolve("plan.csv"), plan);
-      ResultFiles.writeAtomically(directory.resolve("daily-peaks.csv"), peaks);
-      ResultFiles.writeAtomically(directory.resolve("index.html"), html);
+      Map<String, String> files = new LinkedHashMap<>();
+      files.put("capacity.json", json(report));
+      files.put("plan.csv", planCsv(report));
+      files.put("daily-peaks.csv", dailyPeaksCsv(report));
+      files.put("index.html", html(report, probeSteps, metadata));
+      ResultFiles.writeAllAtomically(directory, files);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,7 +7,6 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,13 +38,11 @@ public final class ComparisonWriter {
    */
   public static void write(RunComparison comparison, Path directory) {
     try {
-      String json = json(comparison);
-      String csv = csv(comparison);
-      String html = html(comparison);
-      Files.createDirectories(directory);
-      ResultFiles.writeAtomically(directory.resolve("compare.json"), json);
-      ResultFiles.writeAtomically(directory.resolve("compare.csv"), csv);
-      ResultFiles.writeAtomically(directory.resolve("index.html"), html);
+      Map<String, String> files = new LinkedHashMap<>();
+      files.put("compare.json", json(comparison));
+      files.put("compare.csv", csv(comparison));
+      files.put("index.html", html(comparison));
+      ResultFiles.writeAllAtomically(directory, files);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,10 +77,7 @@ public final class ReportWriter {
       files.put("summary.schema.json", resource(SUMMARY_SCHEMA));
       files.putAll(SeriesExport.of(report));
       files.put("index.html", html(report));
-      Files.createDirectories(directory.resolve(SeriesExport.DIRECTORY));
-      for (Map.Entry<String, String> file : files.entrySet()) {
-        writeAtomically(directory.resolve(file.getKey()), file.getValue());
-      }
+      ResultFiles.writeAllAtomically(directory, files);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -134,10 +130,6 @@ public final class ReportWriter {
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-  }
-
-  private static void writeAtomically(Path file, String text) throws IOException {
-    ResultFiles.writeAtomically(file, text);
   }
 
   /** Escapes the characters that could end a script element or start markup. */

@@ -162,6 +162,23 @@ public final class ResultFiles {
   }
 
   /**
+   * Writes files already rendered in memory, each through {@link #writeAtomically}, creating the
+   * directories they need: a writer renders every file first, so that a rendering error writes
+   * none, and no reader ever sees a half-written one.
+   *
+   * @param directory the directory the names are relative to
+   * @param files relative file name to text, written in the map's order
+   * @throws IOException if a directory cannot be created or a file written
+   */
+  public static void writeAllAtomically(Path directory, java.util.Map<String, String> files) throws IOException {
+    for (java.util.Map.Entry<String, String> file : files.entrySet()) {
+      Path target = directory.resolve(file.getKey());
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      writeAtomically(target, file.getValue());
+    }
+  }
+
+  /**
    * Writes text through a temporary file in the same directory and an atomic move, as {@link
    * TrafficProfiles#writeAtomically} does.
    *
