@@ -1,9 +1,6 @@
 package org.loadcast.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.Headers;
@@ -306,11 +303,12 @@ public final class LiveDashboard implements AutoCloseable {
 
   /**
    * Returns JSON in which no string can open markup: '&lt;', '&gt;' and '&amp;' are written as
-   * Unicode escapes, which JSON parsers read back unchanged.
+   * Unicode escapes, which JSON parsers read back unchanged. The characters occur in JSON text only
+   * inside strings, so replacing them in the whole text is safe (as Go's {@code json.HTMLEscape} does).
    */
   static String json(Object value) {
     try {
-      return JSON.writer().with(new MarkupEscapes()).writeValueAsString(value);
+      return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -357,28 +355,5 @@ public final class LiveDashboard implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     };
-  }
-
-  /** Escapes the characters that could open markup, as Unicode escapes. */
-  private static final class MarkupEscapes extends CharacterEscapes {
-    private static final long serialVersionUID = 1L;
-    private final int[] escapes;
-
-    MarkupEscapes() {
-      escapes = CharacterEscapes.standardAsciiEscapesForJSON();
-      escapes['<'] = CharacterEscapes.ESCAPE_CUSTOM;
-      escapes['>'] = CharacterEscapes.ESCAPE_CUSTOM;
-      escapes['&'] = CharacterEscapes.ESCAPE_CUSTOM;
-    }
-
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return escapes;
-    }
-
-    @Override
-    public SerializableString getEscapeSequence(int ch) {
-      return new SerializedString(String.format(Locale.ROOT, "\\u%04x", ch));
-    }
   }
 }
