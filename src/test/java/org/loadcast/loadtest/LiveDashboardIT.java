@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 class LiveDashboardIT {
-  private static final Path REPORTS = Path.of("target/it-reports");
-  private static final Path EXPERIMENT = Path.of("target/it-experiments/smoke-dashboard.yaml");
+  private static final Path REPORTS = Path.of("target/it-dashboard-reports");
+  private static final Path EXPERIMENT = Path.of("target/it-experiments/dashboard-smoke.yaml");
   private final HttpClient http = HttpClient.newHttpClient();
 
   @AfterEach
@@ -47,7 +47,7 @@ class LiveDashboardIT {
     Files.createDirectories(EXPERIMENT.getParent());
     String smoke = Files.readString(Path.of("simulations/smoke.yaml"))
         .replace("profile: ../traffic-profiles/", "profile: " + Path.of("traffic-profiles").toAbsolutePath() + "/")
-        .replace("name: smoke", "name: smoke-dashboard")
+        .replace("name: smoke", "name: dashboard-smoke")
         .replace("warmupSeconds: 3\n    ratesPerSecond", "warmupSeconds: 1\n    ratesPerSecond")
         .replace("stepSeconds: 3", "stepSeconds: 2")
         .replace("drainSeconds: 6", "drainSeconds: 3")
