@@ -1,6 +1,7 @@
 package org.loadcast.cli;
 
 import java.util.function.DoubleSupplier;
+import org.loadcast.profile.RequestMix;
 
 /**
  * Thins the replay's upper-bound injection down to the measured capacity, once the probe is over.
@@ -84,5 +85,35 @@ public final class ReplayGate {
       cumulative = next;
     }
     return target;
+  }
+
+  /**
+   * Returns the requests per second the load test asks for in one of its seconds, from the plan:
+   * the first probe rate during the warm-up, the step's rate during the probe, 0 during the drain,
+   * and in the replay the schedule's arrivals of that second times {@link
+   * RequestMix#requestsPerArrival()} (an expectation with sessions): thinned by the gate once its
+   * fraction is fixed, the upper bound before. It never fixes the fraction itself, so asking does not
+   * change what the gate admits.
+   *
+   * @param second seconds since the load test began, {@code >= 0}
+   * @return requests per second, {@code >= 0}; 0 after the replay's last second
+   * @throws IllegalArgumentException if {@code second < 0}
+   */
+  public synchronized double targetRequestsPerSecond(int second) {
+    if (second < 0) {
+      throw new IllegalArgumentException("second must be >= 0, but was " + second);
+    }
+    if (second < plan.probeStartSecond()) {
+      return plan.probeRatesPerSecond().get(0);
+    }
+    if (second < plan.probeStartSecond() + plan.probeSeconds()) {
+      return plan.probeRatesPerSecond().get((second - plan.probeStartSecond()) / plan.probeStepSeconds());
+    }
+    int replaySecond = second - plan.replayStartSecond();
+    if (replaySecond < 0 || replaySecond >= plan.upperSchedule().stepCount()) {
+      return 0;
+    }
+    double arrivals = Double.isNaN(fraction) ? plan.upperSchedule().count(replaySecond) : targetPerSecond()[replaySecond];
+    return plan.expectedRequests(arrivals);
   }
 }

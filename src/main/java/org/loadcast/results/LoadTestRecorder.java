@@ -2,6 +2,7 @@ package org.loadcast.results;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
@@ -100,18 +101,40 @@ public final class LoadTestRecorder {
    */
   public synchronized List<SecondResult> snapshot() {
     advance();
-    List<SecondResult> result = new ArrayList<>();
-    if (seconds.isEmpty()) {
-      return result;
+    return seconds.isEmpty() ? new ArrayList<>() : results(0, seconds.lastKey() + 1);
+  }
+
+  /**
+   * Returns the closed seconds from {@code firstSecond} on: those that ended by the recorder's clock,
+   * so their counts and in-flight integral are final. Their latency histograms hold the requests
+   * started in them that have completed so far; a request still in flight joins later. The entries
+   * are built as {@link #snapshot()} builds them, so a closed second's counts are the same in both.
+   *
+   * @param firstSecond the first second wanted, {@code >= 0}
+   * @return one entry per closed second from {@code firstSecond}, in order, seconds without events
+   *     included, empty; empty when no second from {@code firstSecond} has closed yet
+   * @throws IllegalArgumentException if {@code firstSecond < 0}
+   */
+  public synchronized List<SecondResult> closedSecondsFrom(int firstSecond) {
+    if (firstSecond < 0) {
+      throw new IllegalArgumentException("firstSecond must be >= 0, but was " + firstSecond);
     }
-    Phase phase = Phase.WARMUP;
-    for (int s = 0; s <= seconds.lastKey(); s++) {
+    long now = advance();
+    return results(firstSecond, indexOf(now));
+  }
+
+  /** Returns the entries of seconds {@code [from, to)}, the phase of an empty one carried over. */
+  private List<SecondResult> results(int from, int to) {
+    List<SecondResult> result = new ArrayList<>();
+    Map.Entry<Integer, Second> before = seconds.lowerEntry(from);
+    Phase phase = before == null ? Phase.WARMUP : before.getValue().phase;
+    for (int s = from; s < to; s++) {
       Second sec = seconds.get(s);
       if (sec == null) {
         result.add(new SecondResult(s, phase, 0, 0, 0, 0, new TreeMap<>(), new TreeMap<>()));
         continue;
       }
-      phase = sec.phase == null ? phase : sec.phase;
+      phase = sec.phase;
       result.add(new SecondResult(s, phase, sec.started, sec.completed, sec.failed,
           sec.inFlightNanos / 1e9, sec.statusCounts, sec.latency));
     }

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.loadcast.cli.Experiment;
 import org.loadcast.cli.Experiments;
@@ -36,6 +37,11 @@ import org.loadcast.cli.LoadTestPipeline;
 import org.loadcast.cli.LoadTestPlan;
 import org.loadcast.cli.ReplayGate;
 import org.loadcast.cli.RunFiles;
+import org.loadcast.dashboard.DashboardRun;
+import org.loadcast.dashboard.DashboardSettings;
+import org.loadcast.dashboard.LiveDashboard;
+import org.loadcast.dashboard.LiveFeed;
+import org.loadcast.dashboard.SystemUnderTestSample;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.RequestMix;
 import org.loadcast.profile.RequestTemplate;
@@ -51,7 +57,13 @@ import org.loadcast.sim.RandomStreams;
  *
  * <p>System properties: {@code experiment} (default {@code
  * simulations/nasa-reactive-vs-predictive.yaml}), {@code target} (a base URL; default: the
- * experiment's, else the embedded system under test) and {@code reports} (default {@code reports}).
+ * experiment's, else the embedded system under test) and {@code reports} (default {@code reports});
+ * {@code dashboard} (default {@code true}), {@code dashboard.host} (default {@code 127.0.0.1}) and
+ * {@code dashboard.port} (default 0, any free port) for the live dashboard ({@link LiveDashboard}).
+ *
+ * <p>The live dashboard starts before the first request, prints its URL, follows the run from the
+ * same recorder the results are written from, and stops once the report is written. When it cannot
+ * bind its address the load test goes on without it.
  *
  * <p>Every arrival follows the compiled schedule, injected by {@link ScheduleInjection}: whole-second
  * steps, so Gatling's truncation of sub-second steps never drops one; a replay longer than {@value
@@ -85,6 +97,8 @@ public class ProfileSimulation extends Simulation {
   private final double[] cumulativeShares;
   private volatile LoadTestRecorder recorder;
   private final ReplayGate gate;
+  private final DashboardSettings dashboardSettings;
+  private LiveDashboard dashboard;
 
   public ProfileSimulation() {
     Path experimentFile = Path.of(System.getProperty("experiment", "simulations/nasa-reactive-vs-predictive.yaml"));
@@ -92,6 +106,7 @@ public class ProfileSimulation extends Simulation {
     String url = System.getProperty("target", experiment.target().url());
     checkTargetOrExit(url);
     checkFeedersOrExit(experiment);
+    dashboardSettings = dashboardSettingsOrExit();
     plan = LoadTestPlan.of(experiment);
     runId = RunFiles.runId(experiment.name(), startedAt);
     mixRandom = new RandomStreams(experiment.seed()).stream("mix");
@@ -190,9 +205,40 @@ public class ProfileSimulation extends Simulation {
     return config;
   }
 
+  /** Reads the dashboard's properties; on a bad value prints why and ends the JVM with code 2. */
+  private static DashboardSettings dashboardSettingsOrExit() {
+    try {
+      return DashboardSettings.of(System.getProperties());
+    } catch (IllegalArgumentException e) {
+      System.err.println("-D" + e.getMessage());
+      System.err.flush();
+      System.exit(2);
+      throw e;
+    }
+  }
+
   @Override
   public void before() {
     recorder = new LoadTestRecorder(System::nanoTime);
+    if (dashboardSettings.enabled()) {
+      startDashboard();
+    }
+  }
+
+  /** Starts the live dashboard on the recorder; a failure to bind is printed and the run goes on. */
+  private void startDashboard() {
+    Supplier<SystemUnderTestSample> sample = embedded == null
+        ? null : () -> new SystemUnderTestSample(embedded.queueLength(), embedded.busyWorkers());
+    LiveFeed feed = new LiveFeed(recorder, gate::targetRequestsPerSecond, sample);
+    DashboardRun run = new DashboardRun(experiment.name(), runId,
+        embedded != null ? target + " (embedded system under test)" : target);
+    try {
+      dashboard = LiveDashboard.start(dashboardSettings, feed, run);
+      System.out.printf("loadcast: live dashboard at %s%n", dashboard.url());
+    } catch (IOException | RuntimeException e) {
+      System.err.printf("loadcast: no live dashboard, as %s:%d cannot be bound (%s); the load test goes on without it%n",
+          dashboardSettings.host(), dashboardSettings.port(), e);
+    }
   }
 
   /** Returns a scenario whose users send one request each, drawn by the mix's request shares. */
@@ -361,6 +407,9 @@ public class ProfileSimulation extends Simulation {
 
   @Override
   public void after() {
+    if (dashboard != null) {
+      dashboard.finish();
+    }
     Path reports = Path.of(System.getProperty("reports", "reports"));
     try {
       LoadTestPipeline.LoadTestRun run = new LoadTestPipeline.LoadTestRun(runId, startedAt, reports,
@@ -378,6 +427,9 @@ public class ProfileSimulation extends Simulation {
         throw new IllegalStateException(e.getMessage(), e);
       }
     } finally {
+      if (dashboard != null) {
+        dashboard.close();
+      }
       if (embedded != null) {
         writeReceived(reports.resolve(runId).resolve("results").resolve("embedded-received.json"));
         embedded.close();

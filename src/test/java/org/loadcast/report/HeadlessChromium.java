@@ -111,7 +111,7 @@ public final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Returns the driver, for {@link ReportPageCheck}. */
-  ChromeDriver driver() {
+  public ChromeDriver driver() {
     return driver;
   }
 

@@ -66,4 +66,44 @@ class LoadTestRecorderTest {
     assertThat(seconds.get(2).started()).isZero();
     assertThat(seconds.get(2).meanConcurrency()).isCloseTo(1.0, within(1e-9));
   }
+
+  @Test
+  void closedSecondsFrom_onlySecondsThatEnded_equalToTheSnapshotsEntries() {
+    at(0.2);
+    long a = recorder.started(Phase.WARMUP);
+    at(0.4);
+    recorder.completed("home", a, 200, false);
+    at(2.3);
+    long b = recorder.started(Phase.PROBE);
+    at(3.6);
+    // seconds 0, 1 and 2 have ended; 3 is running
+    List<SecondResult> closed = recorder.closedSecondsFrom(0);
+    assertThat(closed).extracting(SecondResult::second).containsExactly(0, 1, 2);
+    List<SecondResult> all = recorder.snapshot();
+    for (int s = 0; s < 3; s++) {
+      assertThat(closed.get(s).started()).isEqualTo(all.get(s).started());
+      assertThat(closed.get(s).completed()).isEqualTo(all.get(s).completed());
+      assertThat(closed.get(s).meanConcurrency()).isEqualTo(all.get(s).meanConcurrency());
+      assertThat(closed.get(s).phase()).isEqualTo(all.get(s).phase());
+    }
+    assertThat(closed.get(1).phase()).isEqualTo(Phase.WARMUP);
+    assertThat(closed.get(2).meanConcurrency()).isCloseTo(0.7, within(1e-9));
+    recorder.completed("home", b, 200, false);
+    assertThat(recorder.closedSecondsFrom(2)).extracting(SecondResult::second).containsExactly(2);
+    assertThat(recorder.closedSecondsFrom(3)).isEmpty();
+  }
+
+  @Test
+  void closedSecondsFrom_anEmptySecondAfterAPhase_carriesThePhaseOver() {
+    at(0.5);
+    recorder.completed("x", recorder.started(Phase.PROBE), 200, false);
+    at(4.0);
+    assertThat(recorder.closedSecondsFrom(2)).extracting(SecondResult::phase).containsExactly(Phase.PROBE, Phase.PROBE);
+  }
+
+  @Test
+  void closedSecondsFrom_negative_isRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> recorder.closedSecondsFrom(-1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("firstSecond must be >= 0, but was -1");
+  }
 }
