@@ -19,10 +19,18 @@ public record HotspotReport(
   /** The file name the flame graph is written under, next to the report. */
   public static final String FLAME_GRAPH_FILE = "flamegraph.html";
 
-  /** Checks that the endpoint parts are present. */
+  /**
+   * Checks the parts.
+   *
+   * @throws IllegalArgumentException if the endpoint parts are missing, or a flame graph is named
+   *     without methods
+   */
   public HotspotReport {
     if (endpoints == null || regressions == null) {
       throw new IllegalArgumentException("endpoints and regressions must not be null");
+    }
+    if (flameGraphFile != null && methods == null) {
+      throw new IllegalArgumentException("flameGraphFile (" + flameGraphFile + ") needs methods, but methods was null");
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.loadcast.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
@@ -53,6 +54,13 @@ class HotspotsFragmentTest {
     assertThat(html).contains("No baseline at this load for replay seconds\n    20–30 (40.0/s)");
     assertThat(html).contains("2 of 2 methods account for 90 % of the CPU samples (2 samples).");
     assertThat(html).contains("<a href=\"flamegraph.html\">Flame graph</a>");
+  }
+
+  @Test
+  void hotspotReport_flameGraphWithoutMethods_isRejected() {
+    RegressionCheck none = new RegressionCheck(RegressionRule.DEFAULT, List.of(), List.of(), 0);
+    assertThatThrownBy(() -> new HotspotReport(ranking(), none, null, "flamegraph.html"))
+        .hasMessage("flameGraphFile (flamegraph.html) needs methods, but methods was null");
   }
 
   @Test
