@@ -48,20 +48,43 @@ public record ProbeStepMeasurement(
    */
   public static List<ProbeStepMeasurement> measure(
       List<SecondResult> seconds, int startSecond, List<Double> ratesPerSecond, int stepSeconds) {
+    requireStepSeconds(stepSeconds);
+    List<ProbeStepMeasurement> steps = new ArrayList<>();
+    for (int i = 0; i < ratesPerSecond.size(); i++) {
+      List<SecondResult> steady = steadySeconds(seconds, startSecond, i, stepSeconds);
+      if (steady.isEmpty()) {
+        break;
+      }
+      steps.add(measureWindow(steady, ratesPerSecond.get(i)));
+    }
+    return steps;
+  }
+
+  /**
+   * Returns the steady part of one probe step, the seconds {@link #measure} measures: step {@code
+   * stepIndex} covers {@code [startSecond + i·stepSeconds, startSecond + (i+1)·stepSeconds)}, less
+   * its first second when a step has 3 seconds or more.
+   *
+   * @param seconds the load test's seconds, indexed from 0
+   * @param startSecond the second the probe began
+   * @param stepIndex the step, from 0
+   * @param stepSeconds the length of each step, {@code >= 1}
+   * @return a view of the step's steady seconds, in order; empty when the step ends beyond the results
+   * @throws IllegalArgumentException if {@code stepSeconds < 1}
+   */
+  public static List<SecondResult> steadySeconds(
+      List<SecondResult> seconds, int startSecond, int stepIndex, int stepSeconds) {
+    requireStepSeconds(stepSeconds);
+    int skip = stepSeconds >= 3 ? 1 : 0;
+    int from = startSecond + stepIndex * stepSeconds + skip;
+    int to = startSecond + (stepIndex + 1) * stepSeconds;
+    return to > seconds.size() ? List.of() : seconds.subList(from, to);
+  }
+
+  private static void requireStepSeconds(int stepSeconds) {
     if (stepSeconds < 1) {
       throw new IllegalArgumentException("stepSeconds must be >= 1, but was " + stepSeconds);
     }
-    int skip = stepSeconds >= 3 ? 1 : 0;
-    List<ProbeStepMeasurement> steps = new ArrayList<>();
-    for (int i = 0; i < ratesPerSecond.size(); i++) {
-      int from = startSecond + i * stepSeconds + skip;
-      int to = startSecond + (i + 1) * stepSeconds;
-      if (to > seconds.size()) {
-        break;
-      }
-      steps.add(measureWindow(seconds.subList(from, to), ratesPerSecond.get(i)));
-    }
-    return steps;
   }
 
   private static ProbeStepMeasurement measureWindow(List<SecondResult> window, double offered) {

@@ -1,0 +1,50 @@
+package org.loadcast.hotspot;
+
+/**
+ * A thread that spends about 80 % of its CPU in {@link #hotLoop} and 20 % in {@link #coldLoop}:
+ * both run the same xorshift arithmetic, four times as many rounds in the hot one, so the split
+ * holds however the scheduler shares the cores.
+ */
+final class HotColdWorkload {
+
+  static final String THREAD_NAME = "hotspot-test-workload";
+  private static final int COLD_ROUNDS = 50_000;
+  static volatile long sink;
+
+  private HotColdWorkload() {}
+
+  /** Runs the workload on a new thread for about {@code millis} of wall time, and waits for it. */
+  static void run(long millis) throws InterruptedException {
+    Thread thread = new Thread(() -> {
+      long end = System.nanoTime() + millis * 1_000_000;
+      long x = 88172645463325252L;
+      while (System.nanoTime() < end) {
+        x = hotLoop(x, 4 * COLD_ROUNDS);
+        x = coldLoop(x, COLD_ROUNDS);
+      }
+      sink = x;
+    }, THREAD_NAME);
+    thread.start();
+    thread.join();
+  }
+
+  static long hotLoop(long seed, int rounds) {
+    long x = seed;
+    for (int i = 0; i < rounds; i++) {
+      x ^= x << 13;
+      x ^= x >>> 7;
+      x ^= x << 17;
+    }
+    return x;
+  }
+
+  static long coldLoop(long seed, int rounds) {
+    long x = seed;
+    for (int i = 0; i < rounds; i++) {
+      x ^= x << 13;
+      x ^= x >>> 7;
+      x ^= x << 17;
+    }
+    return x;
+  }
+}
