@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.loadcast.capacity.ProbeStepCheck;
 import org.loadcast.capacity.ServiceCalibration;
+import org.loadcast.hotspot.EndpointHotspots;
+import org.loadcast.hotspot.HotspotReport;
+import org.loadcast.hotspot.RegressionRule;
 import org.loadcast.report.Fidelity;
 import org.loadcast.report.LoadTestSummary;
 import org.loadcast.report.ReportWriter;
@@ -204,7 +207,22 @@ public final class LoadTestPipeline {
     double compression = plan.replayProfileSeconds() / plan.upperSchedule().stepCount();
     return new LoadTestSummary(run.target(), calibration, compression, plan.upperRateScale() * gate.fraction(),
         plan.replayStartSecond(), replay, run.gatlingReport(),
-        fidelity(plan, seconds, target.length, calibration, service, seed), phaseCounts(seconds));
+        fidelity(plan, seconds, target.length, calibration, service, seed), phaseCounts(seconds), hotspots(plan, seconds));
+  }
+
+  /**
+   * Returns the replay's endpoint hotspots: the request names ranked by their share of the time
+   * ({@link EndpointHotspots#rankReplay}), and their p95 per replay window against the probe step at
+   * the same load ({@link EndpointHotspots#regressions}, {@link RegressionRule#DEFAULT}). The code
+   * hotspots (JDK Flight Recorder) are not analysed here.
+   *
+   * @param plan the load test's plan, for the probe's layout
+   * @param seconds the load test's results
+   * @return the hotspots, without methods
+   */
+  static HotspotReport hotspots(LoadTestPlan plan, List<SecondResult> seconds) {
+    return new HotspotReport(EndpointHotspots.rankReplay(seconds), EndpointHotspots.regressions(seconds,
+        plan.probeStartSecond(), plan.probeRatesPerSecond(), plan.probeStepSeconds(), RegressionRule.DEFAULT), null, null);
   }
 
   /**

@@ -17,10 +17,13 @@ import org.loadcast.capacity.ServiceCalibration;
  * @param fidelity the replay simulated with the calibrated model against what it measured
  * @param phases the requests of each phase of the load test (warm-up, probe, replay) with their
  *     outcomes by status, in that order; empty when not recorded
+ * @param hotspots the replay's request names ranked by their share of the time, and their p95
+ *     against the probe at the same load; null when not analysed
  */
 public record LoadTestSummary(
     String target, ServiceCalibration calibration, double replayCompressionFactor, double replayRateScale,
-    int replayStartSecond, List<ReplaySecond> replay, String gatlingReport, Fidelity fidelity, List<PhaseCounts> phases) {
+    int replayStartSecond, List<ReplaySecond> replay, String gatlingReport, Fidelity fidelity, List<PhaseCounts> phases,
+    org.loadcast.hotspot.HotspotReport hotspots) {
 
   /** Copies the lists. */
   public LoadTestSummary {
@@ -28,12 +31,20 @@ public record LoadTestSummary(
     phases = List.copyOf(phases);
   }
 
+  /** Returns a summary without hotspots. */
+  public LoadTestSummary(
+      String target, ServiceCalibration calibration, double replayCompressionFactor, double replayRateScale,
+      int replayStartSecond, List<ReplaySecond> replay, String gatlingReport, Fidelity fidelity, List<PhaseCounts> phases) {
+    this(target, calibration, replayCompressionFactor, replayRateScale, replayStartSecond, replay, gatlingReport, fidelity,
+        phases, null);
+  }
+
   /** Returns a summary without the phases' counts. */
   public LoadTestSummary(
       String target, ServiceCalibration calibration, double replayCompressionFactor, double replayRateScale,
       int replayStartSecond, List<ReplaySecond> replay, String gatlingReport, Fidelity fidelity) {
     this(target, calibration, replayCompressionFactor, replayRateScale, replayStartSecond, replay, gatlingReport, fidelity,
-        List.of());
+        List.of(), null);
   }
 
   /**

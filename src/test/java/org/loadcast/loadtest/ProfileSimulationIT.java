@@ -156,4 +156,24 @@ class ProfileSimulationIT {
     // nothing is fetched: no script, style or image comes from the network
     assertThat(html).doesNotContainPattern("(src|href)=\"https?:").doesNotContainPattern("url\\(https?:").doesNotContain("@import");
   }
+
+  /**
+   * The replay's request names ranked by their share of the time, in the report: every name of the
+   * smoke profile's mix that the replay sent, the shares adding up to 100 %, and the Pareto line.
+   */
+  @Test
+  void index_ranksTheReplaysEndpointsByTheirShareOfTheTime() throws IOException {
+    String html = Files.readString(run.resolve("index.html"));
+    assertThat(html).contains("id=\"hotspots\"").contains("Endpoints by share of time")
+        .containsPattern("\\d+ of \\d+ endpoints? accounts? for 90 % of the time")
+        .contains("p95 regressions against the probe").contains("The system under test was not profiled.");
+    String table = html.substring(html.indexOf("<table class=\"hotspots endpoints\">"));
+    table = table.substring(0, table.indexOf("</table>"));
+    java.util.regex.Matcher cumulative = java.util.regex.Pattern.compile("<td>(\\d+\\.\\d)</td></tr>").matcher(table);
+    String last = null;
+    while (cumulative.find()) {
+      last = cumulative.group(1);
+    }
+    assertThat(last).isEqualTo("100.0");
+  }
 }
