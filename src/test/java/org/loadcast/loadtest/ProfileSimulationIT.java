@@ -78,8 +78,10 @@ class ProfileSimulationIT {
   void calibration_measuresTheEmbeddedSystemsRealCapacity() throws IOException {
     JsonNode model = new ObjectMapper().readTree(run.resolve("summary.json").toFile()).get("serviceModel");
     // 4 workers with a log-normal service time of median 40 ms and σ 0.5 (mean 45 ms): about 88 per
-    // second, less the client's and server's own overhead
-    assertThat(model.get("capacityPerInstancePerSecond").asDouble()).isBetween(60.0, 95.0);
+    // second, less the client's and server's own overhead. The smoke probe's steps are short, so the
+    // sampled service times' mean can be a few percent short of 45 ms (95.5 was seen once, on a busy
+    // machine): up to 100 passes, while 5 workers (110) or a service time at half (177) would not.
+    assertThat(model.get("capacityPerInstancePerSecond").asDouble()).isBetween(60.0, 100.0);
     assertThat(model.get("workersPerInstance").asInt()).isBetween(3, 5);
     assertThat(model.get("origin").asText()).startsWith("calibrated from the probe of run smoke-");
   }
