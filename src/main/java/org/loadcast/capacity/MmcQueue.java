@@ -81,10 +81,16 @@ public record MmcQueue(double arrivalRatePerSecond, double meanServiceTimeSecond
   /**
    * Returns the decay rate of the waiting-time tail, {@code θ = cμ − λ}, in 1/second.
    *
+   * <p>It is computed as {@code (c − A)/S}, the same quantity, from the offered load the constructor
+   * checked against {@code c}: so it is &gt; 0 for every queue that passed that check. Computed as
+   * {@code c·(1/S) − λ}, it rounds to 0 when λ is the saturation rate {@code c/S} in floating point
+   * while {@code λ·S} is one ulp below {@code c}, which a fleet sized at exactly its measured capacity
+   * produces; the tail's bracket was then infinite.
+   *
    * @return θ, &gt; 0
    */
   public double waitDecayRatePerSecond() {
-    return servers * serviceRatePerSecond() - arrivalRatePerSecond;
+    return (servers - offeredLoadErlangs()) / meanServiceTimeSeconds;
   }
 
   /** {@return the mean wait in queue {@code Wq = C/(cμ − λ)}, in seconds (§1.1)} */

@@ -240,4 +240,21 @@ class MmcQueueTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("quantileFraction must be in (0, 1), but was 99.0");
   }
+
+  /**
+   * λ at the saturation rate c/S in floating point, λ·S one ulp below c (the main job met it: a
+   * fleet's share at exactly the measured capacity). θ must stay > 0 and the quantiles finite, huge,
+   * so that a sizing search moves on to a larger fleet instead of crashing.
+   */
+  @Test
+  void sojournQuantile_oneUlpFromSaturation_isFiniteAndHuge() {
+    MmcQueue queue = new MmcQueue(36.012040092104634, 0.05553698137858301, 2);
+    assertThat(queue.offeredLoadErlangs()).isLessThan(2);
+    assertThat(2 * queue.serviceRatePerSecond() - 36.012040092104634).isZero();
+    assertThat(queue.waitDecayRatePerSecond()).isPositive();
+    double p95 = queue.sojournQuantileSeconds(0.95);
+    assertThat(p95).isFinite().isGreaterThan(1e9);
+    assertThat(new InstanceSizing(6 * 36.012040092104634, 0.05553698137858301, 2,
+        LatencySlo.percentileAtMost(0.95, 0.25)).plan()).isInstanceOf(SizingPlan.Sized.class);
+  }
 }
