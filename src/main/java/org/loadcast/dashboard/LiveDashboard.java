@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -32,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.loadcast.report.ReportWriter;
 
 /**
  * The live dashboard of a load test: an HTTP server on the JDK's {@code
@@ -69,7 +69,6 @@ public final class LiveDashboard implements AutoCloseable {
   public static final int MAX_CLIENTS = 16;
   /** The reconnection delay the streams suggest to browsers, in milliseconds. */
   public static final int RETRY_MILLIS = 1000;
-  private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
   private static final String END = "event: end\ndata: {}\n\n";
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final PebbleEngine PEBBLE = new PebbleEngine.Builder()
@@ -94,10 +93,10 @@ public final class LiveDashboard implements AutoCloseable {
     this.feed = feed;
     this.run = run;
     Map<String, String> inline = new LinkedHashMap<>();
-    inline.put("uplotCss", resource(UPLOT + "uPlot.min.css"));
-    inline.put("dashboardCss", resource("org/loadcast/dashboard/live.css"));
-    inline.put("uplotJs", resource(UPLOT + "uPlot.iife.min.js"));
-    inline.put("dashboardJs", resource("org/loadcast/dashboard/live.js"));
+    inline.put("uplotCss", ReportWriter.resource(ReportWriter.UPLOT + "uPlot.min.css"));
+    inline.put("dashboardCss", ReportWriter.resource("org/loadcast/dashboard/live.css"));
+    inline.put("uplotJs", ReportWriter.resource(ReportWriter.UPLOT + "uPlot.iife.min.js"));
+    inline.put("dashboardJs", ReportWriter.resource("org/loadcast/dashboard/live.js"));
     this.page = page(run, inline).getBytes(StandardCharsets.UTF_8);
     this.pagePolicy = "default-src 'none'; script-src " + hash(inline.get("uplotJs")) + " " + hash(inline.get("dashboardJs"))
         + "; style-src " + hash(inline.get("uplotCss")) + " " + hash(inline.get("dashboardCss"))
@@ -330,15 +329,6 @@ public final class LiveDashboard implements AutoCloseable {
       return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-  }
-
-  private static String resource(String name) throws IOException {
-    try (InputStream in = LiveDashboard.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IOException("the resource " + name + " is not on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

@@ -37,7 +37,8 @@ import org.loadcast.sim.MinuteStats;
  * embeds uPlot from its webjar, so it opens offline from {@code file://}.
  */
 public final class ReportWriter {
-  static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
+  /** Where uPlot lies in its webjar on the classpath; the pages inline its script and style from there. */
+  public static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
   /**
    * The JSON Schema (draft 2020-12) of {@code summary.json}, on the classpath; a copy is written
    * next to each summary so that a report directory documents itself offline.
@@ -123,7 +124,14 @@ public final class ReportWriter {
     return SCRIPT_JSON.writer().with(new ScriptEscapes()).writeValueAsString(value);
   }
 
-  static String resource(String name) throws IOException {
+  /**
+   * Returns a UTF-8 text resource from the classpath, such as a template's script or uPlot.
+   *
+   * @param name the resource's path, without a leading slash
+   * @return its text
+   * @throws IOException if it is not on the classpath or cannot be read
+   */
+  public static String resource(String name) throws IOException {
     try (InputStream in = ReportWriter.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
         throw new IOException("the resource " + name + " is not on the classpath");
