@@ -134,7 +134,7 @@ public final class LoadTestPipeline {
       seconds.forEach(s -> s.statusCounts().forEach((status, n) -> statuses.merge(status, n, Long::sum)));
       StringBuilder byStatus = new StringBuilder();
       statuses.forEach((status, n) -> byStatus.append(byStatus.length() == 0 ? "" : ", ")
-          .append(status == 0 ? "no response" : "HTTP " + status).append(": ").append(n));
+          .append(statusLabel(status)).append(": ").append(n));
       throw new LoadTestFailedException(String.format(Locale.ROOT,
           "%d of %d requests failed (%s), more than %.0f %%: the target is down, refuses the load or answers errors, "
               + "so it cannot calibrate a model; the results are in %s", failed, completed,
@@ -225,6 +225,11 @@ public final class LoadTestPipeline {
         plan.probeStartSecond(), plan.probeRatesPerSecond(), plan.probeStepSeconds(), RegressionRule.DEFAULT), null, null);
   }
 
+  /** Returns how people read a recorded status: "HTTP 503", or "no response" for status 0. */
+  static String statusLabel(int status) {
+    return status == 0 ? "no response" : "HTTP " + status;
+  }
+
   /**
    * Returns the requests of each phase that has seconds, in the phases' order, with the completions
    * by status ("no response" for status 0).
@@ -242,7 +247,7 @@ public final class LoadTestPipeline {
       java.util.TreeMap<Integer, Long> statuses = new java.util.TreeMap<>();
       in.forEach(s -> s.statusCounts().forEach((status, n) -> statuses.merge(status, n, Long::sum)));
       java.util.Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
-      statuses.forEach((status, n) -> byStatus.put(status == 0 ? "no response" : "HTTP " + status, n));
+      statuses.forEach((status, n) -> byStatus.put(statusLabel(status), n));
       phases.add(new LoadTestSummary.PhaseCounts(phase.fileName(), in.size(), in.stream().mapToLong(SecondResult::started).sum(),
           in.stream().mapToLong(SecondResult::completed).sum(), in.stream().mapToLong(SecondResult::failed).sum(), byStatus));
     }
