@@ -71,6 +71,20 @@ record ChartData(
     return Math.min(60, result.durationSeconds() - 60.0 * minute);
   }
 
+  /** Returns a minute's paid instance-hours: its time-averaged paid instances × its length. */
+  static double paidInstanceHours(SimulationResult result, int minute) {
+    return result.minutes().get(minute).meanProvisionedInstances() * minuteLength(result, minute) / 3600;
+  }
+
+  /**
+   * Returns the run's cost per paid instance-hour: the price, with any billing rounding spread evenly,
+   * so that the running instance-hours times it end at the run's cost; 0 for a run without instances.
+   */
+  static double costPerInstanceHour(SimulationResult result) {
+    var totals = result.totals();
+    return totals.instanceHours() > 0 ? totals.cost() / totals.instanceHours() : 0;
+  }
+
   static Double round(double value) {
     return Double.isFinite(value) ? Math.round(value * 1000) / 1000.0 : null;
   }
@@ -106,15 +120,14 @@ record ChartData(
       List<MinuteStats> minutes = outcome.result().minutes();
       int n = minutes.size();
       double[][] v = new double[11][n];
-      var totals = outcome.result().totals();
-      double costPerInstanceHour = totals.instanceHours() > 0 ? totals.cost() / totals.instanceHours() : 0;
+      double costPerInstanceHour = costPerInstanceHour(outcome.result());
       double instanceHours = 0;
       for (int i = 0; i < n; i++) {
         MinuteStats m = minutes.get(i);
         double ready = m.meanReadyInstances();
         double warming = ready + m.meanWarmingInstances();
         double booting = warming + m.meanBootingInstances();
-        instanceHours += m.meanProvisionedInstances() * minuteLength(outcome.result(), i) / 3600;
+        instanceHours += paidInstanceHours(outcome.result(), i);
         v[0][i] = m.meanServingInstances();
         v[1][i] = ready;
         v[2][i] = warming;

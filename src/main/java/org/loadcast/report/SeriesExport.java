@@ -13,7 +13,6 @@ import java.util.Map;
 import org.loadcast.sim.MinuteStats;
 import org.loadcast.sim.ScalingAction;
 import org.loadcast.sim.SimulationResult;
-import org.loadcast.sim.SimulationTotals;
 
 /**
  * The report's series as CSV files, one per series, every minute (never downsampled), with the
@@ -134,12 +133,11 @@ final class SeriesExport {
    */
   private static String cost(SimulationResult result, long start) {
     Table t = new Table("atEpochSeconds", "minute", "paidInstanceHours", "cumulativeInstanceHours", "cumulativeCost");
-    SimulationTotals totals = result.totals();
-    double perInstanceHour = totals.instanceHours() > 0 ? totals.cost() / totals.instanceHours() : 0;
+    double perInstanceHour = ChartData.costPerInstanceHour(result);
     double sum = 0;
     for (int i = 0; i < result.minutes().size(); i++) {
       MinuteStats m = result.minutes().get(i);
-      double hours = m.meanProvisionedInstances() * ChartData.minuteLength(result, i) / 3600;
+      double hours = ChartData.paidInstanceHours(result, i);
       sum += hours;
       t.row(start + 60L * m.minute(), m.minute(), fixed(hours, 6), fixed(sum, 6), fixed(sum * perInstanceHour, 6));
     }
