@@ -95,7 +95,9 @@ public record SummaryFile(String directoryName, JsonNode tree) {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw new InputException(new InputProblem(fileName, at == null ? 0 : Math.max(at.getLineNr(), 0),
-          at == null ? 0 : Math.max(at.getColumnNr(), 0), "not valid JSON: " + e.getOriginalMessage()));
+          at == null ? 0 : Math.max(at.getColumnNr(), 0), "not valid JSON: "
+              // Jackson appends where an unclosed object started, with a redacted source: the line and column say it
+              + e.getOriginalMessage().replaceFirst("\\s*\\(start marker at .*$", "")));
     }
     if (tree == null || tree.isMissingNode()) {
       throw new InputException(new InputProblem(fileName, 0, 0, "the file is empty"));
