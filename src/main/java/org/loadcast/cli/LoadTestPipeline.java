@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.loadcast.capacity.ProbeStepCheck;
 import org.loadcast.capacity.ServiceCalibration;
+import org.loadcast.dashboard.DashboardSecond;
+import org.loadcast.hotspot.CodeProfiler;
 import org.loadcast.hotspot.EndpointHotspots;
 import org.loadcast.hotspot.HotspotReport;
 import org.loadcast.hotspot.RegressionRule;
@@ -77,13 +79,16 @@ public final class LoadTestPipeline {
    * @param plan the load test's plan
    * @param gate the replay's gate, with its admitted fraction fixed
    * @param seconds the load test's results, from second 0
+   * @param code what profiling the system under test found
+   * @param dashboard every second of the load test as the live dashboard shows it; empty for none
    * @return the report's directory
    * @throws UncheckedIOException if a file cannot be written
    * @throws LoadTestFailedException if more than 5 % of the requests failed or the probe cannot
    *     calibrate a model; the results are written all the same, the report is not
    */
   public static Path finish(
-      LoadTestRun run, Experiment experiment, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds) {
+      LoadTestRun run, Experiment experiment, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds,
+      CodeProfiler.Result code, List<DashboardSecond> dashboard) {
     Path directory = run.reportsDirectory().resolve(run.runId());
     try {
       ResultFiles.write(directory.resolve("results"), seconds, run.startedAt().toEpochMilli());
@@ -96,7 +101,8 @@ public final class LoadTestPipeline {
       }
       ResultFiles.writeAtomically(directory.resolve("results").resolve("probe-steps.csv"), probeCsv(calibration));
       ServiceModel service = calibratedModel(experiment, calibration, run.runId());
-      LoadTestSummary summary = summary(run, plan, gate, seconds, calibration, service, experiment.seed());
+      LoadTestSummary summary = summary(run, plan, gate, seconds, calibration, service, experiment.seed())
+          .withCodeAndDashboard(code, dashboard);
       ResultFiles.writeAtomically(directory.resolve("results").resolve("replay.csv"), replayCsv(summary));
       System.err.println("Fidelity: " + summary.fidelity().headline());
       double arrivals = Experiments.expectedArrivals(experiment.profile(), experiment.horizonSeconds(),
@@ -214,7 +220,7 @@ public final class LoadTestPipeline {
    * Returns the replay's endpoint hotspots: the request names ranked by their share of the time
    * ({@link EndpointHotspots#rankReplay}), and their p95 per replay window against the probe step at
    * the same load ({@link EndpointHotspots#regressions}, {@link RegressionRule#DEFAULT}). The code
-   * hotspots (JDK Flight Recorder) are not analysed here.
+   * hotspots (JDK Flight Recorder) come from the simulation, which profiles while it runs.
    *
    * @param plan the load test's plan, for the probe's layout
    * @param seconds the load test's results
@@ -222,7 +228,7 @@ public final class LoadTestPipeline {
    */
   static HotspotReport hotspots(LoadTestPlan plan, List<SecondResult> seconds) {
     return new HotspotReport(EndpointHotspots.rankReplay(seconds), EndpointHotspots.regressions(seconds,
-        plan.probeStartSecond(), plan.probeRatesPerSecond(), plan.probeStepSeconds(), RegressionRule.DEFAULT), null, null);
+        plan.probeStartSecond(), plan.probeRatesPerSecond(), plan.probeStepSeconds(), RegressionRule.DEFAULT), null, "");
   }
 
   /** Returns how people read a recorded status: "HTTP 503", or "no response" for status 0. */

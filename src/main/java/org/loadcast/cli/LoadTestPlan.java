@@ -93,6 +93,31 @@ public record LoadTestPlan(
     return warmupSeconds + probeSeconds() + drainSeconds;
   }
 
+  /**
+   * Names the phase a load-test second belongs to by the plan: {@code warmup}, {@code probe}, {@code
+   * drain} (the pause between the probe and the replay, and the seconds after the replay while its
+   * last requests complete) or {@code replay}.
+   *
+   * @param second seconds since the load test began
+   * @return the phase's name
+   * @throws IllegalArgumentException if {@code second < 0}
+   */
+  public String phaseAt(int second) {
+    if (second < 0) {
+      throw new IllegalArgumentException("second must be >= 0, but was " + second);
+    }
+    if (second < probeStartSecond()) {
+      return "warmup";
+    }
+    if (second < probeStartSecond() + probeSeconds()) {
+      return "probe";
+    }
+    if (second >= replayStartSecond() && second < replayStartSecond() + upperSchedule.stepCount()) {
+      return "replay";
+    }
+    return "drain";
+  }
+
   /** Returns the probe's top rate, the upper bound of any capacity it can measure. */
   public double topProbeRatePerSecond() {
     return probeRatesPerSecond.get(probeRatesPerSecond.size() - 1);

@@ -11,7 +11,7 @@ import org.loadcast.results.SecondResult;
  * What the dashboard shows of one closed second of a load test: one server-sent event.
  *
  * @param second seconds since the load test began, {@code >= 0}
- * @param phase the phase's file name: {@code warmup}, {@code probe} or {@code replay}
+ * @param phase the phase: {@code warmup}, {@code probe}, {@code drain} or {@code replay}
  * @param targetRatePerSecond the requests per second the plan asks for in this second, {@code >= 0}
  * @param startedPerSecond requests sent in this second: the achieved arrival rate
  * @param completedPerSecond responses and failures that ended in this second: the throughput
@@ -42,12 +42,13 @@ public record DashboardSecond(
    * Computes a second's figures from the recorder's entry for it.
    *
    * @param result the recorder's entry for the second
+   * @param phase the second's phase, e.g. from the load test's plan
    * @param targetRatePerSecond the plan's target for the second, requests per second, {@code >= 0}
    * @param inFlight requests in flight now, {@code >= 0}
    * @param systemUnderTest the embedded system under test's state now, or null for an external target
    * @return the second's figures
    */
-  public static DashboardSecond of(SecondResult result, double targetRatePerSecond, int inFlight,
+  public static DashboardSecond of(SecondResult result, String phase, double targetRatePerSecond, int inFlight,
       SystemUnderTestSample systemUnderTest) {
     SortedMap<Integer, Long> errors = new TreeMap<>();
     result.statusCounts().forEach((status, count) -> {
@@ -59,7 +60,7 @@ public record DashboardSecond(
     for (Map.Entry<String, Histogram> e : result.latencyMicros().entrySet()) {
       latency.put(e.getKey(), LatencyPercentiles.of(e.getValue()));
     }
-    return new DashboardSecond(result.second(), result.phase().fileName(), targetRatePerSecond, result.started(),
+    return new DashboardSecond(result.second(), phase, targetRatePerSecond, result.started(),
         result.completed(), result.failed(), result.meanConcurrency(), inFlight, result.statusCounts(), errors,
         latency, systemUnderTest);
   }

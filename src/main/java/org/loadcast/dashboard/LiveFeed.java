@@ -2,9 +2,11 @@ package org.loadcast.dashboard;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Supplier;
 import org.loadcast.results.LoadTestRecorder;
@@ -18,7 +20,9 @@ import org.loadcast.results.SecondResult;
  * DashboardSecond#of}); the target comes from the load test's plan, the system under test's state is
  * sampled once per poll. {@link #finish()} adds the running second when the load test is over. The
  * last {@value #HISTORY_SECONDS} events are kept, so a browser that opens the page late still sees
- * the recent past.
+ * the recent past. The in-flight count and the system under test's state are kept for every second,
+ * a few bytes each, so that {@link #timeline()} can give the whole run for the report's static copy
+ * of the dashboard.
  *
  * <p>Thread-safe.
  */
@@ -29,6 +33,10 @@ public final class LiveFeed {
   private final LoadTestRecorder recorder;
   private final IntToDoubleFunction targetRatePerSecond;
   private final Supplier<SystemUnderTestSample> systemUnderTest;
+  private final IntFunction<String> phaseOfSecond;
+  private int[] inFlightAt = new int[64];
+  private int[] queueLengthAt = new int[64];
+  private int[] busyWorkersAt = new int[64];
   private final Deque<DashboardSecond> history = new ArrayDeque<>();
   private int nextSecond;
   private boolean finished;
@@ -42,9 +50,24 @@ public final class LiveFeed {
    */
   public LiveFeed(LoadTestRecorder recorder, IntToDoubleFunction targetRatePerSecond,
       Supplier<SystemUnderTestSample> systemUnderTest) {
+    this(recorder, targetRatePerSecond, systemUnderTest, null);
+  }
+
+  /**
+   * Creates the feed of a load test whose phases are named by its plan.
+   *
+   * @param recorder the recorder the load test writes every request into
+   * @param targetRatePerSecond gives the plan's target for a load-test second, requests per second
+   * @param systemUnderTest samples the embedded system under test, or null for an external target
+   * @param phaseOfSecond names the phase of a load-test second by the plan, e.g. "drain" between the
+   *     probe and the replay; null to take the recorder's phase (that of the last request sent)
+   */
+  public LiveFeed(LoadTestRecorder recorder, IntToDoubleFunction targetRatePerSecond,
+      Supplier<SystemUnderTestSample> systemUnderTest, IntFunction<String> phaseOfSecond) {
     this.recorder = recorder;
     this.targetRatePerSecond = targetRatePerSecond;
     this.systemUnderTest = systemUnderTest;
+    this.phaseOfSecond = phaseOfSecond;
   }
 
   /**
@@ -86,6 +109,26 @@ public final class LiveFeed {
     return history.stream().filter(e -> e.second() > afterSecond).toList();
   }
 
+  /**
+   * Returns every second of the load test as the dashboard shows it, from the recorder's current
+   * results: the counts and latencies as they are now (requests that completed after their second was
+   * sent are included), the in-flight count and the system under test's state as they were sampled
+   * when the second was sent. A second not sent yet takes the latest sample. This is the report's
+   * static copy of the dashboard.
+   *
+   * @return one event per second from 0, in order; empty before the first request
+   */
+  public synchronized List<DashboardSecond> timeline() {
+    List<DashboardSecond> events = new ArrayList<>();
+    for (SecondResult result : recorder.snapshot()) {
+      int s = Math.min(result.second(), nextSecond - 1);
+      SystemUnderTestSample sample = systemUnderTest == null ? null
+          : s < 0 ? new SystemUnderTestSample(0, 0) : new SystemUnderTestSample(queueLengthAt[s], busyWorkersAt[s]);
+      events.add(event(result, s < 0 ? 0 : inFlightAt[s], sample));
+    }
+    return events;
+  }
+
   /** Returns the latest event, or empty before the first second closed. */
   public synchronized Optional<DashboardSecond> latest() {
     return Optional.ofNullable(history.peekLast());
@@ -99,7 +142,8 @@ public final class LiveFeed {
     SystemUnderTestSample sample = systemUnderTest == null ? null : systemUnderTest.get();
     List<DashboardSecond> events = new ArrayList<>();
     for (SecondResult result : closed) {
-      DashboardSecond event = DashboardSecond.of(result, targetRatePerSecond.applyAsDouble(result.second()), inFlight, sample);
+      DashboardSecond event = event(result, inFlight, sample);
+      gauge(result.second(), inFlight, sample);
       events.add(event);
       history.addLast(event);
       if (history.size() > HISTORY_SECONDS) {
@@ -108,5 +152,24 @@ public final class LiveFeed {
     }
     nextSecond = closed.get(closed.size() - 1).second() + 1;
     return events;
+  }
+
+  private DashboardSecond event(SecondResult result, int inFlight, SystemUnderTestSample sample) {
+    String phase = phaseOfSecond == null ? result.phase().fileName() : phaseOfSecond.apply(result.second());
+    return DashboardSecond.of(result, phase, targetRatePerSecond.applyAsDouble(result.second()), inFlight, sample);
+  }
+
+  private void gauge(int second, int inFlight, SystemUnderTestSample sample) {
+    if (second >= inFlightAt.length) {
+      int size = Math.max(second + 1, 2 * inFlightAt.length);
+      inFlightAt = Arrays.copyOf(inFlightAt, size);
+      queueLengthAt = Arrays.copyOf(queueLengthAt, size);
+      busyWorkersAt = Arrays.copyOf(busyWorkersAt, size);
+    }
+    inFlightAt[second] = inFlight;
+    if (sample != null) {
+      queueLengthAt[second] = sample.queueLength();
+      busyWorkersAt[second] = sample.busyWorkers();
+    }
   }
 }

@@ -2,19 +2,20 @@ package org.loadcast.hotspot;
 
 /**
  * What the report's hotspot section shows: the endpoint ranking, the regressions, and the hot
- * methods with a link to their flame graph.
+ * methods of the system under test with their flame graph.
  *
- * <p>The flame graph is a separate self-contained file next to {@code index.html} ({@link
- * FlameGraphPage}), linked rather than inlined: it carries its own script and styles, and the report
- * stays readable when it is large.
+ * <p>The flame graph is a separate self-contained file next to {@code index.html}, {@value
+ * #FLAME_GRAPH_FILE} ({@link FlameGraphPage}), linked rather than inlined: it carries its own script
+ * and styles, and the report stays readable when it is large. It is written when {@code code} has
+ * samples.
  *
  * @param endpoints the request names ranked by their share of the time
  * @param regressions the p95 comparison with the probe baseline
- * @param methods the hot methods of the system under test, or {@code null} when it was not profiled
- * @param flameGraphFile the flame graph's file name relative to the report, or {@code null} when none
+ * @param code the hot methods of the system under test, or {@code null} when it was not profiled
+ * @param codeNote why the system under test was not profiled, or what went wrong profiling it, for
+ *     the report; empty when nothing is to be said
  */
-public record HotspotReport(
-    EndpointRanking endpoints, RegressionCheck regressions, MethodRanking methods, String flameGraphFile) {
+public record HotspotReport(EndpointRanking endpoints, RegressionCheck regressions, CodeHotspots code, String codeNote) {
 
   /** The file name the flame graph is written under, next to the report. */
   public static final String FLAME_GRAPH_FILE = "flamegraph.html";
@@ -22,15 +23,27 @@ public record HotspotReport(
   /**
    * Checks the parts.
    *
-   * @throws IllegalArgumentException if the endpoint parts are missing, or a flame graph is named
-   *     without methods
+   * @throws IllegalArgumentException if the endpoint parts or the note are missing
    */
   public HotspotReport {
-    if (endpoints == null || regressions == null) {
-      throw new IllegalArgumentException("endpoints and regressions must not be null");
+    if (endpoints == null || regressions == null || codeNote == null) {
+      throw new IllegalArgumentException("endpoints, regressions and codeNote must not be null");
     }
-    if (flameGraphFile != null && methods == null) {
-      throw new IllegalArgumentException("flameGraphFile (" + flameGraphFile + ") needs methods, but methods was null");
-    }
+  }
+
+  /**
+   * Returns this report with the hot methods of the system under test.
+   *
+   * @param profiled the hot methods, or null when not profiled
+   * @param note why not, or what went wrong; empty for nothing
+   * @return the report with both
+   */
+  public HotspotReport withCode(CodeHotspots profiled, String note) {
+    return new HotspotReport(endpoints, regressions, profiled, note);
+  }
+
+  /** Returns the flame graph's file name relative to the report, or null when there is none to draw. */
+  public String flameGraphFile() {
+    return code != null && code.methods().samples() > 0 ? FLAME_GRAPH_FILE : null;
   }
 }

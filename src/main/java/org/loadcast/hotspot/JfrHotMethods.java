@@ -2,6 +2,7 @@ package org.loadcast.hotspot;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -63,8 +64,7 @@ public final class JfrHotMethods {
 
   /**
    * Reads the execution samples of a JFR recording file, e.g. one written with {@code
-   * -XX:StartFlightRecording:filename=app.jfr} or {@code jcmd PID JFR.dump}; the entry a
-   * {@code -Dprofile.jfr=FILE} option calls.
+   * -XX:StartFlightRecording:filename=app.jfr} or {@code jcmd PID JFR.dump}.
    *
    * @param file the recording
    * @param threadFilter which sampled threads to keep, by name
@@ -74,10 +74,31 @@ public final class JfrHotMethods {
    */
   public static JfrHotMethods readFile(Path file, Predicate<String> threadFilter, Predicate<String> frameFilter)
       throws IOException {
+    return readFile(file, threadFilter, frameFilter, null, null);
+  }
+
+  /**
+   * Reads the execution samples of a JFR recording file taken within a time window, e.g. while a
+   * load test ran; the entry {@code -Dprofile.jfr=FILE} calls.
+   *
+   * @param file the recording
+   * @param threadFilter which sampled threads to keep, by name
+   * @param frameFilter which stacks to keep, by any frame's method name
+   * @param from the earliest sample time kept, inclusive; null for no bound
+   * @param to the latest sample time kept, exclusive; null for no bound
+   * @return the counts of the window's samples; empty when it has none
+   * @throws IOException if the file cannot be read or is not a JFR recording
+   */
+  public static JfrHotMethods readFile(Path file, Predicate<String> threadFilter, Predicate<String> frameFilter,
+      Instant from, Instant to) throws IOException {
     JfrHotMethods counts = new JfrHotMethods(threadFilter, frameFilter);
     try (RecordingFile recording = new RecordingFile(file)) {
       while (recording.hasMoreEvents()) {
-        counts.accept(recording.readEvent());
+        RecordedEvent event = recording.readEvent();
+        Instant at = event.getStartTime();
+        if ((from == null || !at.isBefore(from)) && (to == null || at.isBefore(to))) {
+          counts.accept(event);
+        }
       }
     }
     return counts;

@@ -30,12 +30,13 @@ import org.loadcast.sim.SimulationResult;
  * @param usl the probe's points and the fitted USL curve, or null without a load test
  * @param forecast the forecast evaluation's horizon, actual against forecast, or null without one
  * @param runway the capacity plan's daily peaks, projection and fleet lines, or null without a plan
+ * @param dashboard the load test second by second as the live dashboard showed it, or null without
  */
 record ChartData(
     String timezone, double sloLatencyMillis, double sloPercentile, double capacityPerInstancePerSecond,
     int bucketMinutes, long[] time, Double[] arrivalsPerSecond, Double[] demandedInstances, List<PolicySeries> policies,
     ReplaySeries replay, FidelitySeries fidelity, List<FrontierSeries> frontiers, UslSeries usl, ForecastSeries forecast,
-    RunwaySeries runway) {
+    RunwaySeries runway, DashboardSeries dashboard) {
 
   static ChartData of(RunReport report) {
     SimulationResult first = report.policies().get(0).result();
@@ -64,7 +65,8 @@ record ChartData(
         report.loadTest().map(lt -> UslSeries.of(lt, report.calibration())).orElse(null),
         report.forecast().filter(f -> f.horizon().actualRatePerSecond().length > 0)
             .map(f -> ForecastSeries.of(f, report.demand().horizonStartEpochSeconds())).orElse(null),
-        report.capacity().map(RunwaySeries::of).orElse(null));
+        report.capacity().map(RunwaySeries::of).orElse(null),
+        report.loadTest().filter(lt -> !lt.dashboard().isEmpty()).map(lt -> DashboardSeries.of(lt.dashboard())).orElse(null));
   }
 
   static double minuteLength(SimulationResult result, int minute) {
@@ -175,6 +177,114 @@ record ChartData(
       evaluation.horizon().forecastRatePerSecond().values().forEach(f -> forecasts.add(d.values(f)));
       return new ForecastSeries(evaluation.bucketSeconds(), evaluation.horizonBuckets(), d.times(time),
           d.values(actual), List.copyOf(evaluation.horizon().forecastRatePerSecond().keySet()), forecasts);
+    }
+  }
+
+  /**
+   * The whole load test second by second, as the live dashboard showed it: its static copy in the
+   * report. Downsampled like the timeline ({@link Downsampling}) when it has more than 2400 seconds.
+   *
+   * @param bucketSeconds seconds per downsampling bucket; 1 when every second is drawn
+   * @param second the drawn seconds since the load test began
+   * @param phases the phases in order, each with its first and last second, never downsampled
+   * @param targetPerSecond the plan's target, requests per second
+   * @param startedPerSecond requests sent: the achieved arrival rate
+   * @param completedPerSecond completions: the throughput
+   * @param failedPerSecond failed completions
+   * @param errorLabels the failed outcomes that occurred, such as "HTTP 503" or "no response"
+   * @param errorsPerSecond per label, its failures per second
+   * @param names the request names that completed successfully at least once
+   * @param p50LatencyMillis per name, the median latency of the requests sent each second; null
+   *     where none succeeded
+   * @param p95LatencyMillis per name, the 95th percentile
+   * @param p99LatencyMillis per name, the 99th percentile
+   * @param meanConcurrency time-average of requests in flight
+   * @param queueLength the embedded system under test's waiting requests at each second's close; null
+   *     for an external target
+   * @param busyWorkers its busy workers at each second's close; null for an external target
+   */
+  record DashboardSeries(
+      int bucketSeconds, long[] second, List<PhaseSpan> phases, Double[] targetPerSecond, Double[] startedPerSecond,
+      Double[] completedPerSecond, Double[] failedPerSecond, List<String> errorLabels, List<Double[]> errorsPerSecond,
+      List<String> names, List<Double[]> p50LatencyMillis, List<Double[]> p95LatencyMillis, List<Double[]> p99LatencyMillis,
+      Double[] meanConcurrency, Double[] queueLength, Double[] busyWorkers) {
+
+    /**
+     * One phase of the load test.
+     *
+     * @param phase its name
+     * @param fromSecond its first second
+     * @param toSecond its last second
+     */
+    record PhaseSpan(String phase, int fromSecond, int toSecond) {}
+
+    static DashboardSeries of(List<org.loadcast.dashboard.DashboardSecond> seconds) {
+      int n = seconds.size();
+      Downsampling d = Downsampling.of(n);
+      long[] time = new long[n];
+      double[] target = new double[n];
+      double[] started = new double[n];
+      double[] completed = new double[n];
+      double[] failed = new double[n];
+      double[] concurrency = new double[n];
+      double[] queue = new double[n];
+      double[] busy = new double[n];
+      java.util.SortedSet<Integer> statuses = new java.util.TreeSet<>();
+      java.util.SortedSet<String> names = new java.util.TreeSet<>();
+      List<PhaseSpan> phases = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        org.loadcast.dashboard.DashboardSecond s = seconds.get(i);
+        time[i] = s.second();
+        target[i] = s.targetRatePerSecond();
+        started[i] = s.startedPerSecond();
+        completed[i] = s.completedPerSecond();
+        failed[i] = s.failedPerSecond();
+        concurrency[i] = s.meanConcurrency();
+        queue[i] = s.systemUnderTest() == null ? Double.NaN : s.systemUnderTest().queueLength();
+        busy[i] = s.systemUnderTest() == null ? Double.NaN : s.systemUnderTest().busyWorkers();
+        statuses.addAll(s.errorsByStatus().keySet());
+        s.latency().forEach((name, p) -> {
+          if (p.count() > 0) {
+            names.add(name);
+          }
+        });
+        PhaseSpan last = phases.isEmpty() ? null : phases.get(phases.size() - 1);
+        if (last != null && last.phase().equals(s.phase())) {
+          phases.set(phases.size() - 1, new PhaseSpan(last.phase(), last.fromSecond(), s.second()));
+        } else {
+          phases.add(new PhaseSpan(s.phase(), s.second(), s.second()));
+        }
+      }
+      List<String> errorLabels = new ArrayList<>();
+      List<Double[]> errors = new ArrayList<>();
+      for (int status : statuses) {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+          values[i] = seconds.get(i).errorsByStatus().getOrDefault(status, 0L);
+        }
+        errorLabels.add(status == 0 ? "no response" : "HTTP " + status);
+        errors.add(d.values(values));
+      }
+      List<Double[]> p50 = new ArrayList<>();
+      List<Double[]> p95 = new ArrayList<>();
+      List<Double[]> p99 = new ArrayList<>();
+      for (String name : names) {
+        double[][] values = new double[3][n];
+        for (int i = 0; i < n; i++) {
+          org.loadcast.dashboard.DashboardSecond.LatencyPercentiles p = seconds.get(i).latency().get(name);
+          boolean measured = p != null && p.count() > 0;
+          values[0][i] = measured ? p.p50LatencyMillis() : Double.NaN;
+          values[1][i] = measured ? p.p95LatencyMillis() : Double.NaN;
+          values[2][i] = measured ? p.p99LatencyMillis() : Double.NaN;
+        }
+        p50.add(d.values(values[0]));
+        p95.add(d.values(values[1]));
+        p99.add(d.values(values[2]));
+      }
+      boolean embedded = n > 0 && seconds.get(0).systemUnderTest() != null;
+      return new DashboardSeries(d.bucketPoints(), d.times(time), phases, d.values(target), d.values(started),
+          d.values(completed), d.values(failed), errorLabels, errors, List.copyOf(names), p50, p95, p99,
+          d.values(concurrency), embedded ? d.values(queue) : null, embedded ? d.values(busy) : null);
     }
   }
 

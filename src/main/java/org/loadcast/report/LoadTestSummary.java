@@ -17,18 +17,43 @@ import org.loadcast.capacity.ServiceCalibration;
  * @param fidelity the replay simulated with the calibrated model against what it measured
  * @param phases the requests of each phase of the load test (warm-up, probe, replay) with their
  *     outcomes by status, in that order; empty when not recorded
- * @param hotspots the replay's request names ranked by their share of the time, and their p95
- *     against the probe at the same load; null when not analysed
+ * @param hotspots the replay's request names ranked by their share of the time, their p95 against
+ *     the probe at the same load, and the system under test's hot methods; null when not analysed
+ * @param dashboard every second of the load test as the live dashboard shows it, for the report's
+ *     static copy of it; empty when not kept
  */
 public record LoadTestSummary(
     String target, ServiceCalibration calibration, double replayCompressionFactor, double replayRateScale,
     int replayStartSecond, List<ReplaySecond> replay, String gatlingReport, Fidelity fidelity, List<PhaseCounts> phases,
-    org.loadcast.hotspot.HotspotReport hotspots) {
+    org.loadcast.hotspot.HotspotReport hotspots, List<org.loadcast.dashboard.DashboardSecond> dashboard) {
 
   /** Copies the lists. */
   public LoadTestSummary {
     replay = List.copyOf(replay);
     phases = List.copyOf(phases);
+    dashboard = List.copyOf(dashboard);
+  }
+
+  /** Returns a summary without the dashboard's seconds. */
+  public LoadTestSummary(
+      String target, ServiceCalibration calibration, double replayCompressionFactor, double replayRateScale,
+      int replayStartSecond, List<ReplaySecond> replay, String gatlingReport, Fidelity fidelity, List<PhaseCounts> phases,
+      org.loadcast.hotspot.HotspotReport hotspots) {
+    this(target, calibration, replayCompressionFactor, replayRateScale, replayStartSecond, replay, gatlingReport, fidelity,
+        phases, hotspots, List.of());
+  }
+
+  /**
+   * Returns this summary with the hot methods of the system under test and the dashboard's seconds.
+   *
+   * @param code what profiling found
+   * @param seconds every second of the load test as the dashboard shows it
+   * @return the summary with both; the hot methods only when it has hotspots
+   */
+  public LoadTestSummary withCodeAndDashboard(org.loadcast.hotspot.CodeProfiler.Result code,
+      List<org.loadcast.dashboard.DashboardSecond> seconds) {
+    return new LoadTestSummary(target, calibration, replayCompressionFactor, replayRateScale, replayStartSecond, replay,
+        gatlingReport, fidelity, phases, hotspots == null ? null : hotspots.withCode(code.code(), code.note()), seconds);
   }
 
   /** Returns a summary without hotspots. */
@@ -36,7 +61,7 @@ public record LoadTestSummary(
       String target, ServiceCalibration calibration, double replayCompressionFactor, double replayRateScale,
       int replayStartSecond, List<ReplaySecond> replay, String gatlingReport, Fidelity fidelity, List<PhaseCounts> phases) {
     this(target, calibration, replayCompressionFactor, replayRateScale, replayStartSecond, replay, gatlingReport, fidelity,
-        phases, null);
+        phases, null, List.of());
   }
 
   /** Returns a summary without the phases' counts. */
@@ -44,7 +69,7 @@ public record LoadTestSummary(
       String target, ServiceCalibration calibration, double replayCompressionFactor, double replayRateScale,
       int replayStartSecond, List<ReplaySecond> replay, String gatlingReport, Fidelity fidelity) {
     this(target, calibration, replayCompressionFactor, replayRateScale, replayStartSecond, replay, gatlingReport, fidelity,
-        List.of(), null);
+        List.of(), null, List.of());
   }
 
   /**

@@ -29,10 +29,12 @@ import org.loadcast.sim.SimulationTotals;
  *     every minute is drawn
  * @param forecastChart whether the forecast evaluation kept its horizon's series, for the
  *     forecast-against-actual chart
+ * @param dashboardBucketSeconds seconds per point of the static dashboard's charts; 1 when every
+ *     second is drawn or there is no load test
  */
 public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<ProbeRow> probe, List<String> frontierVerdicts,
     List<FrontierRow> frontierRows, List<ForecastRow> forecastRows, List<Winner> winners, int bucketMinutes,
-    boolean forecastChart) {
+    boolean forecastChart, int dashboardBucketSeconds) {
 
   /** The criteria of the verdict table; lower is better for each. */
   enum Criterion {
@@ -100,7 +102,8 @@ public record ReportView(List<PolicyRow> rows, List<String> verdicts, List<Probe
     });
     return new ReportView(rows, verdicts(report), probeRows(report), frontierVerdicts, frontierRows, forecastRows,
         winners(report), Downsampling.of(report.policies().get(0).result().minutes().size()).bucketPoints(),
-        report.forecast().filter(f -> f.horizon().actualRatePerSecond().length > 0).isPresent());
+        report.forecast().filter(f -> f.horizon().actualRatePerSecond().length > 0).isPresent(),
+        Downsampling.of(report.loadTest().map(lt -> lt.dashboard().size()).orElse(0)).bucketPoints());
   }
 
   /**

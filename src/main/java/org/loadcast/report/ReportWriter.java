@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.loadcast.hotspot.FlameGraphPage;
 import org.loadcast.results.ResultFiles;
 import org.loadcast.sim.ElasticityMetrics;
 import org.loadcast.sim.MinuteStats;
@@ -64,7 +65,8 @@ public final class ReportWriter {
   }
 
   /**
-   * Writes the report. Every file is rendered in memory before the first is written, so a template
+   * Writes the report: {@code summary.json} and its schema, the series CSVs, the flame graph when the
+   * system under test was profiled, and {@code index.html}. Every file is rendered in memory before the first is written, so a template
    * or data error writes nothing; each file then goes to a temporary file and is moved into place.
    *
    * @param report the run
@@ -77,6 +79,8 @@ public final class ReportWriter {
       files.put("summary.json", summaryJson(report));
       files.put("summary.schema.json", resource(SUMMARY_SCHEMA));
       files.putAll(SeriesExport.of(report));
+      report.loadTest().map(LoadTestSummary::hotspots).filter(h -> h.flameGraphFile() != null).ifPresent(h ->
+          files.put(h.flameGraphFile(), FlameGraphPage.render(h.code().foldedStacks(), "Flame graph: " + h.code().source())));
       files.put("index.html", html(report));
       ResultFiles.writeAllAtomically(directory, files);
     } catch (IOException e) {

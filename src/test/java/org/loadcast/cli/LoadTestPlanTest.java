@@ -36,6 +36,23 @@ class LoadTestPlanTest {
   }
 
   @Test
+  void phaseAt_eachSecond_namesThePlansPhase() {
+    LoadTestPlan plan = LoadTestPlan.of(Experiments.read(SESSIONS));
+    int probeEnd = plan.probeStartSecond() + plan.probeSeconds();
+    int replayEnd = plan.replayStartSecond() + plan.upperSchedule().stepCount();
+    for (int second = 0; second < replayEnd + 5; second++) {
+      String expected = second < plan.warmupSeconds() ? "warmup" : second < probeEnd ? "probe"
+          : second >= plan.replayStartSecond() && second < replayEnd ? "replay" : "drain";
+      assertThat(plan.phaseAt(second)).as("second %d", second).isEqualTo(expected);
+    }
+    // the plan has a pause between the probe and the replay, so "drain" occurs before the replay too
+    assertThat(plan.replayStartSecond()).isGreaterThan(probeEnd);
+    assertThat(plan.phaseAt(probeEnd)).isEqualTo("drain");
+    assertThat(plan.phaseAt(replayEnd)).isEqualTo("drain");
+    assertThatThrownBy(() -> plan.phaseAt(-1)).hasMessage("second must be >= 0, but was -1");
+  }
+
+  @Test
   void compressionFactor_anHourInFifteenSeconds_is240() {
     assertThat(LoadTestPlan.of(Experiments.read(SESSIONS)).compressionFactor()).isEqualTo(240.0);
   }

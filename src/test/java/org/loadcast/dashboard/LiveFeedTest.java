@@ -68,4 +68,43 @@ class LiveFeedTest {
     assertThat(external.poll()).singleElement().satisfies(e -> assertThat(e.systemUnderTest()).isNull());
     assertThat(LiveDashboard.json(external.latest().orElseThrow())).doesNotContain("systemUnderTest");
   }
+
+  @Test
+  void phaseOfSecond_namesEachSecondByThePlan_notByTheLastRequest() {
+    LiveFeed planned = new LiveFeed(recorder, s -> 0, null, s -> s < 2 ? "probe" : "drain");
+    at(0.5);
+    long a = recorder.started(Phase.PROBE);
+    at(1.5);
+    recorder.completed("x", a, 200, false);
+    at(3.5);
+    // the recorder carries "probe" over the empty seconds; the plan says they are the drain
+    assertThat(planned.poll()).extracting(DashboardSecond::phase).containsExactly("probe", "probe", "drain");
+    assertThat(feed.poll()).extracting(DashboardSecond::phase).containsExactly("probe", "probe", "probe");
+  }
+
+  @Test
+  void timeline_everySecondWithTheGaugesAsSent_andTheLatenciesAsRecordedSince() {
+    at(0.5);
+    long a = recorder.started(Phase.PROBE);
+    long b = recorder.started(Phase.PROBE);
+    at(1.2);
+    assertThat(feed.poll()).hasSize(1); // second 0 sent with sample 1: both requests in flight
+    recorder.completed("x", a, 200, false);
+    at(2.1);
+    assertThat(feed.poll()).hasSize(1); // second 1 sent with sample 2
+    at(3.3);
+    recorder.completed("x", b, 503, true);
+    recorder.completed("y", recorder.started(Phase.REPLAY), 200, false);
+    assertThat(feed.finish()).extracting(DashboardSecond::second).containsExactly(2, 3);
+
+    java.util.List<DashboardSecond> timeline = feed.timeline();
+    assertThat(timeline).extracting(DashboardSecond::second).containsExactly(0, 1, 2, 3);
+    assertThat(timeline).extracting(e -> e.systemUnderTest().queueLength()).containsExactly(1, 2, 3, 3);
+    assertThat(timeline).extracting(DashboardSecond::inFlight).containsExactly(2, 1, 0, 0);
+    // second 0's request x completed after the second was sent: the timeline has its latency, the live event did not
+    assertThat(timeline.get(0).latency().get("x").count()).isEqualTo(1);
+    assertThat(timeline.get(0).latency().get("x").p50LatencyMillis()).isCloseTo(700, org.assertj.core.api.Assertions.within(1.0));
+    assertThat(timeline.get(3).errorsByStatus()).containsEntry(503, 1L);
+    assertThat(timeline).extracting(DashboardSecond::phase).containsExactly("probe", "probe", "probe", "replay");
+  }
 }

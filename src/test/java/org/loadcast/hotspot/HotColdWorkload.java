@@ -13,6 +13,18 @@ final class HotColdWorkload {
 
   private HotColdWorkload() {}
 
+  /**
+   * Runs the workload in a JVM of its own, for the repository-streaming test: {@code args[0]}
+   * milliseconds of work, then prints {@code done} and stays alive for {@code args[1]} milliseconds,
+   * so that its JFR repository can still be read.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    run(Long.parseLong(args[0]));
+    System.out.println("done");
+    System.out.flush();
+    Thread.sleep(Long.parseLong(args[1]));
+  }
+
   /** Runs the workload on a new thread for about {@code millis} of wall time, and waits for it. */
   static void run(long millis) throws InterruptedException {
     Thread thread = new Thread(() -> {

@@ -22,6 +22,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.loadcast.cli.ExperimentDocument;
 import org.loadcast.profile.RequestMix;
 import org.loadcast.profile.RequestTemplate;
@@ -45,6 +46,12 @@ import org.loadcast.sim.RandomStreams;
  */
 final class EmbeddedSystemUnderTest implements AutoCloseable {
   private static final int CONTAINER_THREADS = 256;
+  /**
+   * The name of Jetty's thread pool, and so the prefix of its threads' names ({@code
+   * loadcast-sut-N}): the threads that parse, match and answer requests, which the in-process
+   * profiler selects.
+   */
+  static final String THREAD_POOL_NAME = "loadcast-sut";
   private static final int MAX_DISTINCT_REQUESTS = 10_000;
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z][A-Za-z0-9_]*}");
   private final Map<Received, LongAdder> received = new ConcurrentHashMap<>();
@@ -82,6 +89,11 @@ final class EmbeddedSystemUnderTest implements AutoCloseable {
         .bindAddress("127.0.0.1")
         .dynamicPort()
         .containerThreads(CONTAINER_THREADS)
+        .threadPoolFactory(options -> {
+          QueuedThreadPool pool = new QueuedThreadPool(options.containerThreads());
+          pool.setName(THREAD_POOL_NAME);
+          return pool;
+        })
         .jettyAcceptors(1)
         .disableRequestJournal()
         .extensions(service));
@@ -160,6 +172,11 @@ final class EmbeddedSystemUnderTest implements AutoCloseable {
   String start() {
     server.start();
     return "http://127.0.0.1:" + server.port();
+  }
+
+  /** Returns whether a thread, by its Java name, is one of the server's request threads. */
+  static boolean isRequestThread(String threadName) {
+    return threadName.startsWith(THREAD_POOL_NAME + "-");
   }
 
   /** Returns the workers busy now. */

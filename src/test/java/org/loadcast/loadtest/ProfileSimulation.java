@@ -28,6 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.loadcast.cli.Experiment;
@@ -42,6 +45,8 @@ import org.loadcast.dashboard.DashboardSettings;
 import org.loadcast.dashboard.LiveDashboard;
 import org.loadcast.dashboard.LiveFeed;
 import org.loadcast.dashboard.SystemUnderTestSample;
+import org.loadcast.hotspot.CodeProfiler;
+import org.loadcast.hotspot.ProfilingSettings;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.RequestMix;
 import org.loadcast.profile.RequestTemplate;
@@ -59,7 +64,13 @@ import org.loadcast.sim.RandomStreams;
  * simulations/nasa-reactive-vs-predictive.yaml}), {@code target} (a base URL; default: the
  * experiment's, else the embedded system under test) and {@code reports} (default {@code reports});
  * {@code dashboard} (default {@code true}), {@code dashboard.host} (default {@code 127.0.0.1}) and
- * {@code dashboard.port} (default 0, any free port) for the live dashboard ({@link LiveDashboard}).
+ * {@code dashboard.port} (default 0, any free port) for the live dashboard ({@link LiveDashboard});
+ * {@code profile}, {@code profile.jfr}, {@code profile.jfr.repository}, {@code profile.threads},
+ * {@code profile.include} and {@code profile.top} for the code hotspots ({@link ProfilingSettings}).
+ *
+ * <p>The system under test's code is profiled with JDK Flight Recorder while the load test runs
+ * ({@link CodeProfiler}): the embedded one in-process, its request threads only; an external JVM
+ * through its repository or recording. The hot methods and a flame graph end the report.
  *
  * <p>The live dashboard starts before the first request, prints its URL, follows the run from the
  * same recorder the results are written from, and stops once the report is written. When it cannot
@@ -98,7 +109,12 @@ public class ProfileSimulation extends Simulation {
   private volatile LoadTestRecorder recorder;
   private final ReplayGate gate;
   private final DashboardSettings dashboardSettings;
+  private final ProfilingSettings profilingSettings;
   private LiveDashboard dashboard;
+  private LiveFeed feed;
+  private ScheduledExecutorService feedPoller;
+  private CodeProfiler profiler;
+  private Instant loadTestStart;
 
   public ProfileSimulation() {
     Path experimentFile = Path.of(System.getProperty("experiment", "simulations/nasa-reactive-vs-predictive.yaml"));
@@ -107,6 +123,7 @@ public class ProfileSimulation extends Simulation {
     checkTargetOrExit(url);
     checkFeedersOrExit(experiment);
     dashboardSettings = dashboardSettingsOrExit();
+    profilingSettings = profilingSettingsOrExit();
     plan = LoadTestPlan.of(experiment);
     runId = RunFiles.runId(experiment.name(), startedAt);
     mixRandom = new RandomStreams(experiment.seed()).stream("mix");
@@ -217,19 +234,49 @@ public class ProfileSimulation extends Simulation {
     }
   }
 
-  @Override
-  public void before() {
-    recorder = new LoadTestRecorder(System::nanoTime);
-    if (dashboardSettings.enabled()) {
-      startDashboard();
+  /**
+   * Reads the profiling properties and checks a repository; on a bad value prints why and ends the
+   * JVM with code 2.
+   */
+  private static ProfilingSettings profilingSettingsOrExit() {
+    try {
+      ProfilingSettings settings = ProfilingSettings.of(System.getProperties());
+      CodeProfiler.check(settings);
+      return settings;
+    } catch (IllegalArgumentException e) {
+      System.err.println("-D" + e.getMessage());
+      System.err.flush();
+      System.exit(2);
+      throw e;
     }
   }
 
-  /** Starts the live dashboard on the recorder; a failure to bind is printed and the run goes on. */
-  private void startDashboard() {
+  @Override
+  public void before() {
+    recorder = new LoadTestRecorder(System::nanoTime);
+    loadTestStart = Instant.now();
     Supplier<SystemUnderTestSample> sample = embedded == null
         ? null : () -> new SystemUnderTestSample(embedded.queueLength(), embedded.busyWorkers());
-    LiveFeed feed = new LiveFeed(recorder, gate::targetRequestsPerSecond, sample);
+    feed = new LiveFeed(recorder, gate::targetRequestsPerSecond, sample, plan::phaseAt);
+    profiler = CodeProfiler.start(profilingSettings, embedded == null ? null : new CodeProfiler.EmbeddedThreads(
+        "the embedded system under test", EmbeddedSystemUnderTest.THREAD_POOL_NAME + "-*",
+        EmbeddedSystemUnderTest::isRequestThread), loadTestStart);
+    if (dashboardSettings.enabled()) {
+      startDashboard();
+    }
+    if (dashboard == null) {
+      // the report's copy of the dashboard needs the feed polled, as the dashboard would, for the gauges of each second
+      feedPoller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "loadcast-feed-poller");
+        thread.setDaemon(true);
+        return thread;
+      });
+      feedPoller.scheduleAtFixedRate(feed::poll, 0, LiveDashboard.POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Starts the live dashboard on the feed; a failure to bind is printed and the run goes on. */
+  private void startDashboard() {
     DashboardRun run = new DashboardRun(experiment.name(), runId,
         embedded != null ? target + " (embedded system under test)" : target);
     try {
@@ -407,15 +454,22 @@ public class ProfileSimulation extends Simulation {
 
   @Override
   public void after() {
+    Instant loadTestEnd = Instant.now();
+    if (feedPoller != null) {
+      feedPoller.shutdownNow();
+    }
     if (dashboard != null) {
       dashboard.finish();
+    } else {
+      feed.finish();
     }
+    CodeProfiler.Result code = finishProfiling(loadTestEnd);
     Path reports = Path.of(System.getProperty("reports", "reports"));
     try {
       LoadTestPipeline.LoadTestRun run = new LoadTestPipeline.LoadTestRun(runId, startedAt, reports,
           embedded != null ? target + " (embedded system under test)" : target,
           "mvn gatling:test -Dexperiment=" + experiment.file(), gatlingReportLink(reports.resolve(runId)));
-      Path directory = LoadTestPipeline.finish(run, experiment, plan, gate, recorder.snapshot());
+      Path directory = LoadTestPipeline.finish(run, experiment, plan, gate, recorder.snapshot(), code, feed.timeline());
       System.out.printf("loadcast: report %s%n", directory.resolve("index.html"));
     } catch (LoadTestPipeline.LoadTestFailedException e) {
       System.err.println("loadcast: the load test failed, so there is no report: " + e.getMessage());
@@ -434,6 +488,26 @@ public class ProfileSimulation extends Simulation {
         writeReceived(reports.resolve(runId).resolve("results").resolve("embedded-received.json"));
         embedded.close();
       }
+    }
+  }
+
+  /** Ends profiling and prints what it found; an interruption gives no hot methods. */
+  private CodeProfiler.Result finishProfiling(Instant loadTestEnd) {
+    try {
+      CodeProfiler.Result code = profiler.finish(loadTestEnd);
+      if (code.code() != null) {
+        System.out.printf("loadcast: hot methods of the system under test: %s (%d samples)%n",
+            code.code().methods().paretoSentence(), code.code().methods().samples());
+      }
+      if (!code.note().isEmpty()) {
+        System.err.println("loadcast: profiling: " + code.note());
+      }
+      return code;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new CodeProfiler.Result(null, "profiling was interrupted");
+    } finally {
+      profiler.close();
     }
   }
 

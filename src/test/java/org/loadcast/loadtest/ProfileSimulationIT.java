@@ -168,7 +168,7 @@ class ProfileSimulationIT {
     String html = Files.readString(run.resolve("index.html"));
     assertThat(html).contains("id=\"hotspots\"").contains("Endpoints by share of time")
         .containsPattern("\\d+ of \\d+ endpoints? accounts? for 90 % of the time")
-        .contains("p95 regressions against the probe").contains("The system under test was not profiled.");
+        .contains("p95 regressions against the probe");
     String table = html.substring(html.indexOf("<table class=\"hotspots endpoints\">"));
     table = table.substring(0, table.indexOf("</table>"));
     java.util.regex.Matcher cumulative = java.util.regex.Pattern.compile("<td>(\\d+\\.\\d)</td></tr>").matcher(table);
@@ -177,5 +177,51 @@ class ProfileSimulationIT {
       last = cumulative.group(1);
     }
     assertThat(last).isEqualTo("100.0");
+  }
+
+  /**
+   * The embedded system under test profiled in-process: the hot-methods table names methods of its
+   * request threads only (Jetty and WireMock, never Gatling or Netty, which run beside it in the same
+   * JVM), and the flame graph is written next to the report.
+   */
+  @Test
+  void index_namesTheEmbeddedSystemsHotMethodsAndLinksItsFlameGraph() throws IOException {
+    String html = Files.readString(run.resolve("index.html"));
+    assertThat(html).contains("The embedded system under test, sampled in-process by JDK Flight Recorder every 20 ms, its "
+        + "request threads loadcast-sut-*").containsPattern("\\d+ of \\d+ methods? accounts? for 90 % of the CPU samples "
+        + "\\((\\d+) samples\\)").contains("<a href=\"flamegraph.html\">Flame graph</a>");
+    String table = html.substring(html.indexOf("<table class=\"hotspots methods\">"));
+    table = table.substring(0, table.indexOf("</table>"));
+    java.util.List<String> methods = java.util.regex.Pattern.compile("<code>([^<]+)</code>").matcher(table).results()
+        .map(m -> m.group(1)).toList();
+    assertThat(methods).isNotEmpty().noneMatch(m -> m.startsWith("io.gatling.") || m.startsWith("io.netty."));
+    // every sampled stack is a Jetty request thread's: its root is Jetty's thread pool
+    assertThat(methods).anyMatch(m -> m.startsWith("org.eclipse.jetty.util.thread.QueuedThreadPool"));
+    String flame = Files.readString(run.resolve("flamegraph.html"));
+    assertThat(flame).contains("<canvas").contains("org.eclipse.jetty");
+    // the report ends with the dashboard's copy and the hotspots
+    assertThat(html.indexOf("<section id=\"hotspots\">")).isGreaterThan(html.indexOf("<section id=\"dashboard\">"))
+        .isGreaterThan(html.indexOf("<section id=\"loadtest\">"));
+  }
+
+  /** The static copy of the dashboard covers every second of the load test, with the plan's phases. */
+  @Test
+  void index_holdsTheDashboardsSecondsWithThePlansPhases() throws IOException {
+    String html = Files.readString(run.resolve("index.html"));
+    String data = html.substring(html.indexOf("<script type=\"application/json\" id=\"chart-data\">"));
+    data = data.substring(data.indexOf('>') + 1, data.indexOf("</script>"));
+    JsonNode dashboard = new ObjectMapper().readTree(data).get("dashboard");
+    List<String> phases = new java.util.ArrayList<>();
+    dashboard.get("phases").forEach(p -> phases.add(p.get("phase").asText()));
+    assertThat(phases).startsWith("warmup", "probe", "drain", "replay");
+    // the same recorder: second by second, the dashboard's sent and completed are per-second.csv's
+    List<String> perSecond = Files.readAllLines(run.resolve("results/per-second.csv"));
+    assertThat(dashboard.get("second")).hasSize(perSecond.size() - 1);
+    for (int i = 1; i < perSecond.size(); i++) {
+      String[] f = perSecond.get(i).split(",");
+      assertThat(dashboard.get("startedPerSecond").get(i - 1).asLong()).as("second %s", f[0]).isEqualTo(Long.parseLong(f[2]));
+      assertThat(dashboard.get("completedPerSecond").get(i - 1).asLong()).as("second %s", f[0]).isEqualTo(Long.parseLong(f[3]));
+    }
+    assertThat(dashboard.get("queueLength")).isNotNull();
   }
 }

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.loadcast.hotspot.CodeHotspots;
 import org.loadcast.hotspot.EndpointHotspot;
 import org.loadcast.hotspot.EndpointRanking;
 import org.loadcast.hotspot.EndpointRegression;
@@ -44,7 +45,8 @@ class HotspotsFragmentTest {
     JfrHotMethods counts = JfrHotMethods.everySample();
     counts.addStack(List.of("a.B.<clinit>", XSS));
     counts.addStack(List.of("a.B.run"));
-    String html = render(new HotspotReport(ranking(), check, counts.ranking(10, 90), HotspotReport.FLAME_GRAPH_FILE));
+    String html = render(new HotspotReport(ranking(), check,
+        CodeHotspots.of("the embedded system under test, " + XSS, counts, 10, 90), ""));
 
     assertThat(html).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;");
     assertThat(html).contains("<code>a.B.&lt;clinit&gt;</code>");
@@ -54,19 +56,35 @@ class HotspotsFragmentTest {
     assertThat(html).contains("No baseline at this load for replay seconds\n    20–30 (40.0/s)");
     assertThat(html).contains("2 of 2 methods account for 90 % of the CPU samples (2 samples).");
     assertThat(html).contains("<a href=\"flamegraph.html\">Flame graph</a>");
+    assertThat(html).contains("the embedded system under test, &lt;img");
   }
 
   @Test
-  void hotspotReport_flameGraphWithoutMethods_isRejected() {
+  void hotspotReport_flameGraph_onlyWithSamples() {
     RegressionCheck none = new RegressionCheck(RegressionRule.DEFAULT, List.of(), List.of(), 0);
-    assertThatThrownBy(() -> new HotspotReport(ranking(), none, null, "flamegraph.html"))
-        .hasMessage("flameGraphFile (flamegraph.html) needs methods, but methods was null");
+    HotspotReport unprofiled = new HotspotReport(ranking(), none, null, "");
+    assertThat(unprofiled.flameGraphFile()).isNull();
+    assertThat(unprofiled.withCode(CodeHotspots.of("x", JfrHotMethods.everySample(), 5, 90), "").flameGraphFile()).isNull();
+    JfrHotMethods one = JfrHotMethods.everySample();
+    one.addStack(List.of("a.B.run"));
+    assertThat(unprofiled.withCode(CodeHotspots.of("x", one, 5, 90), "").flameGraphFile()).isEqualTo("flamegraph.html");
+    assertThatThrownBy(() -> new HotspotReport(ranking(), none, null, null))
+        .hasMessage("endpoints, regressions and codeNote must not be null");
+  }
+
+  @Test
+  void render_profiledWithoutSamples_saysSo() throws IOException {
+    RegressionCheck none = new RegressionCheck(RegressionRule.DEFAULT, List.of(), List.of(), 0);
+    String html = render(new HotspotReport(ranking(), none, CodeHotspots.of("app.jfr", JfrHotMethods.everySample(), 5, 90),
+        "The recording ends before the load test."));
+    assertThat(html).contains("app.jfr. The recording ends before the load test.",
+        "JDK Flight Recorder took no execution sample of the selected threads.").doesNotContain("Flame graph");
   }
 
   @Test
   void render_nothingMeasured_saysSo() throws IOException {
     RegressionCheck none = new RegressionCheck(RegressionRule.DEFAULT, List.of(), List.of(), 0);
-    String html = render(new HotspotReport(new EndpointRanking(List.of(), 0, new ParetoLine(0, 0, 90)), none, null, null));
+    String html = render(new HotspotReport(new EndpointRanking(List.of(), 0, new ParetoLine(0, 0, 90)), none, null, ""));
     assertThat(html).contains("No successful request was measured", "The system under test was not profiled.",
         "No endpoint's p95 rose more than 50 % over the probe at the same load\n    (0 windows compared).");
     assertThat(html).doesNotContain("<table", "Flame graph", "No baseline at this load");

@@ -1,6 +1,7 @@
 package org.loadcast.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -149,6 +150,51 @@ class ReportWriterTest {
         .contains("<tr><th>experiment</th><td>golden</td></tr>").contains("<tr><th>seed</th><td>2024</td></tr>")
         .contains("<tr><th>command</th><td>loadcast simulate x.yaml</td></tr>").contains("2024-01-01T00:00:00Z")
         .contains("x.yaml · sha256 00");
+  }
+
+  @Test
+  void write_loadTestWithHotspotsAndDashboard_endsWithThemAndWritesTheFlameGraph() throws IOException {
+    RunReport report = RunReportFixture.withEverySection(new RunReportFixture.Texts("e", "d", List.of("GET /cart", "hpa-50"),
+        List.of("a", "b"), List.of()));
+    ReportWriter.write(report, dir);
+    String html = Files.readString(dir.resolve("index.html"));
+    // the dashboard's copy, then the hotspots, come after the load test, calibration and capacity, before the notes and run
+    assertThat(html.indexOf("<section id=\"dashboard\">")).isGreaterThan(html.indexOf("<section id=\"calibration\">"));
+    assertThat(html.indexOf("<section id=\"hotspots\">")).isGreaterThan(html.indexOf("<section id=\"dashboard\">"))
+        .isLessThan(html.indexOf("<section id=\"run\">"));
+    assertThat(html).contains("<h2>Live dashboard, as it ended</h2>", "<h2>Hotspots</h2>",
+        "2 of 2 methods account for 90 % of the CPU samples (10 samples).",
+        "<td class=\"desc\"><code>shop.GET /cart.render</code></td><td>7</td><td>70.0</td>",
+        "<a href=\"flamegraph.html\">Flame graph</a>", "The embedded system under test.");
+    // GET /cart: half the requests at 40 ms (120 ms at the end) against GET /home's 10 ms: most of the time
+    assertThat(html).containsPattern("<td class=\"desc\">GET /cart</td><td>\\d+</td>");
+    assertThat(html.indexOf("<td class=\"desc\">GET /cart</td>")).isLessThan(html.indexOf("<td class=\"desc\">GET /home</td>"));
+    assertThat(html).contains("<td class=\"bad\">+200</td>");
+    String flame = Files.readString(dir.resolve("flamegraph.html"));
+    assertThat(flame).contains("<canvas", "Flame graph: The embedded system under test").contains("shop.GET /cart.render");
+
+    ChartData.DashboardSeries dash = ChartData.of(report).dashboard();
+    assertThat(dash.bucketSeconds()).isEqualTo(1);
+    assertThat(dash.second()).hasSize(41); // the last requests complete in second 40
+    assertThat(dash.phases()).containsExactly(new ChartData.DashboardSeries.PhaseSpan("probe", 0, 9),
+        new ChartData.DashboardSeries.PhaseSpan("drain", 10, 12), new ChartData.DashboardSeries.PhaseSpan("replay", 13, 40));
+    assertThat(dash.names()).containsExactly("GET /cart", "GET /home");
+    assertThat(dash.errorLabels()).containsExactly("HTTP 503");
+    assertThat(dash.errorsPerSecond().get(0)[35]).isEqualTo(1.0);
+    assertThat(dash.startedPerSecond()[3]).isEqualTo(20.0);
+    assertThat(dash.startedPerSecond()[11]).isEqualTo(0.0);
+    assertThat(dash.targetPerSecond()[20]).isEqualTo(30.0);
+    assertThat(dash.p50LatencyMillis().get(0)[20]).isCloseTo(40, within(0.1));
+    assertThat(dash.p99LatencyMillis().get(0)[25]).isCloseTo(120, within(0.2));
+    assertThat(dash.p50LatencyMillis().get(1)[11]).isNull(); // nothing sent in the drain
+    assertThat(dash.busyWorkers()[5]).isEqualTo(2.0);
+  }
+
+  @Test
+  void write_noProfiledCode_writesNoFlameGraph() throws IOException {
+    ReportWriter.write(calibrated(), dir);
+    assertThat(dir.resolve("flamegraph.html")).doesNotExist();
+    assertThat(Files.readString(dir.resolve("index.html"))).doesNotContain("<section id=\"dashboard\">", "<section id=\"hotspots\">");
   }
 
   @Test

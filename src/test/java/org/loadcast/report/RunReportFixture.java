@@ -22,9 +22,11 @@ import org.loadcast.sim.SimulationSpec;
 /**
  * A seeded run report with every section the run report has: two HPA policies (target 70 % and
  * 50 %) over a two-hour ramp from 5 to 40 requests per second and back, each swept over its target
- * (50, 70, 90 %), a forecast evaluation, a load test with its replay and fidelity, and a calibration.
- * The user's strings (experiment, description, policy names and descriptions, notes) come from the
- * caller, so that a test can fill them with harmless text or with attack payloads.
+ * (50, 70, 90 %), a forecast evaluation, a load test with its replay, fidelity, dashboard seconds and
+ * hotspots (endpoints and the methods of a profiled system under test), and a calibration. The user's
+ * strings (experiment, description, policy names and descriptions, notes) come from the caller, so
+ * that a test can fill them with harmless text or with attack payloads; the first policy's name is
+ * also a request name and a method name of the load test.
  */
 final class RunReportFixture {
   private static final LatencySlo SLO = new LatencySlo(95, 500);
@@ -68,7 +70,7 @@ final class RunReportFixture {
         Map.of("x.yaml", "00")), texts.experiment(), texts.description(), 2024, SLO,
         new ServiceSummary(2, 50, "exponential, mean 100.0 ms", 100, 20, "written in the test"),
         new DemandSummary("ramp", "UTC", 1_704_067_200L, "2024-01-01T00:00Z", 7200, 0, 1, 40, 2, 100, 0),
-        outcomes, Optional.of(loadTest()), texts.notes(), DemandedInstances.of(spec), Optional.of(texts.policies().get(0)),
+        outcomes, Optional.of(loadTest(texts.policies().get(0))), texts.notes(), DemandedInstances.of(spec), Optional.of(texts.policies().get(0)),
         Optional.of(frontiers), Optional.of(forecast()));
     return report.withCalibration(calibration());
   }
@@ -102,8 +104,14 @@ final class RunReportFixture {
         new ForecastEvaluation.Horizon(actual, Map.of("Holt-Winters", forecast)));
   }
 
-  /** A 30-second replay ramping from 10 to 39 requests per second, with two fidelity windows. */
-  private static LoadTestSummary loadTest() {
+  /**
+   * A 30-second replay ramping from 10 to 39 requests per second, with two fidelity windows; and a
+   * 40-second load test recorded second by second for the dashboard and the hotspots: a probe of two
+   * 5-second steps at 20 and 30 requests per second, 3 seconds of drain, 27 of replay at 30 per second,
+   * two request names, one of them the given text, whose latency triples from second 23 on, and a
+   * few 503s in the last 10 seconds.
+   */
+  static LoadTestSummary loadTest(String requestName) {
     List<LoadTestSummary.ReplaySecond> replay = new ArrayList<>();
     for (int s = 0; s < 30; s++) {
       replay.add(new LoadTestSummary.ReplaySecond(s, 10 + s, 10 + s, 9 + s, s % 10 == 9 ? 1 : 0, 40 + s));
@@ -112,7 +120,58 @@ final class RunReportFixture {
         new Fidelity.Window(10, 250, 0.5, 45.0, 95.0, 44.0, 99.0, true), new Fidelity.Window(20, 350, 0.9, 60.0, 150.0,
             70.0, 200.0, false)), 2, 1.2, 4.6, -1.2, 4.6, 2.5, 2);
     ServiceCalibration calibration = ServiceCalibration.fromProbe(SyntheticProbe.steps(1));
-    return new LoadTestSummary("http://127.0.0.1:1", calibration, 720, 0.5, 70, replay, "", fidelity);
+    java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+    org.loadcast.results.LoadTestRecorder recorder = new org.loadcast.results.LoadTestRecorder(clock::get);
+    org.loadcast.dashboard.LiveFeed feed = new org.loadcast.dashboard.LiveFeed(recorder, s -> s < 5 ? 20 : s < 10 || s >= 13 ? 30 : 0,
+        () -> new org.loadcast.dashboard.SystemUnderTestSample(recorder.inFlight(), 2),
+        s -> s < 10 ? "probe" : s < 13 ? "drain" : "replay");
+    // every send, completion and poll as [time ns, kind (0 poll, 1 send, 2 completion), request], in time order
+    List<long[]> events = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int second = 0; second < 40; second++) {
+      events.add(new long[] {(second + 1) * 1_000_000_000L, 0, -1});
+      if (second >= 10 && second < 13) {
+        continue;
+      }
+      int requests = second < 5 ? 20 : 30;
+      for (int i = 0; i < requests; i++) {
+        long sent = second * 1_000_000_000L + i * (1_000_000_000L / requests);
+        String name = i % 2 == 0 ? requestName : "GET /home";
+        // the given name takes 40 ms, and 120 ms from second 23 on; GET /home 10 ms; a 503 a second in the last 10
+        long millis = name.equals(requestName) ? (second >= 23 ? 120 : 40) : 10;
+        boolean failed = second >= 30 && i == 1;
+        events.add(new long[] {sent, 1, names.size()});
+        events.add(new long[] {sent + millis * 1_000_000L, failed ? 3 : 2, names.size()});
+        names.add(name);
+      }
+    }
+    events.sort(java.util.Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1] == 0 ? 9 : e[1]));
+    long[] startedAt = new long[names.size()];
+    for (long[] e : events) {
+      clock.set(e[0]);
+      if (e[1] == 0) {
+        feed.poll();
+      } else if (e[1] == 1) {
+        startedAt[(int) e[2]] = recorder.started(e[0] < 10_000_000_000L ? org.loadcast.results.Phase.PROBE
+            : org.loadcast.results.Phase.REPLAY);
+      } else {
+        recorder.completed(names.get((int) e[2]), startedAt[(int) e[2]], e[1] == 3 ? 503 : 200, e[1] == 3);
+      }
+    }
+    feed.finish();
+    List<org.loadcast.results.SecondResult> seconds = recorder.snapshot();
+    org.loadcast.hotspot.JfrHotMethods methods = org.loadcast.hotspot.JfrHotMethods.everySample();
+    for (int i = 0; i < 10; i++) {
+      methods.addStack(List.of(i < 7 ? "shop." + requestName + ".render" : "shop.Home.get", "org.eclipse.jetty.Server.handle",
+          "java.lang.Thread.run"));
+    }
+    org.loadcast.hotspot.HotspotReport hotspots = new org.loadcast.hotspot.HotspotReport(
+        org.loadcast.hotspot.EndpointHotspots.rankReplay(seconds),
+        org.loadcast.hotspot.EndpointHotspots.regressions(seconds, 0, List.of(20.0, 30.0), 5,
+            org.loadcast.hotspot.RegressionRule.DEFAULT),
+        org.loadcast.hotspot.CodeHotspots.of("The embedded system under test", methods, 20, 90), "");
+    return new LoadTestSummary("http://127.0.0.1:1", calibration, 720, 0.5, 70, replay, "", fidelity, List.of(), hotspots,
+        feed.timeline());
   }
 
   private static CalibrationSummary calibration() {
