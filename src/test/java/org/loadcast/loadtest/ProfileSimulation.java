@@ -113,8 +113,8 @@ public class ProfileSimulation extends Simulation {
   private LiveDashboard dashboard;
   private LiveFeed feed;
   private ScheduledExecutorService feedPoller;
-  private CodeProfiler profiler;
-  private Instant loadTestStart;
+  private final CodeProfiler profiler;
+  private final Instant loadTestStart;
 
   public ProfileSimulation() {
     Path experimentFile = Path.of(System.getProperty("experiment", "simulations/nasa-reactive-vs-predictive.yaml"));
@@ -138,6 +138,12 @@ public class ProfileSimulation extends Simulation {
       embedded = null;
       target = url;
     }
+    // started here, not in before(): starting a JFR stream takes a moment, which would shift the recorder's
+    // seconds against Gatling's injection
+    loadTestStart = Instant.now();
+    profiler = CodeProfiler.start(profilingSettings, embedded == null ? null : new CodeProfiler.EmbeddedThreads(
+        "the embedded system under test", EmbeddedSystemUnderTest.THREAD_POOL_NAME + "-*",
+        EmbeddedSystemUnderTest::isRequestThread), loadTestStart);
     gate = new ReplayGate(plan, () -> LoadTestPipeline.calibrate(plan, recorder.snapshot()).capacityPerSecond());
     System.out.printf("loadcast: run %s, experiment %s, target %s%n", runId, experimentFile, target);
     List<PopulationBuilder> populations = new ArrayList<>();
@@ -254,13 +260,9 @@ public class ProfileSimulation extends Simulation {
   @Override
   public void before() {
     recorder = new LoadTestRecorder(System::nanoTime);
-    loadTestStart = Instant.now();
     Supplier<SystemUnderTestSample> sample = embedded == null
         ? null : () -> new SystemUnderTestSample(embedded.queueLength(), embedded.busyWorkers());
     feed = new LiveFeed(recorder, gate::targetRequestsPerSecond, sample, plan::phaseAt);
-    profiler = CodeProfiler.start(profilingSettings, embedded == null ? null : new CodeProfiler.EmbeddedThreads(
-        "the embedded system under test", EmbeddedSystemUnderTest.THREAD_POOL_NAME + "-*",
-        EmbeddedSystemUnderTest::isRequestThread), loadTestStart);
     if (dashboardSettings.enabled()) {
       startDashboard();
     }
