@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = LoadcastCommand.Version.class,
     description = "Traffic profiles, load tests, an autoscaling simulator and a capacity model.",
-    subcommands = {ProfileCommand.class, SimulateCommand.class, CapacityCommand.class, ReportCommand.class})
+    subcommands = {ProfileCommand.class, SimulateCommand.class, CapacityCommand.class, ReportCommand.class,
+        HotspotsCommand.class})
 public final class LoadcastCommand {
 
   /** Prints the build's version. */

@@ -21,7 +21,7 @@ import org.loadcast.results.SecondResult;
  * sampled once per poll. {@link #finish()} adds the running second when the load test is over. The
  * last {@value #HISTORY_SECONDS} events are kept, so a browser that opens the page late still sees
  * the recent past. The in-flight count and the system under test's state are kept for every second,
- * a few bytes each, so that {@link #timeline()} can give the whole run for the report's static copy
+ * a few bytes each, so that {@link #timeline(List)} can give the whole run for the report's static copy
  * of the dashboard.
  *
  * <p>Thread-safe.
@@ -90,8 +90,7 @@ public final class LiveFeed {
       return List.of();
     }
     finished = true;
-    List<SecondResult> all = recorder.snapshot();
-    return keep(nextSecond < all.size() ? all.subList(nextSecond, all.size()) : List.of());
+    return keep(recorder.snapshotFrom(nextSecond));
   }
 
   /** Returns whether {@link #finish()} was called. */
@@ -110,17 +109,19 @@ public final class LiveFeed {
   }
 
   /**
-   * Returns every second of the load test as the dashboard shows it, from the recorder's current
-   * results: the counts and latencies as they are now (requests that completed after their second was
-   * sent are included), the in-flight count and the system under test's state as they were sampled
-   * when the second was sent. A second not sent yet takes the latest sample. This is the report's
-   * static copy of the dashboard.
+   * Returns every second of the load test as the dashboard shows it, from a snapshot of the
+   * recorder's results: the counts and latencies as they are in it (requests that completed after
+   * their second was sent are included), the in-flight count and the system under test's state as
+   * they were sampled when the second was sent. A second not sent yet takes the latest sample. This
+   * is the report's static copy of the dashboard. The caller passes the snapshot it writes the
+   * results from, so that a long run's histograms are not copied twice.
    *
-   * @return one event per second from 0, in order; empty before the first request
+   * @param snapshot the recorder's {@link LoadTestRecorder#snapshot()}
+   * @return one event per second of the snapshot, in order; empty for an empty snapshot
    */
-  public synchronized List<DashboardSecond> timeline() {
+  public synchronized List<DashboardSecond> timeline(List<SecondResult> snapshot) {
     List<DashboardSecond> events = new ArrayList<>();
-    for (SecondResult result : recorder.snapshot()) {
+    for (SecondResult result : snapshot) {
       int s = Math.min(result.second(), nextSecond - 1);
       SystemUnderTestSample sample = systemUnderTest == null ? null
           : s < 0 ? new SystemUnderTestSample(0, 0) : new SystemUnderTestSample(queueLengthAt[s], busyWorkersAt[s]);

@@ -37,8 +37,8 @@ import java.util.regex.PatternSyntaxException;
 public record ProfilingSettings(boolean enabled, Path recording, Path repository, Pattern threads, Pattern include, int top) {
   /** The default rows of each method table. */
   public static final int DEFAULT_TOP = 20;
-  /** The in-process sampling period, milliseconds: the JDK's {@code default.jfc} setting. */
-  public static final int IN_PROCESS_PERIOD_MILLIS = 20;
+  /** The in-process sampling period, milliseconds: the JDK's {@code profile.jfc} setting (its {@code default.jfc} has 20). */
+  public static final int IN_PROCESS_PERIOD_MILLIS = 10;
 
   /**
    * Checks the values.

@@ -11,11 +11,13 @@
  *       regressions: an endpoint whose p95 in a replay window rose beyond a threshold over its p95
  *       in the probe step run at the same throughput.
  *   <li>{@link JfrHotMethods} ranks JVM methods by self and total samples from JDK Flight Recorder
- *       {@code jdk.ExecutionSample} events, read from a recording file or streamed in-process
- *       ({@link JfrSampler}), and folds their stacks for a flame graph ({@link FlameGraphPage},
- *       drawn by async-profiler's converter).
+ *       {@code jdk.ExecutionSample} events, read from a recording file, streamed in-process or
+ *       from another JVM's disk repository ({@link JfrSampler}), and folds their stacks for a
+ *       flame graph ({@link FlameGraphPage}, drawn by async-profiler's converter).
  * </ul>
  *
- * <p>{@link HotspotReport} gathers both for the HTML report fragment {@code hotspots.peb}.
+ * <p>{@link CodeProfiler} runs the code side during a load test as {@link ProfilingSettings} say
+ * and returns {@link CodeHotspots}; {@link HotspotReport} gathers both sides for the HTML report
+ * fragment {@code hotspots.peb}.
  */
 package org.loadcast.hotspot;

@@ -202,7 +202,7 @@ final class SeriesExport {
   }
 
   /** Rows under a header, written by Jackson's CSV writer. */
-  private static final class Table {
+  static final class Table {
     private final CsvSchema schema;
     private final List<Object[]> rows = new ArrayList<>();
 

@@ -105,6 +105,23 @@ public final class LoadTestRecorder {
   }
 
   /**
+   * Returns what was recorded from a second on, as {@link #snapshot()} builds it: only those seconds'
+   * histograms are copied.
+   *
+   * @param firstSecond the first second wanted, {@code >= 0}
+   * @return one entry per second from {@code firstSecond} to the last second with an event; empty when
+   *     none
+   * @throws IllegalArgumentException if {@code firstSecond < 0}
+   */
+  public synchronized List<SecondResult> snapshotFrom(int firstSecond) {
+    if (firstSecond < 0) {
+      throw new IllegalArgumentException("firstSecond must be >= 0, but was " + firstSecond);
+    }
+    advance();
+    return seconds.isEmpty() || firstSecond > seconds.lastKey() ? new ArrayList<>() : results(firstSecond, seconds.lastKey() + 1);
+  }
+
+  /**
    * Returns the closed seconds from {@code firstSecond} on: those that ended by the recorder's clock,
    * so their counts and in-flight integral are final. Their latency histograms hold the requests
    * started in them that have completed so far; a request still in flight joins later. The entries

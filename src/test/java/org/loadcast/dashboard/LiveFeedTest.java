@@ -97,7 +97,7 @@ class LiveFeedTest {
     recorder.completed("y", recorder.started(Phase.REPLAY), 200, false);
     assertThat(feed.finish()).extracting(DashboardSecond::second).containsExactly(2, 3);
 
-    java.util.List<DashboardSecond> timeline = feed.timeline();
+    java.util.List<DashboardSecond> timeline = feed.timeline(recorder.snapshot());
     assertThat(timeline).extracting(DashboardSecond::second).containsExactly(0, 1, 2, 3);
     assertThat(timeline).extracting(e -> e.systemUnderTest().queueLength()).containsExactly(1, 2, 3, 3);
     assertThat(timeline).extracting(DashboardSecond::inFlight).containsExactly(2, 1, 0, 0);

@@ -34,9 +34,9 @@ class CodeProfilerTest {
       CodeProfiler.Result result = profiler.finish(Instant.now());
       assertThat(result.note()).isEmpty();
       CodeHotspots code = result.code();
-      assertThat(code.source()).isEqualTo("The test workload, sampled in-process by JDK Flight Recorder every 20 ms, its "
+      assertThat(code.source()).isEqualTo("The test workload, sampled in-process by JDK Flight Recorder every 10 ms, its "
           + "request threads " + HotColdWorkload.THREAD_NAME);
-      // 2.5 s of one thread at 20 ms: up to 125 samples
+      // 2.5 s of one thread at 10 ms: up to 250 samples
       assertThat(code.methods().samples()).isGreaterThanOrEqualTo(40);
       assertThat(code.methods().bySelf()).hasSizeLessThanOrEqualTo(3);
       assertThat(code.methods().bySelf().get(0).method()).isEqualTo(HOT);

@@ -5,9 +5,9 @@ package org.loadcast.hotspot;
  * both run the same xorshift arithmetic, four times as many rounds in the hot one, so the split
  * holds however the scheduler shares the cores.
  */
-final class HotColdWorkload {
+public final class HotColdWorkload {
 
-  static final String THREAD_NAME = "hotspot-test-workload";
+  public static final String THREAD_NAME = "hotspot-test-workload";
   private static final int COLD_ROUNDS = 50_000;
   static volatile long sink;
 
@@ -26,7 +26,7 @@ final class HotColdWorkload {
   }
 
   /** Runs the workload on a new thread for about {@code millis} of wall time, and waits for it. */
-  static void run(long millis) throws InterruptedException {
+  public static void run(long millis) throws InterruptedException {
     Thread thread = new Thread(() -> {
       long end = System.nanoTime() + millis * 1_000_000;
       long x = 88172645463325252L;

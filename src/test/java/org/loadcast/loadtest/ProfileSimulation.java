@@ -471,7 +471,8 @@ public class ProfileSimulation extends Simulation {
       LoadTestPipeline.LoadTestRun run = new LoadTestPipeline.LoadTestRun(runId, startedAt, reports,
           embedded != null ? target + " (embedded system under test)" : target,
           "mvn gatling:test -Dexperiment=" + experiment.file(), gatlingReportLink(reports.resolve(runId)));
-      Path directory = LoadTestPipeline.finish(run, experiment, plan, gate, recorder.snapshot(), code, feed.timeline());
+      List<org.loadcast.results.SecondResult> seconds = recorder.snapshot();
+      Path directory = LoadTestPipeline.finish(run, experiment, plan, gate, seconds, code, feed.timeline(seconds));
       System.out.printf("loadcast: report %s%n", directory.resolve("index.html"));
     } catch (LoadTestPipeline.LoadTestFailedException e) {
       System.err.println("loadcast: the load test failed, so there is no report: " + e.getMessage());

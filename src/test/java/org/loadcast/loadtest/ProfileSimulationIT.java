@@ -187,7 +187,7 @@ class ProfileSimulationIT {
   @Test
   void index_namesTheEmbeddedSystemsHotMethodsAndLinksItsFlameGraph() throws IOException {
     String html = Files.readString(run.resolve("index.html"));
-    assertThat(html).contains("The embedded system under test, sampled in-process by JDK Flight Recorder every 20 ms, its "
+    assertThat(html).contains("The embedded system under test, sampled in-process by JDK Flight Recorder every 10 ms, its "
         + "request threads loadcast-sut-*").containsPattern("\\d+ of \\d+ methods? accounts? for 90 % of the CPU samples "
         + "\\((\\d+) samples\\)").contains("<a href=\"flamegraph.html\">Flame graph</a>");
     String table = html.substring(html.indexOf("<table class=\"hotspots methods\">"));

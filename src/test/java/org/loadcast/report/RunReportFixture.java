@@ -171,7 +171,7 @@ final class RunReportFixture {
             org.loadcast.hotspot.RegressionRule.DEFAULT),
         org.loadcast.hotspot.CodeHotspots.of("The embedded system under test", methods, 20, 90), "");
     return new LoadTestSummary("http://127.0.0.1:1", calibration, 720, 0.5, 70, replay, "", fidelity, List.of(), hotspots,
-        feed.timeline());
+        feed.timeline(recorder.snapshot()));
   }
 
   private static CalibrationSummary calibration() {
