@@ -80,7 +80,8 @@ public final class ReportWriter {
       files.put("summary.schema.json", resource(SUMMARY_SCHEMA));
       files.putAll(SeriesExport.of(report));
       report.loadTest().map(LoadTestSummary::hotspots).filter(h -> h.flameGraphFile() != null).ifPresent(h ->
-          files.put(h.flameGraphFile(), FlameGraphPage.render(h.code().foldedStacks(), "Flame graph: " + h.code().source())));
+          files.put(h.flameGraphFile(), FlameGraphPage.render(h.code().foldedStacks(),
+              "Flame graph: " + h.code().source().split(",")[0] + ", " + h.code().methods().samples() + " samples")));
       files.put("index.html", html(report));
       ResultFiles.writeAllAtomically(directory, files);
     } catch (IOException e) {

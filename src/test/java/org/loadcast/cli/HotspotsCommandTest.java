@@ -8,14 +8,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import jdk.jfr.Recording;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loadcast.hotspot.HotColdWorkload;
-import org.loadcast.hotspot.JfrHotMethods;
 
 /** {@code loadcast hotspots} on a recording of a workload with one hot method. */
 class HotspotsCommandTest {
@@ -27,13 +24,7 @@ class HotspotsCommandTest {
   @BeforeAll
   static void record() throws Exception {
     recording = dir.resolve("app.jfr");
-    try (Recording r = new Recording()) {
-      r.enable(JfrHotMethods.EXECUTION_SAMPLE).withPeriod(Duration.ofMillis(10)).withStackTrace();
-      r.start();
-      HotColdWorkload.run(2500);
-      r.stop();
-      r.dump(recording);
-    }
+    HotColdWorkload.record(recording, 2500);
   }
 
   private record Outcome(int code, String out, String err) {}

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loadcast.TestProperties;
 
 class CodeProfilerTest {
   private static final String HOT = HotColdWorkload.class.getName() + ".hotLoop";
@@ -19,11 +19,7 @@ class CodeProfilerTest {
       "the test workload", HotColdWorkload.THREAD_NAME, HotColdWorkload.THREAD_NAME::equals);
 
   private static ProfilingSettings settings(String... keyValues) {
-    Properties properties = new Properties();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      properties.setProperty(keyValues[i], keyValues[i + 1]);
-    }
-    return ProfilingSettings.of(properties);
+    return ProfilingSettings.of(TestProperties.of(keyValues));
   }
 
   @Test

@@ -25,6 +25,23 @@ public final class HotColdWorkload {
     Thread.sleep(Long.parseLong(args[1]));
   }
 
+  /**
+   * Runs the workload for about {@code millis} while JDK Flight Recorder samples this JVM every
+   * 10 ms, and writes the recording.
+   *
+   * @param file where the recording goes
+   * @param millis the workload's wall time
+   */
+  public static void record(java.nio.file.Path file, long millis) throws InterruptedException, java.io.IOException {
+    try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+      recording.enable(JfrHotMethods.EXECUTION_SAMPLE).withPeriod(java.time.Duration.ofMillis(10)).withStackTrace();
+      recording.start();
+      run(millis);
+      recording.stop();
+      recording.dump(file);
+    }
+  }
+
   /** Runs the workload on a new thread for about {@code millis} of wall time, and waits for it. */
   public static void run(long millis) throws InterruptedException {
     Thread thread = new Thread(() -> {

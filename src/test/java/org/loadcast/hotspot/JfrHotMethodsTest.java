@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,13 +69,7 @@ class JfrHotMethodsTest {
   @Test
   void readFile_recordingOfAHotLoop_namesItFirstAtItsShare(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("workload.jfr");
-    try (Recording recording = new Recording()) {
-      recording.enable(JfrHotMethods.EXECUTION_SAMPLE).withPeriod(Duration.ofMillis(10)).withStackTrace();
-      recording.start();
-      HotColdWorkload.run(2500);
-      recording.stop();
-      recording.dump(file);
-    }
+    HotColdWorkload.record(file, 2500);
     JfrHotMethods counts = JfrHotMethods.readFile(file, HotColdWorkload.THREAD_NAME::equals, m -> true);
     assertHotLoopFirst(counts.ranking(5, 90));
   }
