@@ -1,6 +1,5 @@
 package org.loadcast.loadtest;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
@@ -17,7 +16,6 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -342,73 +340,9 @@ public class ProfileSimulation extends Simulation {
     List<RequestTemplate> templates = experiment.profile().mix().requests();
     List<Choice.WithKey> choices = new ArrayList<>();
     for (int i = 0; i < templates.size(); i++) {
-      choices.add(onCase(i).then(request(templates.get(i))));
+      choices.add(onCase(i).then(TemplateRequests.request(templates.get(i), experiment.profileFile())));
     }
     return exec(session -> start(session, phase)).doSwitch("#{template}").on(choices).exec(this::complete);
-  }
-
-  /**
-   * Returns the chain of one template's request: feed a row when it has a feeder, render the
-   * placeholders, send the method, rendered path, headers and body.
-   */
-  private ChainBuilder request(RequestTemplate t) {
-    HttpRequestActionBuilder action;
-    ChainBuilder chain;
-    if (t.feeder() == null) {
-      RequestTemplate.RenderedRequest fixed = t.render(Map.of());
-      chain = exec(session -> session);
-      action = http(t.name()).httpRequest(fixed.method(), fixed.path());
-      for (Map.Entry<String, String> header : fixed.headers().entrySet()) {
-        action = action.header(header.getKey(), header.getValue());
-      }
-      if (fixed.body() != null) {
-        action = action.body(StringBody(fixed.body()));
-      }
-    } else {
-      String feeder = gatlingResourcePath(FeederFiles.resolve(experiment.profileFile(), t));
-      chain = io.gatling.javaapi.core.CoreDsl.feed(csv(feeder).circular()).exec(session -> render(session, t));
-      action = http(t.name()).httpRequest(t.method(), session -> session.getString("renderedPath"));
-      for (String header : t.headers().keySet()) {
-        action = action.header(header, session -> session.<Map<String, String>>get("renderedHeaders").get(header));
-      }
-      if (t.body() != null) {
-        action = action.body(StringBody(session -> session.getString("renderedBody")));
-      }
-    }
-    return chain.exec(action.check(status().saveAs("status")));
-  }
-
-  /**
-   * Returns the path to give Gatling's {@code csv(...)} for a feeder file. Gatling refuses an
-   * absolute path inside a Maven resources directory ({@code src/test/resources/} and the like) and
-   * wants it relative to the classpath, where the build copied it; any other file is given as its
-   * absolute path.
-   */
-  static String gatlingResourcePath(Path file) {
-    String path = file.toAbsolutePath().normalize().toString().replace('\\', '/');
-    for (String root : List.of("src/test/resources/", "src/main/resources/", "src/gatling/resources/")) {
-      int at = path.indexOf("/" + root);
-      if (at >= 0) {
-        String relative = path.substring(at + root.length() + 1);
-        if (ProfileSimulation.class.getClassLoader().getResource(relative) != null) {
-          return relative;
-        }
-      }
-    }
-    return path;
-  }
-
-  /** Renders a template with the values of the row the feeder put in the session. */
-  private static Session render(Session session, RequestTemplate t) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String name : t.placeholders()) {
-      if (session.contains(name)) {
-        values.put(name, String.valueOf((Object) session.get(name)));
-      }
-    }
-    RequestTemplate.RenderedRequest rendered = t.render(values);
-    Session next = session.set("renderedPath", rendered.path()).set("renderedHeaders", rendered.headers());
-    return rendered.body() == null ? next : next.set("renderedBody", rendered.body());
   }
 
   private Session start(Session session, Phase phase) {
