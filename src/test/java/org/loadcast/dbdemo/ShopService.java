@@ -57,8 +57,8 @@ final class ShopService implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService workers;
   private final DataSource database;
-  private final StatementLog log;
-  private final boolean batched;
+  private volatile StatementLog log;
+  private volatile boolean batched;
   private final long startNanos = System.nanoTime();
   private final AtomicLong requestIds = new AtomicLong();
   private final ThreadLocal<Connection> connection = new ThreadLocal<>();
@@ -87,6 +87,18 @@ final class ShopService implements AutoCloseable {
     server.createContext("/", this::handle);
     server.setExecutor(this.workers);
     server.start();
+  }
+
+  /**
+   * Switches the bestsellers endpoint to its batched query, or back, and the statement log, for the
+   * requests that start from now on.
+   *
+   * @param batchedQuery whether the bestsellers endpoint runs the batched query
+   * @param statementLog where statements go from now on
+   */
+  void reconfigure(boolean batchedQuery, StatementLog statementLog) {
+    this.log = statementLog;
+    this.batched = batchedQuery;
   }
 
   /** Returns the base URL, such as {@code http://127.0.0.1:41234}. */
@@ -142,6 +154,7 @@ final class ShopService implements AutoCloseable {
   }
 
   private Object bestsellers(Request r, String category) throws SQLException {
+    boolean batched = this.batched;
     List<Map<String, Object>> products = rows(r, "SELECT id, name FROM products WHERE category = ? ORDER BY id LIMIT 20",
         category);
     if (batched) {

@@ -32,7 +32,7 @@ final class StatementLog implements AutoCloseable {
   synchronized void write(long requestId, String requestName, long startedAtMicros, long durationMicros, String sql,
       List<String> params) {
     Map<String, Object> line = new LinkedHashMap<>();
-    line.put("requestId", requestId);
+    line.put("requestId", Long.toString(requestId));
     line.put("requestName", requestName);
     line.put("startedAtMicros", startedAtMicros);
     line.put("durationMicros", durationMicros);
