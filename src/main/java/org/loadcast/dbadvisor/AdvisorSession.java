@@ -210,6 +210,24 @@ public final class AdvisorSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs clean-up statements after a failure, each one even if an earlier one fails; their own
+   * failures (a statement that never got prepared, an aborted transaction that the rollback ends
+   * anyway) are added to the first failure as suppressed, which stays the one reported.
+   *
+   * @param failure the failure that stopped the work
+   * @param statements the clean-up statements, in order
+   */
+  void cleanUp(SQLException failure, String... statements) {
+    for (String sql : statements) {
+      try {
+        execute(sql);
+      } catch (SQLException e) {
+        failure.addSuppressed(e);
+      }
+    }
+  }
+
   /** Returns a statement that sends SQL as written: no JDBC escape processing, {@code ?} not a marker. */
   Statement createStatement() throws SQLException {
     Statement statement = connection.createStatement();
@@ -239,12 +257,19 @@ public final class AdvisorSession implements AutoCloseable {
       throw new IllegalArgumentException("lockTimeoutMillis must be >= 1, but was " + lockTimeoutMillis);
     }
     execute("BEGIN READ WRITE");
+    T result;
     try {
       execute("SET LOCAL lock_timeout = " + lockTimeoutMillis);
-      return work.run(this);
-    } finally {
+      result = work.run(this);
+    } catch (SQLException e) {
+      cleanUp(e, "ROLLBACK");
+      throw e;
+    } catch (RuntimeException e) {
       execute("ROLLBACK");
+      throw e;
     }
+    execute("ROLLBACK");
+    return result;
   }
 
   /**

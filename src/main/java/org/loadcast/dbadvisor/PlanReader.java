@@ -48,17 +48,17 @@ public final class PlanReader {
       return PlanNode.parseExplain(single(session, "EXPLAIN (FORMAT JSON) " + statement.sql()));
     }
     String name = session.nextPreparedName();
-    session.execute("SET plan_cache_mode = force_generic_plan");
+    String nulls = String.join(", ", Collections.nCopies(statement.parameterCount(), "NULL"));
     try {
+      session.execute("SET plan_cache_mode = force_generic_plan");
       session.execute("PREPARE " + name + " AS " + statement.sql());
-      try {
-        String nulls = String.join(", ", Collections.nCopies(statement.parameterCount(), "NULL"));
-        return PlanNode.parseExplain(single(session, "EXPLAIN (FORMAT JSON) EXECUTE " + name + "(" + nulls + ")"));
-      } finally {
-        session.execute("DEALLOCATE " + name);
-      }
-    } finally {
+      String plan = single(session, "EXPLAIN (FORMAT JSON) EXECUTE " + name + "(" + nulls + ")");
+      session.execute("DEALLOCATE " + name);
       session.execute("RESET plan_cache_mode");
+      return PlanNode.parseExplain(plan);
+    } catch (SQLException e) {
+      session.cleanUp(e, "DEALLOCATE " + name, "RESET plan_cache_mode");
+      throw e;
     }
   }
 

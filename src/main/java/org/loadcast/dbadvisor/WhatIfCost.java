@@ -37,9 +37,10 @@ public record WhatIfCost(String statement, String createIndex, String tableName,
     return costBefore == 0 ? 0 : (costBefore - costAfter) / costBefore;
   }
 
-  /** Returns one line for a report: "orders: 4325.00 -> 12.50 (-99.7 %) by HYPOPG: CREATE INDEX ...". */
+  /** Returns one line for a report: "orders: 4122.00 -> 146.26 (-96.5 %) by HYPOPG: CREATE INDEX ...". */
   public String summary() {
+    double changePercent = -100 * cutFraction() + 0.0; // + 0.0 turns -0.0 into 0.0
     return String.format(Locale.ROOT, "%s: %.2f -> %.2f (%+.1f %%) by %s: %s", tableName, costBefore, costAfter,
-        -100 * cutFraction(), method, createIndex);
+        changePercent, method, createIndex);
   }
 }

@@ -1,6 +1,7 @@
 package org.loadcast.dbadvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.loadcast.profile.InputException;
 
 /**
  * The HypoPG path on a PostgreSQL that has the extension available: Debian's {@code
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * PGPASSWORD}. Without the URL the test is skipped, except under {@code CI=true}, where it fails.
  *
  * <p>It seeds the shop schema in a fresh database {@code loadcast_hypopg_it} and drops it at the end.
+ * That cluster does not preload {@code pg_stat_statements}, so it also checks the message for an
+ * extension created but not loaded.
  */
 @Tag("slow")
 class HypoPgWhatIfIT {
@@ -90,6 +94,18 @@ class HypoPgWhatIfIT {
 
     assertThat(cost.method()).isEqualTo(WhatIfMethod.HYPOPG);
     assertThat(cost.cutFraction()).as(cost.summary()).isLessThan(0.5);
+  }
+
+  @Test
+  void top_extensionCreatedButNotPreloaded_saysToPreloadIt() throws SQLException {
+    try (Connection shop = connect(database()); Statement statement = shop.createStatement()) {
+      statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    }
+
+    assertThatThrownBy(() -> TopStatements.top(session, 10))
+        .isInstanceOf(InputException.class)
+        .hasMessage("loadcast dbadvise: pg_stat_statements is installed but not loaded: add it to shared_preload_libraries "
+            + "in postgresql.conf and restart the server");
   }
 
   private static String database() {

@@ -1,6 +1,7 @@
 package org.loadcast.dbadvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.loadcast.profile.InputException;
 
 /** Plans and findings on the embedded PostgreSQL 15 with the seeded shop ({@link EmbeddedShop}). */
 @Tag("slow")
@@ -89,6 +91,16 @@ class PlanReaderIT {
     StatementPlan plan = PlanReader.analyse(session, "SELECT id FROM orders WHERE customer_id = 42", strict);
 
     assertThat(plan.findings()).extracting(PlanFinding::kind).doesNotContain(PlanFinding.Kind.SELECTIVE_SEQ_SCAN);
+  }
+
+  @Test
+  void analyse_unknownTable_saysWhyInOneLineAndTheSessionGoesOn() {
+    assertThatThrownBy(() -> PlanReader.analyse(session, "SELECT * FROM no_such_table WHERE id = ?", PlanChecks.DEFAULTS))
+        .isInstanceOf(InputException.class)
+        .hasMessage("loadcast dbadvise: cannot explain SELECT * FROM no_such_table WHERE id = $1: relation \"no_such_table\" "
+            + "does not exist (SQLState 42P01)");
+
+    assertThat(PlanReader.analyse(session, "SELECT id FROM orders WHERE customer_id = $1", PlanChecks.DEFAULTS).generic()).isTrue();
   }
 
   private static PlanFinding only(List<PlanFinding> findings, PlanFinding.Kind kind) {

@@ -1,6 +1,7 @@
 package org.loadcast.dbadvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.loadcast.profile.InputException;
 
 /**
  * What-if costs on the embedded PostgreSQL 15, which has no HypoPG: the transactional path
@@ -61,6 +63,18 @@ class WhatIfIT {
     WhatIfCost cost = WhatIfCheck.cost(session, BY_CUSTOMER, "CREATE INDEX ON orders (total)", "orders");
 
     assertThat(cost.cutFraction()).as(cost.summary()).isLessThan(0.5);
+  }
+
+  @Test
+  void cost_unknownColumn_saysWhyInOneLineAndTheSessionGoesOn() {
+    assertThatThrownBy(() -> WhatIfCheck.cost(session, "SELECT id FROM orders WHERE customer_id = $1",
+        "CREATE INDEX ON orders (no_such_column)", "orders"))
+        .isInstanceOf(InputException.class)
+        .hasMessage("loadcast dbadvise: what-if (TRANSACTIONAL_BUILD) of CREATE INDEX ON orders (no_such_column) for "
+            + "SELECT id FROM orders WHERE customer_id = $1 failed: column \"no_such_column\" does not exist (SQLState 42703)");
+
+    assertThat(WhatIfCheck.cost(session, BY_CUSTOMER, "CREATE INDEX ON orders (customer_id)", "orders").cutFraction())
+        .isGreaterThan(0.5);
   }
 
   @Test
