@@ -85,6 +85,16 @@ class PlanReaderIT {
   }
 
   @Test
+  void analyse_joinFromOneCustomerToUnindexedOrders_findsTheNestedLoopsInnerSeqScan() {
+    StatementPlan plan = PlanReader.analyse(session,
+        "SELECT o.id, o.total FROM customers c JOIN orders o ON o.customer_id = c.id WHERE c.id = 7", PlanChecks.DEFAULTS);
+
+    PlanFinding inner = only(plan.findings(), PlanFinding.Kind.NESTED_LOOP_INNER_SEQ_SCAN);
+    assertThat(inner.relationName()).isEqualTo("orders");
+    assertThat(plan.findings()).extracting(PlanFinding::kind).contains(PlanFinding.Kind.SELECTIVE_SEQ_SCAN);
+  }
+
+  @Test
   void analyse_smallThreshold_isConfigurable() {
     PlanChecks strict = new PlanChecks(1_000_000, 0.01);
 
