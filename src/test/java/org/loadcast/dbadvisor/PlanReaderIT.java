@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.loadcast.profile.InputException;
@@ -14,17 +13,8 @@ import org.loadcast.profile.InputException;
 /** Plans and findings on the embedded PostgreSQL 15 with the seeded shop ({@link EmbeddedShop}). */
 @Tag("slow")
 class PlanReaderIT {
-  private static AdvisorSession session;
-
-  @BeforeAll
-  static void open() {
-    session = AdvisorSession.open(EmbeddedShop.shared().target());
-  }
-
-  @AfterAll
-  static void close() {
-    session.close();
-  }
+  @AutoClose
+  private static final AdvisorSession session = AdvisorSession.open(EmbeddedShop.shared().target());
 
   @Test
   void serverVersionNumber_isPostgres15() {

@@ -8,8 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.loadcast.profile.InputException;
@@ -21,17 +20,8 @@ import org.loadcast.profile.InputException;
 @Tag("slow")
 class WhatIfIT {
   private static final String BY_CUSTOMER = "SELECT id, total FROM orders WHERE customer_id = 42";
-  private static AdvisorSession session;
-
-  @BeforeAll
-  static void open() {
-    session = AdvisorSession.open(EmbeddedShop.shared().target());
-  }
-
-  @AfterAll
-  static void close() {
-    session.close();
-  }
+  @AutoClose
+  private static final AdvisorSession session = AdvisorSession.open(EmbeddedShop.shared().target());
 
   @Test
   void availableMethod_withoutHypopg_isTheTransactionalBuild() {
