@@ -71,9 +71,6 @@ final class EmbeddedShop {
       data[0] = directory.toPath();
       configure(directory);
     });
-    if (NonRootBinaries.runningAsRoot()) {
-      builder.setPgBinaryResolver(new NonRootBinaries(NonRootBinaries.unprivilegedUser()));
-    }
     EmbeddedPostgres server = builder.start();
     EmbeddedShop shop = new EmbeddedShop(server, data[0].resolve("log").resolve("postgresql.log"));
     shop.seed();
