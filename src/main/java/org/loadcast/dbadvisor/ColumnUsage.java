@@ -50,7 +50,7 @@ public record ColumnUsage(StatementKind kind, List<ColumnRef> equalityColumns, L
    * @throws MalformedSqlException if JSqlParser cannot parse the statement
    */
   public static ColumnUsage of(String sql) {
-    return ColumnUsageFinder.find(SqlParsing.parse(NormalizedSql.foldCase(sql)));
+    return ColumnUsageFinder.find(SqlParsing.parse(sql));
   }
 
   private static <T> List<T> copy(List<T> list, String name) {

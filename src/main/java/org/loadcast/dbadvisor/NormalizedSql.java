@@ -70,17 +70,14 @@ public record NormalizedSql(String text, String fingerprint, boolean parsed) {
       throw new IllegalArgumentException("sql must hold a statement, but was '" + sql + "'");
     }
     try {
-      return of(SqlParsing.parse(foldCase(sql)));
+      return of(SqlParsing.parse(sql));
     } catch (MalformedSqlException e) {
       String text = lexical(sql);
       return new NormalizedSql(text, fingerprintOf(text), false);
     }
   }
 
-  /**
-   * Normalises a parsed statement. Names keep the case they were parsed with; parse the text of
-   * {@link #foldCase(String)} to fold unquoted names.
-   */
+  /** Normalises a statement parsed by {@link SqlParsing#parse(String)} (which folds unquoted names). */
   static NormalizedSql of(Statement statement) {
     StringBuilder out = new StringBuilder();
     Literals expressions = new Literals();
@@ -90,11 +87,6 @@ public record NormalizedSql(String text, String fingerprint, boolean parsed) {
     statement.accept(new StatementDeParser(expressions, selects, out));
     String text = out.toString().strip();
     return new NormalizedSql(text, fingerprintOf(text), true);
-  }
-
-  /** Returns the text with unquoted names and keywords in lower case, as PostgreSQL folds them. */
-  static String foldCase(String sql) {
-    return SqlText.lowerCaseOutsideQuotes(sql);
   }
 
   /** Returns the first 16 hex digits of the SHA-256 of the UTF-8 text. */

@@ -63,7 +63,7 @@ public final class SqlFile {
     for (SqlText.Piece piece : SqlText.split(script)) {
       int[] at = SqlText.position(script, piece.offset());
       try {
-        var parsed = SqlParsing.parse(NormalizedSql.foldCase(piece.sql()));
+        var parsed = SqlParsing.parse(piece.sql());
         statements.add(new SqlFileStatement(piece.sql(), at[0], at[1], NormalizedSql.of(parsed),
             ColumnUsageFinder.find(parsed)));
       } catch (MalformedSqlException e) {

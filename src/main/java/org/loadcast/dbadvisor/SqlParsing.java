@@ -17,21 +17,24 @@ final class SqlParsing {
   private SqlParsing() {}
 
   /**
-   * Parses one statement.
+   * Parses one statement, with unquoted names and keywords folded to lower case first, as PostgreSQL
+   * folds them ({@link SqlText#lowerCaseOutsideQuotes}).
    *
-   * @param sql one statement, without a trailing semicolon
+   * @param original one statement, without a trailing semicolon
    * @return the parsed statement
    * @throws MalformedSqlException if the text is not one statement JSqlParser understands; its line
-   *     and column are those of the token where the parser stopped, within {@code sql}
+   *     and column are those of the token where the parser stopped, within {@code original}, and its
+   *     message quotes that token as the user wrote it
    */
-  static Statement parse(String sql) {
+  static Statement parse(String original) {
+    String sql = SqlText.lowerCaseOutsideQuotes(original);
     try {
       return attempt(sql, false);
     } catch (ParseException | RuntimeException simple) {
       try {
         return attempt(sql, true);
       } catch (ParseException e) {
-        throw malformed(e);
+        throw malformed(e, original);
       } catch (MalformedSqlException e) {
         throw e;
       } catch (RuntimeException e) {
@@ -49,15 +52,27 @@ final class SqlParsing {
     return statement;
   }
 
-  private static MalformedSqlException malformed(ParseException e) {
+  private static MalformedSqlException malformed(ParseException e, String original) {
     Token at = e.currentToken == null ? null : e.currentToken.next;
     if (at == null) {
       return new MalformedSqlException(0, 0, "the parser failed: " + firstLine(e.getMessage()));
     }
     String found = at.kind == 0 || at.image == null || at.image.isEmpty()
         ? "the end of the statement"
-        : "'" + at.image + "'";
+        : "'" + originalText(original, at) + "'";
     return new MalformedSqlException(at.beginLine, at.beginColumn, "unexpected " + found);
+  }
+
+  /** Returns the token as written in the original text (the parser saw it case-folded). */
+  private static String originalText(String original, Token at) {
+    String[] lines = original.split("\n", -1);
+    if (at.beginLine < 1 || at.beginLine > lines.length) {
+      return at.image;
+    }
+    String line = lines[at.beginLine - 1];
+    int from = at.beginColumn - 1;
+    int to = from + at.image.length();
+    return from >= 0 && to <= line.length() ? line.substring(from, to) : at.image;
   }
 
   private static String firstLine(String message) {

@@ -22,8 +22,9 @@ final class SqlText {
    * and comments.
    *
    * @param script the whole script
-   * @return the statements in script order, trimmed, each with the offset of its first character;
-   *     statements holding only white space and comments are left out; empty for an empty script
+   * @return the statements in script order, without leading comments and surrounding white space,
+   *     each with the offset of its first character; statements holding only white space and
+   *     comments are left out; empty for an empty script
    */
   static List<Piece> split(String script) {
     List<Piece> pieces = new ArrayList<>();
@@ -90,8 +91,8 @@ final class SqlText {
 
   private static void add(List<Piece> pieces, String script, int from, int to) {
     int a = from;
-    while (a < to && Character.isWhitespace(script.charAt(a))) {
-      a++;
+    while (a < to && (Character.isWhitespace(script.charAt(a)) || startsComment(script, a))) {
+      a = Character.isWhitespace(script.charAt(a)) ? a + 1 : Math.min(to, skip(script, a));
     }
     int b = to;
     while (b > a && Character.isWhitespace(script.charAt(b - 1))) {

@@ -21,7 +21,7 @@ final class StatementShapes {
 
   private static Shape parse(String sql) {
     try {
-      var statement = SqlParsing.parse(NormalizedSql.foldCase(sql));
+      var statement = SqlParsing.parse(sql);
       return new Shape(NormalizedSql.of(statement), Optional.of(ColumnUsageFinder.find(statement)));
     } catch (MalformedSqlException e) {
       return new Shape(NormalizedSql.of(sql), Optional.empty());
