@@ -21,7 +21,6 @@ import net.sf.jsqlparser.expression.JdbcNamedParameter;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NullValue;
-import net.sf.jsqlparser.expression.Parenthesis;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
@@ -100,8 +99,8 @@ final class ColumnUsageFinder {
       with(delete.getWithItemsList(), root);
       Scope scope = new Scope(root);
       written.add(scope.addTable(delete.getTable(), read));
-      if (delete.getUsingList() != null) {
-        delete.getUsingList().forEach(t -> scope.addTable(t, read));
+      if (delete.getUsingFromItemList() != null) {
+        delete.getUsingFromItemList().forEach(item -> from(item, scope));
       }
       joins(delete.getJoins(), scope);
       condition(delete.getWhere(), scope);
@@ -166,7 +165,7 @@ final class ColumnUsageFinder {
       return;
     }
     for (Join j : joins) {
-      from(j.getRightItem(), scope);
+      from(j.getFromItem(), scope);
     }
     for (Join j : joins) {
       if (j.getOnExpressions() != null) {
@@ -194,8 +193,6 @@ final class ColumnUsageFinder {
       BinaryExpression b = (BinaryExpression) e;
       condition(b.getLeftExpression(), scope);
       condition(b.getRightExpression(), scope);
-    } else if (e instanceof Parenthesis p) {
-      condition(p.getExpression(), scope);
     } else if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
       condition(list.get(0), scope);
     } else if (e instanceof EqualsTo eq) {
@@ -279,9 +276,6 @@ final class ColumnUsageFinder {
     }
     if (e instanceof CastExpression cast) {
       return constant(cast.getLeftExpression());
-    }
-    if (e instanceof Parenthesis p) {
-      return constant(p.getExpression());
     }
     if (e instanceof Function f) {
       return f.getParameters() == null || allConstant(f.getParameters());

@@ -190,7 +190,7 @@ public final class JdbcStatementLogReader {
       node.forEach(v -> values.add(value(v, field)));
     } else if (node.isObject()) {
       Map<String, JsonNode> sorted = new TreeMap<>(JdbcStatementLogReader::byIndex);
-      node.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
+      node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
       sorted.values().forEach(v -> values.add(value(v, field)));
     } else {
       throw new LineError(1, field + " must be an array of values, but was " + brief(node.toString()));
