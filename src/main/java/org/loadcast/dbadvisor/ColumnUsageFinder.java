@@ -85,25 +85,13 @@ final class ColumnUsageFinder {
       return StatementKind.SELECT;
     }
     if (statement instanceof Update update) {
-      with(update.getWithItemsList(), root);
-      Scope scope = new Scope(root);
-      written.add(scope.addTable(update.getTable(), read));
-      if (update.getFromItem() != null) {
-        from(update.getFromItem(), scope);
-      }
-      joins(update.getJoins(), scope);
-      condition(update.getWhere(), scope);
+      List<FromItem> from = update.getFromItem() == null ? List.of() : List.of(update.getFromItem());
+      written(update.getWithItemsList(), update.getTable(), from, update.getJoins(), update.getWhere(), root);
       return StatementKind.UPDATE;
     }
     if (statement instanceof Delete delete) {
-      with(delete.getWithItemsList(), root);
-      Scope scope = new Scope(root);
-      written.add(scope.addTable(delete.getTable(), read));
-      if (delete.getUsingFromItemList() != null) {
-        delete.getUsingFromItemList().forEach(item -> from(item, scope));
-      }
-      joins(delete.getJoins(), scope);
-      condition(delete.getWhere(), scope);
+      List<FromItem> using = delete.getUsingFromItemList() == null ? List.of() : delete.getUsingFromItemList();
+      written(delete.getWithItemsList(), delete.getTable(), using, delete.getJoins(), delete.getWhere(), root);
       return StatementKind.DELETE;
     }
     if (statement instanceof Insert insert) {
@@ -115,6 +103,17 @@ final class ColumnUsageFinder {
       return StatementKind.INSERT;
     }
     return StatementKind.OTHER;
+  }
+
+  /** An UPDATE or DELETE: its target is written, and its FROM/USING items, joins and WHERE are read. */
+  private void written(List<WithItem<?>> with, Table target, List<FromItem> from, List<Join> joins, Expression where,
+      Scope root) {
+    with(with, root);
+    Scope scope = new Scope(root);
+    written.add(scope.addTable(target, read));
+    from.forEach(item -> from(item, scope));
+    joins(joins, scope);
+    condition(where, scope);
   }
 
   private void with(List<WithItem<?>> items, Scope scope) {

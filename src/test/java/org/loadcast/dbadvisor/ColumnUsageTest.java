@@ -66,6 +66,15 @@ class ColumnUsageTest {
   }
 
   @Test
+  void of_deleteUsing_joinsAndFiltersTheUsedTable() {
+    ColumnUsage u = ColumnUsage.of("DELETE FROM order_items i USING orders o WHERE i.order_id = o.id AND o.status = 'void'");
+    assertThat(u.joinColumns()).containsExactly(col("order_items", "order_id"), col("orders", "id"));
+    assertThat(u.equalityColumns()).containsExactly(col("orders", "status"));
+    assertThat(u.tablesWritten()).containsExactly("order_items");
+    assertThat(u.tablesRead()).containsExactly("order_items", "orders");
+  }
+
+  @Test
   void of_insert_writesItsTable() {
     ColumnUsage u = ColumnUsage.of("INSERT INTO shop.orders (customer_id, total) VALUES (?, ?)");
     assertThat(u.kind()).isEqualTo(StatementKind.INSERT);
