@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,8 +41,11 @@ import org.loadcast.profile.InputProblem;
  *       F.4), in text format ({@code Query Text: ...} then the plan) or JSON format (an object with
  *       {@code "Query Text"} and {@code "Plan"}).
  * </ul>
- * The {@code parse} and {@code bind} durations of the extended protocol are skipped, so that an
- * execution counts once; so are all other messages. Log lines carry no request id, so {@link
+ * With {@code log_statement} also set, PostgreSQL logs {@code LOG:  statement: ...} (or {@code
+ * execute ...}) first and later a bare {@code LOG:  duration: 12.345 ms} from the same process; the
+ * two are paired, and a statement never followed by its duration (faster than {@code
+ * log_min_duration_statement}) is dropped. The {@code parse} and {@code bind} durations of the
+ * extended protocol are skipped, so that an execution counts once; so are all other messages. Log lines carry no request id, so {@link
  * StatementExecution#requestId()} is null, and the prefix's time stamp (whose zone may be an
  * abbreviation) is not used.
  */
@@ -52,6 +57,9 @@ public final class PostgresLogReader {
   private static final Pattern DURATION = Pattern.compile(
       "^duration: (\\d+(?:\\.\\d+)?) ms  (?:statement: (.*)|execute (?:fetch from )?[^:\\s]+: (.*)|plan:\\n?(.*))$",
       Pattern.DOTALL);
+  private static final Pattern LOGGED_STATEMENT =
+      Pattern.compile("^(?:statement: (.*)|execute (?:fetch from )?[^:\\s]+: (.*))$", Pattern.DOTALL);
+  private static final Pattern BARE_DURATION = Pattern.compile("^duration: (\\d+(?:\\.\\d+)?) ms$");
   private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (NULL|'((?:[^']|'')*)')(?:, |$)");
   private static final Pattern PLAN_NODE = Pattern.compile("^.*\\S  \\((?:cost=|actual[ =])");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,8 +95,8 @@ public final class PostgresLogReader {
     private final Consumer<? super StatementExecution> sink;
     private final List<InputProblem> problems = new ArrayList<>();
     private Entry entry;
-    private Entry pending;
-    private StatementExecution pendingStatement;
+    private Pending pending;
+    private final Map<String, StatementExecution> awaitingDuration = new HashMap<>();
 
     Reading(String source, Consumer<? super StatementExecution> sink) {
       this.source = source;
@@ -128,7 +136,7 @@ public final class PostgresLogReader {
       }
       Entry done = entry;
       entry = null;
-      if (done.severity.equals("DETAIL") && pending != null && pending.pid.equals(done.pid)) {
+      if (done.severity.equals("DETAIL") && pending != null && pending.pid().equals(done.pid)) {
         String detail = done.message.toString();
         emitPending(detail.startsWith("parameters: ") ? parameters(detail.substring("parameters: ".length())) : List.of());
         return;
@@ -140,27 +148,43 @@ public final class PostgresLogReader {
     }
 
     private void emitPending(List<String> params) {
-      if (pendingStatement != null) {
-        StatementExecution s = pendingStatement;
-        sink.accept(new StatementExecution(null, null, null, s.durationMicros(), s.sql(), params, s.plan(), s.source()));
+      if (pending != null) {
+        Pending p = pending;
+        StatementExecution statement = new StatementExecution(null, null, null, Math.max(0, p.micros()), p.sql(), params,
+            null, p.where());
+        if (p.micros() < 0) {
+          awaitingDuration.put(p.pid(), statement);
+        } else {
+          sink.accept(statement);
+        }
       }
       pending = null;
-      pendingStatement = null;
     }
 
     private void statement(Entry done) {
+      String where = source + ":" + done.line;
+      Matcher bare = BARE_DURATION.matcher(done.message);
+      if (bare.matches()) {
+        StatementExecution logged = awaitingDuration.remove(done.pid);
+        if (logged != null) {
+          sink.accept(new StatementExecution(null, null, null, micros(bare.group(1)), logged.sql(), logged.params(), null,
+              logged.source()));
+        }
+        return;
+      }
+      Matcher statement = LOGGED_STATEMENT.matcher(done.message);
+      if (statement.matches()) {
+        awaitingDuration.remove(done.pid);
+        pendingStatement(done, statement.group(1) != null ? statement.group(1) : statement.group(2), -1, where);
+        return;
+      }
       Matcher m = DURATION.matcher(done.message);
       if (!m.matches()) {
         return;
       }
-      long micros = Math.round(Double.parseDouble(m.group(1)) * 1000);
-      String where = source + ":" + done.line;
+      long micros = micros(m.group(1));
       if (m.group(2) != null || m.group(3) != null) {
-        String sql = (m.group(2) != null ? m.group(2) : m.group(3)).strip();
-        if (!sql.isEmpty()) {
-          pending = done;
-          pendingStatement = new StatementExecution(null, null, null, micros, sql, List.of(), null, where);
-        }
+        pendingStatement(done, m.group(2) != null ? m.group(2) : m.group(3), micros, where);
         return;
       }
       String plan = m.group(4);
@@ -171,6 +195,16 @@ public final class PostgresLogReader {
         return;
       }
       sink.accept(new StatementExecution(null, null, null, micros, sql.strip(), List.of(), plan.strip(), where));
+    }
+
+    private void pendingStatement(Entry done, String sql, long micros, String where) {
+      if (!sql.isBlank()) {
+        pending = new Pending(done.pid, sql.strip(), micros, where);
+      }
+    }
+
+    private static long micros(String millis) {
+      return Math.round(Double.parseDouble(millis) * 1000);
     }
 
     private String jsonQueryText(String plan, int line) {
@@ -216,4 +250,7 @@ public final class PostgresLogReader {
   }
 
   private record Entry(String pid, String severity, int line, StringBuilder message) {}
+
+  /** A statement read, waiting for the DETAIL with its parameters; {@code micros} is -1 while its duration is to come. */
+  private record Pending(String pid, String sql, long micros, String where) {}
 }

@@ -72,6 +72,24 @@ class PostgresLogReaderTest {
   }
 
   @Test
+  void read_logStatementAll_pairsEachStatementWithItsLaterDuration() throws IOException {
+    String log = String.join("\n", Arrays.asList(
+        "2026-11-29 20:00:00.100 UTC [301] LOG:  statement: SELECT * FROM products WHERE id = 3",
+        "2026-11-29 20:00:00.100 UTC [302] LOG:  execute <unnamed>: SELECT * FROM carts WHERE id = $1",
+        "2026-11-29 20:00:00.100 UTC [302] DETAIL:  parameters: $1 = '9'",
+        "2026-11-29 20:00:00.104 UTC [301] LOG:  duration: 4.000 ms",
+        "2026-11-29 20:00:00.106 UTC [302] LOG:  duration: 5.500 ms",
+        "2026-11-29 20:00:00.200 UTC [303] LOG:  statement: SELECT 42",
+        "2026-11-29 20:00:00.300 UTC [304] LOG:  duration: 1.000 ms"));
+    List<StatementExecution> all = read(new BufferedReader(new StringReader(log)), "pg.log");
+    assertThat(all).extracting(StatementExecution::sql)
+        .containsExactly("SELECT * FROM products WHERE id = 3", "SELECT * FROM carts WHERE id = $1");
+    assertThat(all).extracting(StatementExecution::durationMicros).containsExactly(4000L, 5500L);
+    assertThat(all.get(1).params()).containsExactly("9");
+    assertThat(all.get(1).source()).isEqualTo("pg.log:2");
+  }
+
+  @Test
   void parameters_unquotesAndKeepsNull() {
     assertThat(PostgresLogReader.parameters("$1 = '5', $2 = NULL, $3 = 'it''s'")).containsExactly("5", null, "it's");
   }
