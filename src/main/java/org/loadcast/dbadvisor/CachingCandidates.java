@@ -19,7 +19,8 @@ import java.util.Set;
  * each distinct parameter set is a hit, so {@code hitRatio = 1 - distinct / executions}, and the time
  * saved is {@code hits * meanDuration} (the cache lookup itself counted as free).
  *
- * <p>Statements JSqlParser cannot parse are left out (their tables are unknown). Not thread-safe.
+ * <p>Statements JSqlParser cannot parse are left out (their tables are unknown). Thread-safe: each
+ * call keeps its state to itself.
  */
 public final class CachingCandidates {
   /** The default largest share of writes among the statements touching a read-mostly table. */

@@ -110,14 +110,14 @@ public record NormalizedSql(String text, String fingerprint, boolean parsed) {
       if (unit.startsWith("--") || unit.startsWith("/*") || Character.isWhitespace(c)) {
         space(out);
       } else if (c == '\'' || (c == '$' && next - i > 1)) {
-        word(out, "?");
+        out.append('?');
       } else if ((Character.isDigit(c) || c == '$' && next < sql.length() && Character.isDigit(sql.charAt(next)))
           && !identifierBefore(out)) {
         int end = c == '$' ? next : i;
         while (end < sql.length() && (Character.isDigit(sql.charAt(end)) || sql.charAt(end) == '.')) {
           end++;
         }
-        word(out, "?");
+        out.append('?');
         next = end;
       } else if (c == '"') {
         out.append(unit);
@@ -141,10 +141,6 @@ public record NormalizedSql(String text, String fingerprint, boolean parsed) {
     if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
       out.append(' ');
     }
-  }
-
-  private static void word(StringBuilder out, String word) {
-    out.append(word);
   }
 
   /** JSqlParser's expression deparser with every literal and parameter written as {@code ?}. */

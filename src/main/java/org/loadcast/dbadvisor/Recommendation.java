@@ -74,7 +74,8 @@ public record Recommendation(RecommendationKind kind, String statement, Evidence
     figures.put("medianRunLength", pattern.medianRunLength());
     figures.put("totalMillis", pattern.totalMillis());
     String text = String.format(Locale.ROOT, "in %d of %d '%s' requests, the statement ran %.1f times in a row (median) "
-        + "after: %s", pattern.requestsWithPattern(), pattern.requestsOfName(), pattern.requestName(),
+        + "after: %s", pattern.requestsWithPattern(), pattern.requestsOfName(),
+        pattern.requestName() == null ? "unnamed" : pattern.requestName(),
         pattern.medianRunLength(), pattern.sourceStatement());
     return new Recommendation(RecommendationKind.N_PLUS_ONE, pattern.repeatedStatement(), new Evidence(text, figures),
         null, null, null, pattern.rewrite().text(), pattern.avoidableMillis());
