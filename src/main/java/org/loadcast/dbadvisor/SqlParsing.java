@@ -10,10 +10,13 @@ import net.sf.jsqlparser.statement.Statement;
  * Parses one SQL statement with JSqlParser 5.4, in the calling thread.
  *
  * <p>JSqlParser's own {@code CCJSqlParserUtil.parse} runs each parse on a new thread to enforce a
- * time-out; here the parser runs directly, first without and then with "complex parsing" (the same
- * two attempts {@code CCJSqlParserUtil.parse} makes), so parsing is deterministic and cheap.
+ * time-out; here the parser runs directly, first without and then, for statements nested at most 10
+ * parentheses deep, with "complex parsing" (the same two attempts {@code CCJSqlParserUtil.parse}
+ * makes), so parsing is deterministic and cheap.
  */
 final class SqlParsing {
+  /** Complex parsing is tried only up to this parenthesis depth, as {@code CCJSqlParserUtil} does, since its cost grows fast with depth. */
+  private static final int MAX_COMPLEX_NESTING = 10;
   private SqlParsing() {}
 
   /**
@@ -29,17 +32,24 @@ final class SqlParsing {
   static Statement parse(String original) {
     String sql = SqlText.lowerCaseOutsideQuotes(original);
     try {
-      return attempt(sql, false);
-    } catch (ParseException | RuntimeException simple) {
-      try {
-        return attempt(sql, true);
-      } catch (ParseException e) {
-        throw malformed(e, original);
-      } catch (MalformedSqlException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw new MalformedSqlException(0, 0, "the parser failed: " + firstLine(e.getMessage()));
+      return attempt(sql, false, original);
+    } catch (MalformedSqlException simple) {
+      if (CCJSqlParserUtil.getNestingDepth(sql) > MAX_COMPLEX_NESTING) {
+        throw simple;
       }
+      return attempt(sql, true, original);
+    }
+  }
+
+  private static Statement attempt(String sql, boolean complex, String original) {
+    try {
+      return attempt(sql, complex);
+    } catch (ParseException e) {
+      throw malformed(e, original);
+    } catch (MalformedSqlException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new MalformedSqlException(0, 0, "the parser failed: " + firstLine(e.getMessage()));
     }
   }
 
