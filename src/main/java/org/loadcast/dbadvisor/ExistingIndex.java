@@ -42,6 +42,32 @@ public record ExistingIndex(String tableName, String indexName, String accessMet
   }
 
   /**
+   * Returns a valid, non-unique, full b-tree on columns of a table, as a schema file or a test
+   * names one; its name and definition are made up from them.
+   *
+   * @param tableName the table
+   * @param columns the key columns, in order, at least one
+   * @return the index
+   * @throws IllegalArgumentException if the table is blank or there is no column
+   */
+  public static ExistingIndex btree(String tableName, List<String> columns) {
+    String name = tableName + "_" + String.join("_", columns == null ? List.of() : columns) + "_idx";
+    return new ExistingIndex(tableName, name, "btree", columns, false, false, true,
+        "CREATE INDEX " + name + " ON " + tableName + " (" + String.join(", ", columns == null ? List.of() : columns) + ")");
+  }
+
+  /**
+   * Returns whether this index already serves a candidate: the same table, and {@link #serves} its
+   * columns.
+   *
+   * @param candidate the proposed index
+   * @return true when building the candidate would duplicate this index
+   */
+  public boolean covers(IndexCandidate candidate) {
+    return tableName.equals(candidate.table()) && serves(candidate.columns());
+  }
+
+  /**
    * Returns whether this index already serves an index on these columns: a valid, non-partial b-tree
    * whose key columns begin with them in the same order (a b-tree on (a, b) serves lookups on a;
    * PostgreSQL documentation, "Multicolumn Indexes").

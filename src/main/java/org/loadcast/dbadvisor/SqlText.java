@@ -5,8 +5,8 @@ package org.loadcast.dbadvisor;
  * {@code $1}, {@code $2}, ... (PostgreSQL documentation, PREPARE), a trailing semicolon removed.
  *
  * <p>The scan skips string literals ({@code '...'}, {@code E'...'}), quoted identifiers, dollar
- * quotes ({@code $tag$...$tag$}) and comments ({@code --}, nested {@code /* *}{@code /}), following
- * PostgreSQL documentation, "Lexical Structure". JDBC's escape {@code ??} stands for a literal
+ * quotes ({@code $tag$...$tag$}) and comments ({@code --}, nested {@code /* *}{@code /}) as {@link
+ * SqlLexer} reads them, following PostgreSQL documentation, "Lexical Structure". JDBC's escape {@code ??} stands for a literal
  * {@code ?} operator.
  *
  * @param sql the statement, with {@code $n} markers only
@@ -68,14 +68,10 @@ public record SqlText(String sql, int parameterCount) {
     void run() {
       while (at < in.length()) {
         char c = in.charAt(at);
-        if (c == '\'') {
-          copyQuoted('\'', at > 0 && (in.charAt(at - 1) == 'E' || in.charAt(at - 1) == 'e'));
-        } else if (c == '"') {
-          copyQuoted('"', false);
-        } else if (in.startsWith("--", at)) {
-          copyUntil(lineEnd());
-        } else if (in.startsWith("/*", at)) {
-          copyUntil(blockCommentEnd());
+        int unitEnd = SqlLexer.skip(in, at);
+        if (unitEnd > at + 1 || c == '\'' || c == '"') {
+          // a string, quoted identifier, dollar quote or comment: copied as it is
+          copyUntil(unitEnd);
         } else if (c == '$') {
           dollar();
         } else if (c == '?') {
@@ -89,74 +85,21 @@ public record SqlText(String sql, int parameterCount) {
       }
     }
 
-    private void copyQuoted(char quote, boolean backslashEscapes) {
-      int i = at + 1;
-      while (i < in.length()) {
-        char c = in.charAt(i);
-        if (backslashEscapes && c == '\\') {
-          i += 2;
-        } else if (c == quote && i + 1 < in.length() && in.charAt(i + 1) == quote) {
-          i += 2;
-        } else if (c == quote) {
-          break;
-        } else {
-          i++;
-        }
-      }
-      copyUntil(Math.min(i + 1, in.length()));
-    }
-
-    private int lineEnd() {
-      int end = in.indexOf('\n', at);
-      return end < 0 ? in.length() : end;
-    }
-
-    private int blockCommentEnd() {
-      int depth = 0;
-      int i = at;
-      while (i < in.length()) {
-        if (in.startsWith("/*", i)) {
-          depth++;
-          i += 2;
-        } else if (in.startsWith("*/", i)) {
-          depth--;
-          i += 2;
-          if (depth == 0) {
-            return i;
-          }
-        } else {
-          i++;
-        }
-      }
-      return in.length();
-    }
-
     private void copyUntil(int end) {
       out.append(in, at, end);
       at = end;
     }
 
+    /** A {@code $n} parameter, or a lone {@code $} (dollar quotes are whole units of {@link SqlLexer#skip}). */
     private void dollar() {
       int i = at + 1;
-      if (i < in.length() && Character.isDigit(in.charAt(i))) {
-        while (i < in.length() && Character.isDigit(in.charAt(i))) {
-          i++;
-        }
-        highestDollar = Math.max(highestDollar, Integer.parseInt(in.substring(at + 1, i)));
-        copyUntil(i);
-        return;
-      }
-      while (i < in.length() && (Character.isLetterOrDigit(in.charAt(i)) || in.charAt(i) == '_')) {
+      while (i < in.length() && Character.isDigit(in.charAt(i))) {
         i++;
       }
-      boolean identifierPart = at > 0 && (Character.isLetterOrDigit(in.charAt(at - 1)) || in.charAt(at - 1) == '_');
-      if (i < in.length() && in.charAt(i) == '$' && !identifierPart) {
-        String tag = in.substring(at, i + 1);
-        int close = in.indexOf(tag, i + 1);
-        copyUntil(close < 0 ? in.length() : close + tag.length());
-      } else {
-        copyUntil(at + 1);
+      if (i > at + 1) {
+        highestDollar = Math.max(highestDollar, Integer.parseInt(in.substring(at + 1, i)));
       }
+      copyUntil(i);
     }
 
     private void question() {
@@ -171,28 +114,10 @@ public record SqlText(String sql, int parameterCount) {
     }
 
     private void semicolon() {
-      Scan rest = new Scan(in.substring(at + 1));
-      String tail = rest.withoutComments().strip();
-      if (!tail.isEmpty()) {
+      if (!SqlLexer.onlyComments(in.substring(at + 1))) {
         throw new IllegalArgumentException("expected one statement, but found a second after ';': " + in.strip());
       }
       at = in.length();
-    }
-
-    /** Returns the text with comments removed, for the check after a semicolon. */
-    private String withoutComments() {
-      StringBuilder kept = new StringBuilder();
-      while (at < in.length()) {
-        if (in.startsWith("--", at)) {
-          at = lineEnd();
-        } else if (in.startsWith("/*", at)) {
-          at = blockCommentEnd();
-        } else {
-          kept.append(in.charAt(at));
-          at++;
-        }
-      }
-      return kept.toString();
     }
   }
 }
