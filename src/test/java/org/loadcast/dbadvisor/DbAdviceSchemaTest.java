@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DbAdviceSchemaTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static JsonSchema schema() throws Exception {
+  static JsonSchema schema() throws Exception {
     try (InputStream in = DbAdvice.class.getResourceAsStream("dbadvice.schema.json")) {
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(JSON.readTree(in));
     }
