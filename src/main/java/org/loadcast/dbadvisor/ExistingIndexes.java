@@ -1,0 +1,63 @@
+package org.loadcast.dbadvisor;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the indexes a table has, so that a candidate an index already serves is not proposed.
+ *
+ * <p>Source: the system catalogs {@code pg_index} (one row per index: {@code indkey} lists the
+ * column numbers, 0 for an expression; {@code indnkeyatts} how many are key columns) and {@code
+ * pg_attribute} (the column names), PostgreSQL documentation, "System Catalogs".
+ */
+public final class ExistingIndexes {
+  private static final String QUERY = """
+      SELECT ic.relname, am.amname, i.indisunique, i.indpred IS NOT NULL, i.indisvalid,
+             pg_get_indexdef(i.indexrelid),
+             array_agg(coalesce(a.attname::text, pg_get_indexdef(i.indexrelid, k.ord::int, true)) ORDER BY k.ord)
+      FROM pg_index i
+      JOIN pg_class ic ON ic.oid = i.indexrelid
+      JOIN pg_am am ON am.oid = ic.relam
+      CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+      LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum > 0
+      WHERE i.indrelid = to_regclass(?) AND k.ord <= i.indnkeyatts
+      GROUP BY ic.relname, am.amname, i.indisunique, i.indpred, i.indisvalid, i.indexrelid
+      ORDER BY ic.relname""";
+
+  private ExistingIndexes() {}
+
+  /**
+   * Lists a table's indexes.
+   *
+   * @param session the session to read the catalog in
+   * @param table the table, as SQL names it ({@code orders}, {@code shop.orders}, {@code "Orders"})
+   * @return the indexes ordered by name; empty when the table has none or does not exist
+   * @throws org.loadcast.profile.InputException if the catalog query fails
+   */
+  public static List<ExistingIndex> of(AdvisorSession session, String table) {
+    String name = ExistingIndex.identifier(table.strip());
+    return session.rows(QUERY, row -> new ExistingIndex(name, row.getString(1), row.getString(2), columns(row.getArray(7)),
+        row.getBoolean(3), row.getBoolean(4), row.getBoolean(5), row.getString(6)), table);
+  }
+
+  /**
+   * Returns the existing index that already serves a candidate, if any (see {@link ExistingIndex#serves}).
+   *
+   * @param session the session to read the catalog in
+   * @param createIndex the candidate, a plain {@code CREATE INDEX ... ON table (columns)}
+   * @param table the candidate's table
+   * @return the first serving index by name, or empty when the candidate is new
+   * @throws IllegalArgumentException if the candidate has no column list
+   */
+  public static Optional<ExistingIndex> serving(AdvisorSession session, String createIndex, String table) {
+    List<String> columns = ExistingIndex.columnsOf(createIndex);
+    return of(session, table).stream().filter(index -> index.serves(columns)).findFirst();
+  }
+
+  private static List<String> columns(java.sql.Array array) throws SQLException {
+    return new ArrayList<>(Arrays.asList((String[]) array.getArray()));
+  }
+}
