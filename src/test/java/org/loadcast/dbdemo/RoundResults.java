@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
+import org.loadcast.report.EndpointComparison;
 import org.loadcast.results.LoadTestRecorder;
 
 /**
@@ -32,24 +33,13 @@ final class RoundResults {
         k -> new Histogram(LoadTestRecorder.HIGHEST_LATENCY_MICROS, LoadTestRecorder.SIGNIFICANT_DIGITS));
   }
 
-  /**
-   * One request name's figures.
-   *
-   * @param completed requests that ended, failed or not
-   * @param failed failed requests
-   * @param p50LatencyMillis median latency of the successful ones, ms; NaN without any
-   * @param p95LatencyMillis 95th percentile, ms
-   * @param p99LatencyMillis 99th percentile, ms
-   */
-  record Endpoint(long completed, long failed, double p50LatencyMillis, double p95LatencyMillis, double p99LatencyMillis) {}
-
   /** Returns each request name's figures, by name. */
-  synchronized Map<String, Endpoint> endpoints() {
-    Map<String, Endpoint> result = new LinkedHashMap<>();
+  synchronized Map<String, EndpointComparison.Figures> endpoints() {
+    Map<String, EndpointComparison.Figures> result = new LinkedHashMap<>();
     counts.forEach((name, c) -> {
       Histogram h = latencyMicros.get(name);
       boolean any = h != null && h.getTotalCount() > 0;
-      result.put(name, new Endpoint(c[0], c[1], any ? h.getValueAtPercentile(50) / 1000.0 : Double.NaN,
+      result.put(name, new EndpointComparison.Figures(c[0], c[1], any ? h.getValueAtPercentile(50) / 1000.0 : Double.NaN,
           any ? h.getValueAtPercentile(95) / 1000.0 : Double.NaN, any ? h.getValueAtPercentile(99) / 1000.0 : Double.NaN));
     });
     return result;
