@@ -201,6 +201,10 @@ public class DbDemoSimulation extends Simulation {
   private void adviseAndApply() {
     try {
       StatementLog after = new StatementLog(directory.resolve("results/statements-after.jsonl"));
+      // the first round's log is closed, so whole, before the advisor reads it; the pause has no request in flight
+      StatementLog before = service.log();
+      service.reconfigure(false, after);
+      before.close();
       advice.putAll(DbDemoAdvice.run("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/shop", "postgres",
           directory.resolve("results/statements-before.jsonl"), directory, doc.advisor().apply()));
       try (Connection c = postgres.getDatabase("postgres", "shop").getConnection(); Statement s = c.createStatement()) {
@@ -253,6 +257,11 @@ public class DbDemoSimulation extends Simulation {
       }
     } finally {
       service.close();
+      try {
+        service.log().close();
+      } catch (IOException e) {
+        System.err.println("loadcast: could not close the statement log: " + e.getMessage());
+      }
       try {
         postgres.close();
       } catch (IOException e) {

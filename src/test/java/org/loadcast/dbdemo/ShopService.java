@@ -101,6 +101,11 @@ final class ShopService implements AutoCloseable {
     this.batched = batchedQuery;
   }
 
+  /** Returns the statement log in use. */
+  StatementLog log() {
+    return log;
+  }
+
   /** Returns the base URL, such as {@code http://127.0.0.1:41234}. */
   String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
