@@ -147,4 +147,36 @@ class ShopServiceTest {
     assertThat(batched).isEqualTo(nPlusOne);
     assertThat(Files.readAllLines(logFile)).hasSize(2);
   }
+
+  /**
+   * The advisor's N+1 detector on the service's own statement log: the bestsellers endpoint's 20
+   * per-product queries after its product query, and nothing for the clean order endpoint. The time
+   * threshold is 0 here: at this size the 20 queries take well under the default 50 ms.
+   */
+  @Test
+  void statementLog_nPlusOneDetector_findsTheBestsellersLoopOnly() throws Exception {
+    Path logFile = dir.resolve("detect.jsonl");
+    try (StatementLog log = new StatementLog(logFile); ShopService service = new ShopService(shop, 2, false, log)) {
+      for (int i = 0; i < 3; i++) {
+        get(service, "/categories/category-0" + i + "/bestsellers", 200);
+        get(service, "/orders/" + (10 + i), 200);
+        get(service, "/customers/" + (3 + i) + "/orders", 200);
+      }
+    }
+    List<org.loadcast.dbadvisor.StatementExecution> executions = new java.util.ArrayList<>();
+    try (var in = Files.newBufferedReader(logFile)) {
+      org.loadcast.dbadvisor.JdbcStatementLogReader.read(in, logFile.toString(),
+          org.loadcast.dbadvisor.JdbcStatementLogReader.Options.loadcast(), executions::add);
+    }
+    var patterns = new org.loadcast.dbadvisor.NPlusOneDetector(new org.loadcast.dbadvisor.NPlusOneDetector.Thresholds(5, 0))
+        .summarize(executions);
+    assertThat(patterns).singleElement().satisfies(p -> {
+      assertThat(p.requestName()).isEqualTo(ShopService.BESTSELLERS);
+      assertThat(p.sourceStatement()).isEqualTo("SELECT id, name FROM products WHERE category = ? ORDER BY id LIMIT ?");
+      assertThat(p.repeatedStatement())
+          .isEqualTo("SELECT count(*) AS orders, coalesce(sum(quantity), ?) AS units FROM order_items WHERE product_id = ?");
+      assertThat(p.requestsWithPattern()).isEqualTo(3);
+      assertThat(p.medianRunLength()).isEqualTo(20);
+    });
+  }
 }
