@@ -3,14 +3,11 @@ package org.loadcast.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.loadcast.dbadvisor.Advisor;
 import org.loadcast.dbadvisor.RecommendationKind;
@@ -50,10 +47,7 @@ public final class DbAdviceWriter {
           group("n-plus-one", "N+1 loops", result, RecommendationKind.N_PLUS_ONE),
           group("caching", "Caching candidates", result, RecommendationKind.CACHE),
           group("plan-warnings", "Plan warnings", result, RecommendationKind.PLAN_WARNING)));
-      PebbleTemplate template = ReportWriter.PEBBLE.getTemplate("dbadvice.peb");
-      StringWriter out = new StringWriter();
-      template.evaluate(out, context, Locale.ROOT);
-      files.put("index.html", out.toString());
+      files.put("index.html", ReportWriter.render("dbadvice.peb", context));
       ResultFiles.writeAllAtomically(directory, files);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -3,13 +3,10 @@ package org.loadcast.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.loadcast.results.ResultFiles;
 
@@ -48,10 +45,7 @@ public final class EndpointComparisonWriter {
             SeriesExport.fixed(r.p95ChangePercent(), 1));
       }
       files.put("comparison.csv", table.csv());
-      PebbleTemplate template = ReportWriter.PEBBLE.getTemplate("endpoint-comparison.peb");
-      StringWriter out = new StringWriter();
-      template.evaluate(out, Map.of("c", comparison), Locale.ROOT);
-      files.put("index.html", out.toString());
+      files.put("index.html", ReportWriter.render("endpoint-comparison.peb", Map.of("c", comparison)));
       ResultFiles.writeAllAtomically(directory, files);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,12 +1,9 @@
 package org.loadcast.report;
 
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.loadcast.hotspot.CodeHotspots;
 import org.loadcast.hotspot.FlameGraphPage;
@@ -47,10 +44,7 @@ public final class HotMethodsWriter {
       context.put("window", window);
       context.put("metadata", metadata);
       context.put("flameGraphFile", flameGraph);
-      PebbleTemplate template = ReportWriter.PEBBLE.getTemplate("hot-methods-page.peb");
-      StringWriter out = new StringWriter();
-      template.evaluate(out, context, Locale.ROOT);
-      files.put("index.html", out.toString());
+      files.put("index.html", ReportWriter.render("hot-methods-page.peb", context));
       ResultFiles.writeAllAtomically(directory, files);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

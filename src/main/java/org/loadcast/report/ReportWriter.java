@@ -122,6 +122,20 @@ public final class ReportWriter {
   }
 
   /**
+   * Renders one of the report package's Pebble templates (auto-escaping on) with {@link Locale#ROOT}.
+   *
+   * @param template the template's name, such as {@code dbadvice.peb}
+   * @param context the template's variables
+   * @return the rendered text
+   * @throws IOException if the template cannot be read or rendered
+   */
+  static String render(String template, Map<String, Object> context) throws IOException {
+    StringWriter out = new StringWriter();
+    PEBBLE.getTemplate(template).evaluate(out, context, Locale.ROOT);
+    return out.toString();
+  }
+
+  /**
    * Returns JSON safe to place inside a {@code <script>} element: '<', '>' and '&' are written as
    * Unicode escapes, so no value can close the element.
    */

@@ -22,12 +22,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.loadcast.cli.FeederFiles;
 import org.loadcast.cli.RunFiles;
+import org.loadcast.loadtest.TemplateDraw;
 import org.loadcast.loadtest.TemplateRequests;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.RequestTemplate;
@@ -54,8 +54,7 @@ public class DbDemoSimulation extends Simulation {
   private final Path experimentFile;
   private final TrafficProfile profile;
   private final Path profileFile;
-  private final double[] cumulativeShares;
-  private final SplittableRandom mixRandom;
+  private final TemplateDraw templates;
   private final EmbeddedPostgres postgres;
   private final ShopService service;
   private final String runId;
@@ -71,8 +70,7 @@ public class DbDemoSimulation extends Simulation {
     doc = readOrExit(experimentFile);
     profileFile = experimentFile.toAbsolutePath().getParent().resolve(doc.profile()).normalize();
     profile = readProfileOrExit(profileFile);
-    mixRandom = new RandomStreams(doc.seed()).stream("mix");
-    cumulativeShares = cumulative(profile);
+    templates = new TemplateDraw(profile.mix(), new RandomStreams(doc.seed()).stream("mix"));
     runId = RunFiles.runId(doc.name(), Instant.now());
     directory = Path.of(System.getProperty("reports", "reports")).resolve(runId);
     postgres = EmbeddedPostgres.builder()
@@ -133,42 +131,17 @@ public class DbDemoSimulation extends Simulation {
     }
   }
 
-  private static double[] cumulative(TrafficProfile profile) {
-    double[] cumulative = new double[profile.mix().requests().size()];
-    double sum = 0;
-    int i = 0;
-    for (double share : profile.mix().requestShares().values()) {
-      sum += share;
-      cumulative[i++] = sum;
-    }
-    cumulative[cumulative.length - 1] = 1;
-    return cumulative;
-  }
-
   private ScenarioBuilder round(String name, int round) {
     List<RequestTemplate> templates = profile.mix().requests();
     List<Choice.WithKey> choices = new ArrayList<>();
     for (int i = 0; i < templates.size(); i++) {
       choices.add(onCase(i).then(TemplateRequests.request(templates.get(i), profileFile)));
     }
-    ChainBuilder send = exec(session -> session.set("template", nextTemplate()).set("startedNanos", System.nanoTime())
+    ChainBuilder send = exec(session -> session.set("template", this.templates.next()).set("startedNanos", System.nanoTime())
         .remove("status").markAsSucceeded())
         .doSwitch("#{template}").on(choices)
         .exec(session -> complete(session, round));
     return io.gatling.javaapi.core.CoreDsl.scenario(name).exec(send);
-  }
-
-  private int nextTemplate() {
-    double u;
-    synchronized (mixRandom) {
-      u = mixRandom.nextDouble();
-    }
-    for (int i = 0; i < cumulativeShares.length; i++) {
-      if (u < cumulativeShares[i]) {
-        return i;
-      }
-    }
-    return cumulativeShares.length - 1;
   }
 
   /** Records a request of a round once the round's warm-up is over. */

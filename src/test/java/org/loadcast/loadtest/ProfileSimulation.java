@@ -98,10 +98,9 @@ public class ProfileSimulation extends Simulation {
   private final String target;
   private final Instant startedAt = Instant.now();
   private final String runId;
-  private final SplittableRandom mixRandom;
   private final SplittableRandom sessionRandom;
   private final SessionWalker walker;
-  private final double[] cumulativeShares;
+  private final TemplateDraw templates;
   private volatile LoadTestRecorder recorder;
   private final ReplayGate gate;
   private final DashboardSettings dashboardSettings;
@@ -122,11 +121,10 @@ public class ProfileSimulation extends Simulation {
     profilingSettings = profilingSettingsOrExit();
     plan = LoadTestPlan.of(experiment);
     runId = RunFiles.runId(experiment.name(), startedAt);
-    mixRandom = new RandomStreams(experiment.seed()).stream("mix");
     sessionRandom = new RandomStreams(experiment.seed()).stream("sessions");
     RequestMix mix = experiment.profile().mix();
     walker = mix.sessions() == null ? null : new SessionWalker(mix.sessions());
-    cumulativeShares = cumulative(mix);
+    templates = new TemplateDraw(mix, new RandomStreams(experiment.seed()).stream("mix"));
     if (url == null || url.isBlank()) {
       embedded = new EmbeddedSystemUnderTest(embeddedConfig(), experiment.profile().mix(), experiment.seed());
       target = embedded.start();
@@ -183,19 +181,6 @@ public class ProfileSimulation extends Simulation {
       System.exit(2);
       throw new IllegalArgumentException(problems.get(0));
     }
-  }
-
-  /** Returns the cumulative request shares of the mix's templates, in template order, the last 1. */
-  private static double[] cumulative(RequestMix mix) {
-    double[] cumulative = new double[mix.requests().size()];
-    double sum = 0;
-    int i = 0;
-    for (double share : mix.requestShares().values()) {
-      sum += share;
-      cumulative[i++] = sum;
-    }
-    cumulative[cumulative.length - 1] = 1;
-    return cumulative;
   }
 
   /** Checks that a target URL, when given, is an absolute http or https URL with a host. */
@@ -288,7 +273,7 @@ public class ProfileSimulation extends Simulation {
 
   /** Returns a scenario whose users send one request each, drawn by the mix's request shares. */
   private ScenarioBuilder requestScenario(String name, Phase phase, boolean gated) {
-    ChainBuilder send = exec(session -> session.set("template", nextTemplate())).exec(send(phase));
+    ChainBuilder send = exec(session -> session.set("template", templates.next())).exec(send(phase));
     ScenarioBuilder builder = io.gatling.javaapi.core.CoreDsl.scenario(name);
     return gated
         ? builder.exec(session -> session.set("admitted", gate.admit())).doIf("#{admitted}").then(send)
@@ -349,20 +334,6 @@ public class ProfileSimulation extends Simulation {
         .set("startedNanos", recorder.started(phase))
         .remove("status")
         .markAsSucceeded();
-  }
-
-  /** Draws a template index from the {@code "mix"} stream by the mix's request shares. */
-  private int nextTemplate() {
-    double u;
-    synchronized (mixRandom) {
-      u = mixRandom.nextDouble();
-    }
-    for (int i = 0; i < cumulativeShares.length; i++) {
-      if (u < cumulativeShares[i]) {
-        return i;
-      }
-    }
-    return cumulativeShares.length - 1;
   }
 
   private Session complete(Session session) {
