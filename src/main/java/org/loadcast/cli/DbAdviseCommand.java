@@ -112,26 +112,19 @@ final class DbAdviseCommand implements Callable<Integer> {
     Advisor.Settings settings = new Advisor.Settings(top, Advisor.Settings.DEFAULTS.checks(),
         Advisor.Settings.DEFAULTS.nPlusOne(), Advisor.Settings.DEFAULTS.maxWriteShareFraction(),
         Advisor.Settings.DEFAULTS.maintenanceCostPerWrite());
-    Advisor.Result result;
-    if (jdbcUrl == null) {
-      result = Advisor.advise(null, Advisor.workload(List.of(), logged, unmeasured), jdbc, settings);
-    } else {
-      DatabaseTarget target = databaseTarget();
-      try (AdvisorSession session = AdvisorSession.open(target)) {
-        List<StatementStatistics> topStatements = noPgStatStatements ? List.of() : TopStatements.top(session, top);
-        result = Advisor.advise(session, Advisor.workload(topStatements, logged, unmeasured), jdbc, settings);
-        DbAdviceWriter.write(result, sources(), out);
-        print(result);
-        if (apply && !result.indexDdl().isEmpty()) {
-          stdout.println("applying:");
-          result.indexDdl().forEach(ddl -> stdout.println("  " + ddl + ";"));
-          session.applyIndexes(result.indexDdl()).forEach(ddl -> stdout.println("built: " + ddl));
-        }
-        return 0;
+    // without --jdbc-url there is no session (try-with-resources skips a null resource): the logs' analyses only
+    try (AdvisorSession session = jdbcUrl == null ? null : AdvisorSession.open(databaseTarget())) {
+      List<StatementStatistics> topStatements = session == null || noPgStatStatements ? List.of()
+          : TopStatements.top(session, top);
+      Advisor.Result result = Advisor.advise(session, Advisor.workload(topStatements, logged, unmeasured), jdbc, settings);
+      DbAdviceWriter.write(result, sources(), out);
+      print(result);
+      if (apply && !result.indexDdl().isEmpty()) {
+        stdout.println("applying:");
+        result.indexDdl().forEach(ddl -> stdout.println("  " + ddl + ";"));
+        session.applyIndexes(result.indexDdl()).forEach(ddl -> stdout.println("built: " + ddl));
       }
     }
-    DbAdviceWriter.write(result, sources(), out);
-    print(result);
     return 0;
   }
 
