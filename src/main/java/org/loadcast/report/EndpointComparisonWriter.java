@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.loadcast.results.ResultFiles;
 
@@ -19,6 +22,13 @@ public final class EndpointComparisonWriter {
   private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private EndpointComparisonWriter() {}
+
+  /** Returns one load test's five CSV cells: requests, failures, p50, p95, p99; empty when it did not run. */
+  private static List<Object> cells(EndpointComparison.Figures f) {
+    return f == null ? Arrays.asList(null, null, null, null, null) : Arrays.asList(f.completed(), f.failed(),
+        SeriesExport.fixed(f.p50LatencyMillis(), 3), SeriesExport.fixed(f.p95LatencyMillis(), 3),
+        SeriesExport.fixed(f.p99LatencyMillis(), 3));
+  }
 
   /**
    * Writes the comparison into a directory, creating it.
@@ -35,14 +45,12 @@ public final class EndpointComparisonWriter {
           "beforeP50LatencyMillis", "beforeP95LatencyMillis", "beforeP99LatencyMillis", "afterCompleted", "afterFailed",
           "afterP50LatencyMillis", "afterP95LatencyMillis", "afterP99LatencyMillis", "p95ChangePercent");
       for (EndpointComparison.Row r : comparison.rows()) {
-        EndpointComparison.Figures b = r.before();
-        EndpointComparison.Figures a = r.after();
-        table.row(r.requestName(), b == null ? null : b.completed(), b == null ? null : b.failed(),
-            b == null ? null : SeriesExport.fixed(b.p50LatencyMillis(), 3), b == null ? null : SeriesExport.fixed(b.p95LatencyMillis(), 3),
-            b == null ? null : SeriesExport.fixed(b.p99LatencyMillis(), 3), a == null ? null : a.completed(),
-            a == null ? null : a.failed(), a == null ? null : SeriesExport.fixed(a.p50LatencyMillis(), 3),
-            a == null ? null : SeriesExport.fixed(a.p95LatencyMillis(), 3), a == null ? null : SeriesExport.fixed(a.p99LatencyMillis(), 3),
-            SeriesExport.fixed(r.p95ChangePercent(), 1));
+        List<Object> row = new ArrayList<>();
+        row.add(r.requestName());
+        row.addAll(cells(r.before()));
+        row.addAll(cells(r.after()));
+        row.add(SeriesExport.fixed(r.p95ChangePercent(), 1));
+        table.row(row.toArray());
       }
       files.put("comparison.csv", table.csv());
       files.put("index.html", ReportWriter.render("endpoint-comparison.peb", Map.of("c", comparison)));

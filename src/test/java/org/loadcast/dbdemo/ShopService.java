@@ -201,11 +201,15 @@ final class ShopService implements AutoCloseable {
       }
       try (ResultSet rs = statement.executeQuery()) {
         int columns = rs.getMetaData().getColumnCount();
+        String[] labels = new String[columns + 1];
+        for (int c = 1; c <= columns; c++) {
+          labels[c] = rs.getMetaData().getColumnLabel(c);
+        }
         while (rs.next()) {
           Map<String, Object> row = new LinkedHashMap<>();
           for (int c = 1; c <= columns; c++) {
             Object value = rs.getObject(c);
-            row.put(rs.getMetaData().getColumnLabel(c), value instanceof java.time.temporal.Temporal
+            row.put(labels[c], value instanceof java.time.temporal.Temporal
                 || value instanceof java.sql.Timestamp ? value.toString() : value);
           }
           rows.add(row);
