@@ -3,9 +3,7 @@ package org.loadcast.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -100,17 +98,11 @@ public final class CapacityReportWriter {
 
   private static String html(CapacityReport report, List<ProbeStepCheck> probeSteps, RunMetadata metadata)
       throws IOException {
-    PebbleTemplate template = ReportWriter.PEBBLE.getTemplate("capacity.peb");
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("report", report);
     context.put("metadata", metadata);
     context.put("probeSteps", probeSteps);
-    context.put("chartData", ReportWriter.scriptJson(Chart.of(report, probeSteps)));
-    context.put("uplotJs", ReportWriter.resource(ReportWriter.UPLOT + "uPlot.iife.min.js"));
-    context.put("uplotCss", ReportWriter.resource(ReportWriter.UPLOT + "uPlot.min.css"));
-    StringWriter out = new StringWriter();
-    template.evaluate(out, context, Locale.ROOT);
-    return out.toString();
+    return ReportWriter.renderChartPage("capacity.peb", context, Chart.of(report, probeSteps));
   }
 
   /**

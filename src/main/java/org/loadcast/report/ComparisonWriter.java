@@ -3,9 +3,7 @@ package org.loadcast.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,15 +87,7 @@ public final class ComparisonWriter {
   }
 
   private static String html(RunComparison comparison) throws IOException {
-    PebbleTemplate template = ReportWriter.PEBBLE.getTemplate("compare.peb");
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("c", comparison);
-    context.put("chartData", ReportWriter.scriptJson(Chart.of(comparison)));
-    context.put("uplotJs", ReportWriter.resource(ReportWriter.UPLOT + "uPlot.iife.min.js"));
-    context.put("uplotCss", ReportWriter.resource(ReportWriter.UPLOT + "uPlot.min.css"));
-    StringWriter out = new StringWriter();
-    template.evaluate(out, context, Locale.ROOT);
-    return out.toString();
+    return ReportWriter.renderChartPage("compare.peb", Map.of("c", comparison), Chart.of(comparison));
   }
 
   /**

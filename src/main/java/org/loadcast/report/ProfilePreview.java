@@ -1,7 +1,6 @@
 package org.loadcast.report;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,12 +56,7 @@ public final class ProfilePreview {
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("profile", profile);
     context.put("view", View.of(profile));
-    context.put("chartData", ReportWriter.scriptJson(CurveData.of(profile)));
-    context.put("uplotJs", ReportWriter.resource(ReportWriter.UPLOT + "uPlot.iife.min.js"));
-    context.put("uplotCss", ReportWriter.resource(ReportWriter.UPLOT + "uPlot.min.css"));
-    StringWriter out = new StringWriter();
-    ReportWriter.PEBBLE.getTemplate("profile.peb").evaluate(out, context, Locale.ROOT);
-    return out.toString();
+    return ReportWriter.renderChartPage("profile.peb", context, CurveData.of(profile));
   }
 
   /**

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -26,7 +25,6 @@ import java.util.OptionalDouble;
 import org.loadcast.hotspot.FlameGraphPage;
 import org.loadcast.results.ResultFiles;
 import org.loadcast.sim.ElasticityMetrics;
-import org.loadcast.sim.MinuteStats;
 
 /**
  * Writes a run's report directory: {@code summary.json}, its JSON Schema
@@ -109,16 +107,10 @@ public final class ReportWriter {
   }
 
   private static String html(RunReport report) throws IOException {
-    PebbleTemplate template = PEBBLE.getTemplate("index.peb");
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("report", report);
     context.put("view", ReportView.of(report));
-    context.put("chartData", scriptJson(ChartData.of(report)));
-    context.put("uplotJs", resource(UPLOT + "uPlot.iife.min.js"));
-    context.put("uplotCss", resource(UPLOT + "uPlot.min.css"));
-    StringWriter out = new StringWriter();
-    template.evaluate(out, context, Locale.ROOT);
-    return out.toString();
+    return renderChartPage("index.peb", context, ChartData.of(report));
   }
 
   /**
@@ -133,6 +125,24 @@ public final class ReportWriter {
     StringWriter out = new StringWriter();
     PEBBLE.getTemplate(template).evaluate(out, context, Locale.ROOT);
     return out.toString();
+  }
+
+  /**
+   * Renders a page with charts: the context plus {@code chartData} (the data as script-safe JSON,
+   * {@link #scriptJson}) and uPlot's script and styles to inline ({@code uplotJs}, {@code uplotCss}).
+   *
+   * @param template the template's name
+   * @param context the template's other variables; not changed
+   * @param chartData what the page's charts draw, serialised as JSON
+   * @return the rendered page
+   * @throws IOException if a template or resource cannot be read or rendered
+   */
+  static String renderChartPage(String template, Map<String, Object> context, Object chartData) throws IOException {
+    Map<String, Object> all = new LinkedHashMap<>(context);
+    all.put("chartData", scriptJson(chartData));
+    all.put("uplotJs", resource(UPLOT + "uPlot.iife.min.js"));
+    all.put("uplotCss", resource(UPLOT + "uPlot.min.css"));
+    return render(template, all);
   }
 
   /**
