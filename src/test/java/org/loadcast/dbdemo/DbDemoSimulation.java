@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.loadcast.cli.FeederFiles;
 import org.loadcast.cli.RunFiles;
+import org.loadcast.loadtest.BadInput;
 import org.loadcast.loadtest.TemplateDraw;
 import org.loadcast.loadtest.TemplateRequests;
 import org.loadcast.profile.InputException;
@@ -106,10 +107,7 @@ public class DbDemoSimulation extends Simulation {
     try {
       return YamlFile.read(file, DbDemoDocument.class).value();
     } catch (InputException e) {
-      e.problems().forEach(System.err::println);
-      System.err.flush();
-      System.exit(2);
-      throw e;
+      throw BadInput.exit(e.problems());
     }
   }
 
@@ -118,16 +116,11 @@ public class DbDemoSimulation extends Simulation {
       TrafficProfile profile = TrafficProfiles.read(file);
       List<String> problems = FeederFiles.problems(file, profile.mix());
       if (!problems.isEmpty()) {
-        problems.forEach(System.err::println);
-        System.err.flush();
-        System.exit(2);
+        throw BadInput.exit(problems);
       }
       return profile;
     } catch (InputException e) {
-      e.problems().forEach(System.err::println);
-      System.err.flush();
-      System.exit(2);
-      throw e;
+      throw BadInput.exit(e.problems());
     }
   }
 

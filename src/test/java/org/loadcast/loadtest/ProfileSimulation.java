@@ -162,10 +162,7 @@ public class ProfileSimulation extends Simulation {
     try {
       return Experiments.read(file);
     } catch (InputException e) {
-      e.problems().forEach(System.err::println);
-      System.err.flush();
-      System.exit(2);
-      throw e;
+      throw BadInput.exit(e.problems());
     }
   }
 
@@ -176,10 +173,7 @@ public class ProfileSimulation extends Simulation {
   private static void checkFeedersOrExit(Experiment experiment) {
     List<String> problems = FeederFiles.problems(experiment.profileFile(), experiment.profile().mix());
     if (!problems.isEmpty()) {
-      problems.forEach(System.err::println);
-      System.err.flush();
-      System.exit(2);
-      throw new IllegalArgumentException(problems.get(0));
+      throw BadInput.exit(problems);
     }
   }
 
@@ -194,10 +188,8 @@ public class ProfileSimulation extends Simulation {
         throw new java.net.URISyntaxException(url, "not an absolute http or https URL with a host");
       }
     } catch (java.net.URISyntaxException e) {
-      System.err.println("-Dtarget: target must be an absolute http or https URL such as http://127.0.0.1:8080, but was '"
-          + url + "'");
-      System.err.flush();
-      System.exit(2);
+      throw BadInput.exit(List.of("-Dtarget: target must be an absolute http or https URL such as http://127.0.0.1:8080, "
+          + "but was '" + url + "'"));
     }
   }
 
@@ -214,10 +206,7 @@ public class ProfileSimulation extends Simulation {
     try {
       return DashboardSettings.of(System.getProperties());
     } catch (IllegalArgumentException e) {
-      System.err.println("-D" + e.getMessage());
-      System.err.flush();
-      System.exit(2);
-      throw e;
+      throw BadInput.exit(List.of("-D" + e.getMessage()));
     }
   }
 
@@ -231,10 +220,7 @@ public class ProfileSimulation extends Simulation {
       CodeProfiler.check(settings);
       return settings;
     } catch (IllegalArgumentException e) {
-      System.err.println("-D" + e.getMessage());
-      System.err.flush();
-      System.exit(2);
-      throw e;
+      throw BadInput.exit(List.of("-D" + e.getMessage()));
     }
   }
 
