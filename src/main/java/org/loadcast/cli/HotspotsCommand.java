@@ -82,8 +82,7 @@ final class HotspotsCommand implements Callable<Integer> {
     }
     String window = fromTime == null && toTime == null ? "every sample of the recording"
         : "samples from " + (fromTime == null ? "the start" : fromTime) + " to " + (toTime == null ? "the end" : toTime);
-    String filters = (threads == null ? "" : ", threads matching " + threads)
-        + (include == null ? "" : ", stacks through a method matching " + include);
+    String filters = settings.filterDescription();
     CodeHotspots code = CodeHotspots.of("JDK Flight Recorder recording " + recording + ", " + window + filters, counts,
         settings.top(), 90);
     RunMetadata metadata = new RunMetadata(RunFiles.version(), "hotspots", "loadcast "

@@ -84,14 +84,14 @@ public final class CodeProfiler implements AutoCloseable {
       try {
         JfrSampler sampler = JfrSampler.openRepository(settings.repository(), loadTestStart, counts);
         return new CodeProfiler(settings, loadTestStart, counts, sampler, "JDK Flight Recorder repository "
-            + settings.repository() + ", streamed while the load test ran" + filters(settings), "");
+            + settings.repository() + ", streamed while the load test ran" + settings.filterDescription(), "");
       } catch (IOException e) {
         throw new IllegalArgumentException("profile.jfr.repository: " + e.getMessage(), e);
       }
     }
     if (settings.recording() != null) {
       return new CodeProfiler(settings, loadTestStart, null, null, "JDK Flight Recorder recording " + settings.recording()
-          + ", the samples taken while the load test ran" + filters(settings), "");
+          + ", the samples taken while the load test ran" + settings.filterDescription(), "");
     }
     if (embedded == null) {
       return new CodeProfiler(settings, loadTestStart, null, null, null, "the target is external; name its JDK Flight "
@@ -99,12 +99,10 @@ public final class CodeProfiler implements AutoCloseable {
     }
     JfrHotMethods counts = new JfrHotMethods(settings.threadFilter(embedded.threads()), settings.frameFilter());
     JfrSampler sampler = JfrSampler.start(Duration.ofMillis(ProfilingSettings.IN_PROCESS_PERIOD_MILLIS), counts);
-    String threads = settings.threads() == null ? "its request threads " + embedded.threadPattern()
-        : "threads matching " + settings.threads().pattern();
     return new CodeProfiler(settings, loadTestStart, counts, sampler, capitalized(embedded.description())
-        + ", sampled in-process by JDK Flight Recorder every " + ProfilingSettings.IN_PROCESS_PERIOD_MILLIS + " ms, "
-        + threads + (settings.include() == null ? "" : ", stacks through a method matching " + settings.include().pattern()),
-        "");
+        + ", sampled in-process by JDK Flight Recorder every " + ProfilingSettings.IN_PROCESS_PERIOD_MILLIS + " ms"
+        + (settings.threads() == null ? ", its request threads " + embedded.threadPattern() : "")
+        + settings.filterDescription(), "");
   }
 
   /**
@@ -154,11 +152,6 @@ public final class CodeProfiler implements AutoCloseable {
    * @param note why there are none, or what is missing; empty when nothing is to be said
    */
   public record Result(CodeHotspots code, String note) {}
-
-  private static String filters(ProfilingSettings settings) {
-    return (settings.threads() == null ? "" : ", threads matching " + settings.threads().pattern())
-        + (settings.include() == null ? "" : ", stacks through a method matching " + settings.include().pattern());
-  }
 
   private static String capitalized(String text) {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);

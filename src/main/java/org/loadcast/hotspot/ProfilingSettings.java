@@ -118,6 +118,15 @@ public record ProfilingSettings(boolean enabled, Path recording, Path repository
     return threads == null ? defaultFilter : name -> threads.matcher(name).matches();
   }
 
+  /**
+   * Returns the filters in words, each after ", ": {@code ", threads matching R, stacks through a
+   * method matching M"}; empty without filters.
+   */
+  public String filterDescription() {
+    return (threads == null ? "" : ", threads matching " + threads.pattern())
+        + (include == null ? "" : ", stacks through a method matching " + include.pattern());
+  }
+
   /** Returns the frame filter: the {@code profile.include} pattern, or every stack. */
   public Predicate<String> frameFilter() {
     return include == null ? method -> true : method -> include.matcher(method).matches();
