@@ -91,9 +91,16 @@ final class DbAdviseCommand implements Callable<Integer> {
     SimulateCommand.checkWritableDirectory(out, COMMAND);
     List<StatementExecution> logged = new ArrayList<>();
     List<StatementExecution> jdbc = new ArrayList<>();
+    var stdout = spec.commandLine().getOut();
+    DatabaseTarget target = jdbcUrl == null ? null : databaseTarget();
     for (Path file : pgLogs) {
       try (BufferedReader in = reader(file)) {
-        PostgresLogReader.read(in, file.toString(), logged::add);
+        // a server's log holds every database's statements: with --jdbc-url, only that database's are advised on
+        long others = PostgresLogReader.read(in, file.toString(), target == null ? null : target.databaseName(), logged::add);
+        if (others > 0) {
+          stdout.printf(Locale.ROOT, "%s: %d statements of other databases than %s left out%n", file, others,
+              target.databaseName());
+        }
       }
     }
     for (Path file : jdbcLogs) {
@@ -108,12 +115,11 @@ final class DbAdviseCommand implements Callable<Integer> {
       }
     }
     logged.addAll(jdbc);
-    var stdout = spec.commandLine().getOut();
     Advisor.Settings settings = new Advisor.Settings(top, Advisor.Settings.DEFAULTS.checks(),
         Advisor.Settings.DEFAULTS.nPlusOne(), Advisor.Settings.DEFAULTS.maxWriteShareFraction(),
         Advisor.Settings.DEFAULTS.maintenanceCostPerWrite());
     // without --jdbc-url there is no session (try-with-resources skips a null resource): the logs' analyses only
-    try (AdvisorSession session = jdbcUrl == null ? null : AdvisorSession.open(databaseTarget())) {
+    try (AdvisorSession session = target == null ? null : AdvisorSession.open(target)) {
       List<StatementStatistics> topStatements = session == null || noPgStatStatements ? List.of()
           : TopStatements.top(session, top);
       Advisor.Result result = Advisor.advise(session, Advisor.workload(topStatements, logged, unmeasured), jdbc, settings);

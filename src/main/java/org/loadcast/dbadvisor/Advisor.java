@@ -22,7 +22,7 @@ import java.util.TreeMap;
  *   <li>the generic or plain plan and its findings ({@link PlanReader}, {@link PlanChecks}), each a
  *       {@link RecommendationKind#PLAN_WARNING};
  *   <li>the candidates of its columns ({@link ColumnUsage}, {@link IndexCandidates}), less the ones
- *       an existing index serves ({@link ExistingIndexes});
+ *       an existing index serves and the ones on views and catalog tables ({@link ExistingIndexes});
  *   <li>each candidate's cost before and after ({@link WhatIfCheck}: HypoPG, or a build rolled back);
  *   <li>the workload-wide choice ({@link IndexSelection}), with each table's writes as penalty; one
  *       {@link RecommendationKind#INDEX} per chosen index and statement it serves. Its estimated
@@ -153,6 +153,7 @@ public final class Advisor {
       Map<String, Long> writesByTable = new TreeMap<>();
       List<CandidateCost> costs = new ArrayList<>();
       Map<String, List<ExistingIndex>> existing = new TreeMap<>();
+      Map<String, Boolean> indexable = new TreeMap<>();
       for (Statement s : statements) {
         ColumnUsage usage;
         try {
@@ -178,6 +179,9 @@ public final class Advisor {
         }
         List<ExistingIndex> known = tables.stream().flatMap(t -> existing.get(t).stream()).toList();
         for (IndexCandidate candidate : IndexCandidates.forStatement(usage, known)) {
+          if (!indexable.computeIfAbsent(candidate.table(), t -> ExistingIndexes.indexable(session, t))) {
+            continue; // a view, a catalog table or a relation that does not exist: no index to build on it
+          }
           WhatIfCost cost = WhatIfCheck.cost(session, s.sql(), withoutConcurrently(candidate.ddl()), candidate.table(),
               method);
           if (cost.costBefore() > 0) {

@@ -44,6 +44,12 @@ import org.postgresql.util.ServerErrorMessage;
 public final class AdvisorSession implements AutoCloseable {
   /** The {@code application_name} of every advisor connection, as the server's log and {@code pg_stat_activity} show it. */
   public static final String APPLICATION_NAME = "loadcast dbadvise";
+  /**
+   * The comment every statement the advisor sends starts with, so that {@code pg_stat_statements}
+   * and server logs show it (they keep a statement's leading comment) and the advisor's own
+   * statements are left out of the workload it reads ({@link TopStatements}, {@link PostgresLogReader}).
+   */
+  public static final String STATEMENT_TAG = "/* loadcast dbadvise */";
   private static final Pattern CREATE_INDEX = Pattern.compile("^\\s*CREATE\\s+(UNIQUE\\s+)?INDEX\\s+", Pattern.CASE_INSENSITIVE);
   private static final Pattern CONCURRENTLY = Pattern.compile("^\\s*CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\b",
       Pattern.CASE_INSENSITIVE);
@@ -72,11 +78,13 @@ public final class AdvisorSession implements AutoCloseable {
     properties.setProperty("user", target.user());
     target.password().ifPresent(p -> properties.setProperty("password", p.reveal()));
     properties.setProperty("ApplicationName", APPLICATION_NAME);
+    // the application name goes in the startup packet (servers 9.0+), not in an untagged SET after login
+    properties.setProperty("assumeMinServerVersion", "9.0");
     properties.setProperty("connectTimeout", "10");
     try {
       Connection connection = DriverManager.getConnection(target.jdbcUrl(), properties);
       try (Statement statement = connection.createStatement()) {
-        statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        statement.execute(tagged("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));
       }
       return new AdvisorSession(target, connection);
     } catch (SQLException e) {
@@ -189,7 +197,7 @@ public final class AdvisorSession implements AutoCloseable {
   }
 
   <T> List<T> rowsOrThrow(String sql, SqlRow<T> reader, Object... parameters) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (PreparedStatement statement = connection.prepareStatement(tagged(sql))) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
@@ -203,11 +211,16 @@ public final class AdvisorSession implements AutoCloseable {
     }
   }
 
-  /** Runs one statement that returns no rows (SET, PREPARE, DEALLOCATE, BEGIN, ROLLBACK), sent as written. */
+  /** Runs one statement that returns no rows (SET, PREPARE, DEALLOCATE, BEGIN, ROLLBACK), sent as written and tagged. */
   void execute(String sql) throws SQLException {
     try (Statement statement = createStatement()) {
-      statement.execute(sql);
+      statement.execute(tagged(sql));
     }
+  }
+
+  /** Returns a statement's text with {@link #STATEMENT_TAG} in front. */
+  static String tagged(String sql) {
+    return STATEMENT_TAG + " " + sql;
   }
 
   /**
@@ -228,7 +241,10 @@ public final class AdvisorSession implements AutoCloseable {
     }
   }
 
-  /** Returns a statement that sends SQL as written: no JDBC escape processing, {@code ?} not a marker. */
+  /**
+   * Returns a statement that sends SQL as written: no JDBC escape processing, {@code ?} not a marker.
+   * Tag what it sends with {@link #tagged}.
+   */
   Statement createStatement() throws SQLException {
     Statement statement = connection.createStatement();
     statement.setEscapeProcessing(false);

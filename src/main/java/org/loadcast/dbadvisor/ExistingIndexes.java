@@ -27,6 +27,11 @@ public final class ExistingIndexes {
       GROUP BY ic.relname, am.amname, i.indisunique, i.indpred, i.indisvalid, i.indexrelid
       ORDER BY ic.relname""";
 
+  private static final String INDEXABLE = """
+      SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.oid = to_regclass(?) AND c.relkind IN ('r', 'p', 'm')
+        AND n.nspname NOT IN ('pg_catalog', 'information_schema')""";
+
   private ExistingIndexes() {}
 
   /**
@@ -41,6 +46,21 @@ public final class ExistingIndexes {
     String name = ExistingIndex.identifier(table.strip());
     return session.rows(QUERY, row -> new ExistingIndex(name, row.getString(1), row.getString(2), columns(row.getArray(7)),
         row.getBoolean(3), row.getBoolean(4), row.getBoolean(5), row.getString(6)), table);
+  }
+
+  /**
+   * Returns whether an index can be built on a relation: it exists, is a table, a partitioned table
+   * or a materialized view ({@code pg_class.relkind} r, p or m), and is not in {@code pg_catalog} or
+   * {@code information_schema}. Statements of a workload also read views and the catalog (an
+   * application's or a monitoring tool's own queries); those get no index candidates.
+   *
+   * @param session the session to read the catalog in
+   * @param table the relation, as SQL names it
+   * @return true when an index can be built on it
+   * @throws org.loadcast.profile.InputException if the catalog query fails
+   */
+  public static boolean indexable(AdvisorSession session, String table) {
+    return !session.rows(INDEXABLE, row -> 1, table).isEmpty();
   }
 
   /**

@@ -105,7 +105,7 @@ public final class PlanReader {
 
   /** Runs a statement given as text (no JDBC escapes, no {@code ?} markers) and returns its one value. */
   static String single(AdvisorSession session, String sql) throws SQLException {
-    try (Statement statement = session.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+    try (Statement statement = session.createStatement(); ResultSet result = statement.executeQuery(AdvisorSession.tagged(sql))) {
       if (!result.next()) {
         throw new SQLException("expected one row from: " + sql);
       }

@@ -45,14 +45,17 @@ import org.loadcast.profile.InputProblem;
  * execute ...}) first and later a bare {@code LOG:  duration: 12.345 ms} from the same process; the
  * two are paired, and a statement never followed by its duration (faster than {@code
  * log_min_duration_statement}) is dropped. The {@code parse} and {@code bind} durations of the
- * extended protocol are skipped, so that an execution counts once; so are all other messages. Log lines carry no request id, so {@link
+ * extended protocol are skipped, so that an execution counts once; so are all other messages. The
+ * advisor's own statements, which start with {@link AdvisorSession#STATEMENT_TAG}, are skipped too:
+ * they are not the workload. With Debian's prefix a log names each entry's database, and {@link
+ * #read(BufferedReader, String, String, Consumer)} keeps one database's statements. Log lines carry no request id, so {@link
  * StatementExecution#requestId()} is null, and the prefix's time stamp (whose zone may be an
  * abbreviation) is not used.
  */
 public final class PostgresLogReader {
   private static final Pattern ENTRY = Pattern.compile(
       "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,6})?(?: [A-Za-z0-9+\\-:/_]+)?) \\[(\\d+)\\] "
-          + "(?:\\S*@\\S* )?(DEBUG[1-5]?|INFO|NOTICE|WARNING|ERROR|LOG|FATAL|PANIC|DETAIL|HINT|QUERY|CONTEXT"
+          + "(?:(\\S*)@(\\S*) )?(DEBUG[1-5]?|INFO|NOTICE|WARNING|ERROR|LOG|FATAL|PANIC|DETAIL|HINT|QUERY|CONTEXT"
           + "|LOCATION|STATEMENT):  (.*)$");
   private static final Pattern DURATION = Pattern.compile(
       "^duration: (\\d+(?:\\.\\d+)?) ms  (?:statement: (.*)|execute (?:fetch from )?[^:\\s]+: (.*)|plan:\\n?(.*))$",
@@ -79,7 +82,24 @@ public final class PostgresLogReader {
    */
   public static void read(BufferedReader in, String source, Consumer<? super StatementExecution> sink)
       throws IOException {
-    Reading reading = new Reading(source, sink);
+    read(in, source, null, sink);
+  }
+
+  /**
+   * Reads the statement executions of one database from a log of a whole server.
+   *
+   * @param in the log, read to its end
+   * @param source the file as the user named it, for messages and {@link StatementExecution#source()}
+   * @param database the database to keep, as the prefix's {@code %d} names it; null keeps all. Entries
+   *     whose prefix names no database (a prefix without {@code %d}) are kept.
+   * @param sink receives each kept execution in log order
+   * @return how many statements of other databases were dropped, >= 0
+   * @throws IOException if reading fails
+   * @throws InputException as {@link #read(BufferedReader, String, Consumer)} says
+   */
+  public static long read(BufferedReader in, String source, String database, Consumer<? super StatementExecution> sink)
+      throws IOException {
+    Reading reading = new Reading(source, database, sink);
     String line;
     int number = 0;
     while ((line = in.readLine()) != null) {
@@ -87,19 +107,23 @@ public final class PostgresLogReader {
       reading.line(line, number);
     }
     reading.finish();
+    return reading.otherDatabases;
   }
 
   /** The state of one read: the entry being assembled and the statement awaiting its DETAIL. */
   private static final class Reading {
     private final String source;
+    private final String database;
     private final Consumer<? super StatementExecution> sink;
+    private long otherDatabases;
     private final List<InputProblem> problems = new ArrayList<>();
     private Entry entry;
     private Pending pending;
     private final Map<String, StatementExecution> awaitingDuration = new HashMap<>();
 
-    Reading(String source, Consumer<? super StatementExecution> sink) {
+    Reading(String source, String database, Consumer<? super StatementExecution> sink) {
       this.source = source;
+      this.database = database;
       this.sink = sink;
     }
 
@@ -107,7 +131,8 @@ public final class PostgresLogReader {
       Matcher m = ENTRY.matcher(line);
       if (m.matches()) {
         close();
-        entry = new Entry(m.group(2), m.group(3), number, new StringBuilder(m.group(4)));
+        String database = m.group(4) == null || m.group(4).isEmpty() ? null : m.group(4);
+        entry = new Entry(m.group(2), database, m.group(5), number, new StringBuilder(m.group(6)));
       } else if (line.startsWith("\t") && entry != null) {
         entry.message.append('\n').append(line, 1, line.length());
       } else if (!line.isEmpty()) {
@@ -194,13 +219,27 @@ public final class PostgresLogReader {
             + "a JSON object with \"Query Text\" after 'plan:'");
         return;
       }
-      sink.accept(new StatementExecution(null, null, null, micros, sql.strip(), List.of(), plan.strip(), where));
+      if (kept(done, sql)) {
+        sink.accept(new StatementExecution(null, null, null, micros, sql.strip(), List.of(), plan.strip(), where));
+      }
     }
 
     private void pendingStatement(Entry done, String sql, long micros, String where) {
-      if (!sql.isBlank()) {
+      if (!sql.isBlank() && kept(done, sql)) {
         pending = new Pending(done.pid, sql.strip(), micros, where);
       }
+    }
+
+    /** Whether a statement is of the database asked for, and not one of the advisor's own; counts the others' statements. */
+    private boolean kept(Entry done, String sql) {
+      if (sql.strip().startsWith(AdvisorSession.STATEMENT_TAG)) {
+        return false;
+      }
+      if (database != null && done.database != null && !database.equals(done.database)) {
+        otherDatabases++;
+        return false;
+      }
+      return true;
     }
 
     private static long micros(String millis) {
@@ -249,7 +288,7 @@ public final class PostgresLogReader {
     return values;
   }
 
-  private record Entry(String pid, String severity, int line, StringBuilder message) {}
+  private record Entry(String pid, String database, String severity, int line, StringBuilder message) {}
 
   /** A statement read, waiting for the DETAIL with its parameters; {@code micros} is -1 while its duration is to come. */
   private record Pending(String pid, String sql, long micros, String where) {}

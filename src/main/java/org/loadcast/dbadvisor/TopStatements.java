@@ -13,7 +13,8 @@ import org.loadcast.profile.InputProblem;
  * pg_stat_statements}; the read-only advisor does not create it) and the library preloaded by the
  * server ({@code shared_preload_libraries = 'pg_stat_statements'} and a restart). A role without
  * {@code pg_read_all_stats} sees only its own statements' text. Columns as of PostgreSQL 13 ({@code
- * total_exec_time}, {@code mean_exec_time}).
+ * total_exec_time}, {@code mean_exec_time}). The advisor's own statements, which start with {@link
+ * AdvisorSession#STATEMENT_TAG}, are left out.
  */
 public final class TopStatements {
   private static final String QUERY = """
@@ -21,6 +22,7 @@ public final class TopStatements {
       FROM pg_stat_statements
       WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
         AND query IS NOT NULL AND query <> '<insufficient privilege>'
+        AND query NOT LIKE ?
       ORDER BY total_exec_time DESC, calls DESC, query
       LIMIT ?""";
 
@@ -51,7 +53,7 @@ public final class TopStatements {
     }
     try {
       return session.rowsOrThrow(QUERY, r -> new StatementStatistics(r.getString(1), r.getLong(2), r.getDouble(3),
-          r.getDouble(4), r.getLong(5)), limit);
+          r.getDouble(4), r.getLong(5)), AdvisorSession.STATEMENT_TAG + "%", limit);
     } catch (SQLException e) {
       if ("55000".equals(e.getSQLState())) {
         throw problem("pg_stat_statements is installed but not loaded: add it to shared_preload_libraries in "

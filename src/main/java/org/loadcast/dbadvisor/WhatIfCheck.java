@@ -26,19 +26,28 @@ import org.loadcast.profile.InputException;
  * <p>Either way the session's transaction ends in ROLLBACK.
  */
 public final class WhatIfCheck {
+  private static final String HYPOPG_USABLE = """
+      SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'hypopg')
+          OR EXISTS (SELECT 1 FROM pg_available_extension_versions v JOIN pg_roles r ON r.rolname = current_user
+                     WHERE v.name = 'hypopg'
+                       AND (r.rolsuper OR (v.trusted AND has_database_privilege(current_database(), 'CREATE'))))""";
   private WhatIfCheck() {}
 
   /**
-   * Returns the method the server allows: HypoPG when {@code pg_available_extensions} lists {@code
-   * hypopg}, the transactional build otherwise.
+   * Returns the method the server allows: HypoPG when the extension is created in the database, or
+   * when the server has it available ({@code pg_available_extension_versions}) and the role may create
+   * it (a superuser, or a trusted version and CREATE on the database; it is created inside the
+   * what-if transaction and rolled back); the transactional build otherwise. HypoPG is not a trusted
+   * extension, so an advisor role that is not a superuser uses it where an administrator ran {@code
+   * CREATE EXTENSION hypopg} once.
    *
    * @param session the session to ask
    * @return the method {@link #cost(AdvisorSession, String, String, String)} will use
    * @throws InputException if the catalog query fails
    */
   public static WhatIfMethod availableMethod(AdvisorSession session) {
-    List<String> found = session.rows("SELECT name FROM pg_available_extensions WHERE name = 'hypopg'", r -> r.getString(1));
-    return found.isEmpty() ? WhatIfMethod.TRANSACTIONAL_BUILD : WhatIfMethod.HYPOPG;
+    List<Boolean> usable = session.rows(HYPOPG_USABLE, r -> r.getBoolean(1));
+    return usable.get(0) ? WhatIfMethod.HYPOPG : WhatIfMethod.TRANSACTIONAL_BUILD;
   }
 
   /**

@@ -10,18 +10,26 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.loadcast.profile.InputException;
 
 /** {@link AdvisorSession#applyIndexes} builds for real, concurrently, and leaves the session read-only. */
 @Tag("slow")
+@ParameterizedClass
+@MethodSource("org.loadcast.dbadvisor.ShopServer#all")
 class ApplyIndexesIT {
+  private final ShopServer shop;
+
+  ApplyIndexesIT(ShopServer shop) {
+    this.shop = shop;
+  }
 
   @Test
   void applyIndexes_buildsAValidIndexConcurrentlyAndReturnsToReadOnly() throws SQLException {
-    EmbeddedShop shop = EmbeddedShop.shared();
     try (Connection admin = shop.admin(); Statement statement = admin.createStatement()) {
       statement.execute("CREATE TABLE apply_probe AS SELECT g AS id, g % 97 AS bucket FROM generate_series(1, 1000) g");
-      statement.execute("ALTER TABLE apply_probe OWNER TO " + EmbeddedShop.ADVISOR);
+      statement.execute("ALTER TABLE apply_probe OWNER TO " + ShopServer.ADVISOR);
     }
     try (AdvisorSession session = AdvisorSession.open(shop.target())) {
       List<String> applied = session.applyIndexes(List.of("CREATE INDEX apply_probe_bucket_idx ON apply_probe (bucket);"));
@@ -33,8 +41,8 @@ class ApplyIndexesIT {
     }
   }
 
-  private static boolean validIndex(String name) throws SQLException {
-    try (Connection admin = EmbeddedShop.shared().admin(); Statement statement = admin.createStatement();
+  private boolean validIndex(String name) throws SQLException {
+    try (Connection admin = shop.admin(); Statement statement = admin.createStatement();
         ResultSet valid = statement.executeQuery("SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass('" + name + "')")) {
       return valid.next() && valid.getBoolean(1);
     }

@@ -8,28 +8,36 @@ import java.net.ServerSocket;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.loadcast.profile.InputException;
 
 /** Logging in fails with one clear line, and never with the password in it. */
 @Tag("slow")
+@ParameterizedClass
+@MethodSource("org.loadcast.dbadvisor.ShopServer#all")
 class ConnectionFailuresIT {
+  private final ShopServer shop;
+
+  ConnectionFailuresIT(ShopServer shop) {
+    this.shop = shop;
+  }
   private static final String WRONG = "wrong-Pass-91c3d";
 
   @Test
   void open_wrongPassword_saysSoWithoutThePassword() {
-    InputException failure = failure(EmbeddedShop.shared().target("shop", WRONG));
+    InputException failure = failure(shop.target(ShopServer.SHOP, WRONG));
 
-    assertThat(failure.getMessage()).isEqualTo("loadcast dbadvise: password authentication failed for user advisor");
-    assertThat(everyText(failure)).doesNotContain(WRONG).doesNotContain(EmbeddedShop.ADVISOR_PASSWORD);
+    assertThat(failure.getMessage()).isEqualTo("loadcast dbadvise: password authentication failed for user " + ShopServer.ADVISOR);
+    assertThat(everyText(failure)).doesNotContain(WRONG).doesNotContain(ShopServer.ADVISOR_PASSWORD);
   }
 
   @Test
   void open_noPasswordWhereTheServerAsksForOne_saysHowToGiveIt() {
-    EmbeddedShop shop = EmbeddedShop.shared();
-    InputException failure = failure(new DatabaseTarget(shop.url("shop"), EmbeddedShop.ADVISOR, Optional.empty()));
+    InputException failure = failure(new DatabaseTarget(shop.url(ShopServer.SHOP), ShopServer.ADVISOR, Optional.empty()));
 
-    assertThat(failure.getMessage()).isEqualTo("loadcast dbadvise: the server at 127.0.0.1:" + shop.port()
-        + " asks user advisor for a password, but none was given: set PGPASSWORD or give a password file");
+    assertThat(failure.getMessage()).isEqualTo("loadcast dbadvise: the server at " + shop.address()
+        + " asks user " + ShopServer.ADVISOR + " for a password, but none was given: set PGPASSWORD or give a password file");
   }
 
   @Test
@@ -50,13 +58,12 @@ class ConnectionFailuresIT {
 
   @Test
   void open_missingDatabase_namesIt() {
-    EmbeddedShop shop = EmbeddedShop.shared();
 
-    InputException failure = failure(shop.target("nosuchdb", EmbeddedShop.ADVISOR_PASSWORD));
+    InputException failure = failure(shop.target("nosuchdb", ShopServer.ADVISOR_PASSWORD));
 
-    assertThat(failure.getMessage()).isEqualTo("loadcast dbadvise: database \"nosuchdb\" does not exist on 127.0.0.1:"
-        + shop.port());
-    assertThat(everyText(failure)).doesNotContain(EmbeddedShop.ADVISOR_PASSWORD);
+    assertThat(failure.getMessage()).isEqualTo("loadcast dbadvise: database \"nosuchdb\" does not exist on "
+        + shop.address());
+    assertThat(everyText(failure)).doesNotContain(ShopServer.ADVISOR_PASSWORD);
   }
 
   private static InputException failure(DatabaseTarget target) {

@@ -19,14 +19,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.loadcast.cli.Main;
 
 /**
- * {@code loadcast dbadvise} end to end on the embedded shop: a SQL file and a JDBC statement log as
- * the workload, the advice in dbadvice.json and index.html, read-only by default, and {@code
- * --apply} building the index in a database of its own.
+ * {@code loadcast dbadvise} end to end on each server of {@link ShopServer#all()}: a SQL file, a JDBC
+ * statement log and the server's own log as the workload, the advice in dbadvice.json and index.html,
+ * read-only by default, and {@code --apply} building the index in a database of its own.
  */
 @Tag("slow")
+@ParameterizedClass
+@MethodSource("org.loadcast.dbadvisor.ShopServer#all")
 class DbAdviseCommandIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir
@@ -35,12 +39,17 @@ class DbAdviseCommandIT {
   private static Path sqlFile;
   private static Path jdbcLog;
 
+  private final ShopServer shop;
+
   private record Outcome(int code, String out, String err) {}
+
+  DbAdviseCommandIT(ShopServer shop) {
+    this.shop = shop;
+  }
 
   @BeforeAll
   static void workload() throws Exception {
-    EmbeddedShop.shared();
-    passwordFile = Files.writeString(dir.resolve("password"), EmbeddedShop.ADVISOR_PASSWORD + "\n");
+    passwordFile = Files.writeString(dir.resolve("password"), ShopServer.ADVISOR_PASSWORD + "\n");
     sqlFile = Files.writeString(dir.resolve("queries.sql"), """
         -- the customer's latest orders: no index on orders (customer_id)
         SELECT id, status, total FROM orders WHERE customer_id = 42 ORDER BY created_at DESC LIMIT 20;
@@ -68,8 +77,8 @@ class DbAdviseCommandIT {
     return new Outcome(code, out.toString(), err.toString());
   }
 
-  private static boolean indexOnCustomerId(String database) throws SQLException {
-    try (Connection c = DriverManager.getConnection(EmbeddedShop.shared().url(database), "postgres", "");
+  private boolean indexOnCustomerId(String database) throws SQLException {
+    try (Connection c = shop.superuser(database);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_indexes WHERE tablename = 'orders' AND indexdef LIKE '%(customer_id%'")) {
       rs.next();
@@ -78,13 +87,13 @@ class DbAdviseCommandIT {
   }
 
   @Test
-  void readOnly_recommendsTheMissingIndexAndTheNPlusOne_andBuildsNothing() throws Exception {
-    Path out = dir.resolve("advice");
-    Outcome o = run("dbadvise", "--jdbc-url", EmbeddedShop.shared().url("shop"), "--user", EmbeddedShop.ADVISOR,
+  void readOnly_recommendsTheMissingIndexAndTheNPlusOne_andBuildsNothing(@TempDir Path outputs) throws Exception {
+    Path out = outputs.resolve("advice");
+    Outcome o = run("dbadvise", "--jdbc-url", shop.url(ShopServer.SHOP), "--user", ShopServer.ADVISOR,
         "--password-file", passwordFile.toString(), "--no-pg-stat-statements", "--sql", sqlFile.toString(),
         "--jdbc-log", jdbcLog.toString(), "--out", out.toString());
     assertThat(o.code()).as(o.err()).isZero();
-    assertThat(o.out() + o.err()).doesNotContain(EmbeddedShop.ADVISOR_PASSWORD);
+    assertThat(o.out() + o.err()).doesNotContain(ShopServer.ADVISOR_PASSWORD);
     JsonNode advice = JSON.readTree(out.resolve("dbadvice.json").toFile());
     assertThat(DbAdviceSchemaTest.schema().validate(advice)).isEmpty();
     List<JsonNode> indexes = new ArrayList<>();
@@ -108,32 +117,31 @@ class DbAdviseCommandIT {
         assertThat(r.get("statement").asText()).isEqualTo("SELECT id, total FROM orders WHERE customer_id = ?"));
     assertThat(o.out()).contains("recommended indexes:", "report: ");
     assertThat(out.resolve("index.html")).content().contains("<h2>Indexes</h2>", "<h2>N+1 loops</h2>");
-    assertThat(indexOnCustomerId("shop")).as("read-only: nothing was built").isFalse();
+    assertThat(indexOnCustomerId(ShopServer.SHOP)).as("read-only: nothing was built").isFalse();
   }
 
   @Test
-  void apply_buildsTheRecommendedIndex() throws Exception {
-    try (Connection c = DriverManager.getConnection(EmbeddedShop.shared().url("postgres"), "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE apply_cli");
+  void apply_buildsTheRecommendedIndex(@TempDir Path outputs) throws Exception {
+    try (Connection c = shop.superuser("postgres"); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + ShopServer.APPLY + " WITH (FORCE)");
+      s.execute("CREATE DATABASE " + ShopServer.APPLY);
     }
-    try (Connection c = DriverManager.getConnection(EmbeddedShop.shared().url("apply_cli"), "postgres", "");
-        Statement s = c.createStatement()) {
-      for (String sql : EmbeddedShop.seedStatements(EmbeddedShop.ADVISOR)) {
+    try (Connection c = shop.superuser(ShopServer.APPLY); Statement s = c.createStatement()) {
+      for (String sql : ShopServer.seedStatements(ShopServer.ADVISOR)) {
         s.execute(sql);
       }
     }
-    Outcome o = run("dbadvise", "--jdbc-url", EmbeddedShop.shared().url("apply_cli"), "--user", EmbeddedShop.ADVISOR,
+    Outcome o = run("dbadvise", "--jdbc-url", shop.url(ShopServer.APPLY), "--user", ShopServer.ADVISOR,
         "--password-file", passwordFile.toString(), "--no-pg-stat-statements", "--sql", sqlFile.toString(), "--apply",
-        "--out", dir.resolve("applied").toString());
+        "--out", outputs.resolve("applied").toString());
     assertThat(o.code()).as(o.err()).isZero();
     assertThat(o.out()).contains("applying:\n  CREATE INDEX CONCURRENTLY").contains("built: CREATE INDEX CONCURRENTLY");
-    assertThat(indexOnCustomerId("apply_cli")).isTrue();
+    assertThat(indexOnCustomerId(ShopServer.APPLY)).isTrue();
   }
 
   @Test
-  void badInvocations_areOneLineAndExitCode2() throws Exception {
-    Path out = dir.resolve("bad");
+  void badInvocations_areOneLineAndExitCode2(@TempDir Path outputs) throws Exception {
+    Path out = outputs.resolve("bad");
     assertThat(run("dbadvise", "--apply", "--sql", sqlFile.toString(), "--out", out.toString()))
         .isEqualTo(new Outcome(2, "", "loadcast dbadvise: --apply needs --jdbc-url: there is no database to build the indexes in\n"));
     assertThat(run("dbadvise", "--out", out.toString()).err())
@@ -142,15 +150,68 @@ class DbAdviseCommandIT {
         passwordFile.toString(), "--out", out.toString());
     assertThat(refused.code()).isEqualTo(2);
     assertThat(refused.err()).startsWith("loadcast dbadvise: cannot connect to 127.0.0.1:1").hasLineCount(1);
-    Outcome wrong = run("dbadvise", "--jdbc-url", EmbeddedShop.shared().url("shop"), "--user", EmbeddedShop.ADVISOR,
+    Outcome wrong = run("dbadvise", "--jdbc-url", shop.url(ShopServer.SHOP), "--user", ShopServer.ADVISOR,
         "--password-file", Files.writeString(dir.resolve("wrong"), "not-the-password").toString(), "--out", out.toString());
     assertThat(wrong.code()).isEqualTo(2);
-    assertThat(wrong.err()).contains("password authentication failed for user advisor").hasLineCount(1)
+    assertThat(wrong.err()).contains("password authentication failed for user " + ShopServer.ADVISOR).hasLineCount(1)
         .doesNotContain("not-the-password");
     Path badSql = Files.writeString(dir.resolve("bad.sql"), "SELECT id FROM orders WHERE;\n");
     Outcome malformed = run("dbadvise", "--sql", badSql.toString(), "--out", out.toString());
     assertThat(malformed.code()).isEqualTo(2);
     assertThat(malformed.err()).startsWith(badSql + ":1:1: ").hasLineCount(1);
     assertThat(out).doesNotExist();
+  }
+
+  /**
+   * The server's own log as the workload: a service runs the customer's-orders query, unindexed, over
+   * the extended protocol; the server logs each execution and its duration ({@code log_statement =
+   * all} and {@code log_min_duration_statement = 0}); dbadvise reads that log, keeps the shop
+   * database's statements, leaves out its own, and recommends the index from the logged executions
+   * and times.
+   */
+  @Test
+  void pgLog_theServersOwnLog_recommendsTheIndexFromTheLoggedExecutions(@TempDir Path outputs) throws Exception {
+    java.util.Properties service = new java.util.Properties();
+    service.setProperty("user", ShopServer.ADVISOR);
+    service.setProperty("password", ShopServer.ADVISOR_PASSWORD);
+    service.setProperty("ApplicationName", "shop service");
+    try (Connection c = DriverManager.getConnection(shop.url(ShopServer.SHOP), service);
+        java.sql.PreparedStatement byCustomer = c.prepareStatement(
+            "SELECT id, status, total FROM orders WHERE customer_id = ? ORDER BY created_at DESC LIMIT 20")) {
+      for (int customer = 1; customer <= 12; customer++) {
+        byCustomer.setInt(1, 100 + customer);
+        try (ResultSet rows = byCustomer.executeQuery()) {
+          while (rows.next()) {
+            assertThat(rows.getInt(1)).isPositive();
+          }
+        }
+      }
+    }
+    Path log = Files.writeString(outputs.resolve("postgresql.log"), shop.serverLog());
+    Path out = outputs.resolve("from-log");
+
+    Outcome o = run("dbadvise", "--jdbc-url", shop.url(ShopServer.SHOP), "--user", ShopServer.ADVISOR,
+        "--password-file", passwordFile.toString(), "--no-pg-stat-statements", "--pg-log", log.toString(),
+        "--out", out.toString());
+
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).contains(log + ": ").contains(" statements of other databases than " + ShopServer.SHOP + " left out");
+    JsonNode advice = JSON.readTree(out.resolve("dbadvice.json").toFile());
+    assertThat(DbAdviceSchemaTest.schema().validate(advice)).isEmpty();
+    List<JsonNode> indexes = new ArrayList<>();
+    advice.get("recommendations").forEach(r -> {
+      assertThat(r.get("statement").asText()).doesNotContain(AdvisorSession.STATEMENT_TAG);
+      if (r.get("kind").asText().equals("INDEX")) {
+        indexes.add(r);
+      }
+    });
+    assertThat(indexes).anySatisfy(r -> {
+      assertThat(r.get("statement").asText()).contains("FROM orders WHERE customer_id = ?");
+      assertThat(r.get("ddl").asText()).contains("ON orders (customer_id");
+      assertThat(r.get("costAfter").asDouble()).isLessThanOrEqualTo(0.5 * r.get("costBefore").asDouble());
+      // a saving needs measured time: the durations came from the log
+      assertThat(r.get("estimatedSavingMillis").asDouble()).isPositive();
+    });
+    assertThat(out.resolve("index.html")).content().doesNotContain("loadcast dbadvise */");
   }
 }

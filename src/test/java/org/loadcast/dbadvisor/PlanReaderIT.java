@@ -8,13 +8,21 @@ import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.loadcast.profile.InputException;
 
-/** Plans and findings on the embedded PostgreSQL 15 with the seeded shop ({@link EmbeddedShop}). */
+/** Plans and findings on each PostgreSQL 15 of {@link ShopServer#all()}, with the seeded shop. */
 @Tag("slow")
+@ParameterizedClass
+@MethodSource("org.loadcast.dbadvisor.ShopServer#all")
 class PlanReaderIT {
   @AutoClose
-  private static final AdvisorSession session = AdvisorSession.open(EmbeddedShop.shared().target());
+  private final AdvisorSession session;
+
+  PlanReaderIT(ShopServer shop) {
+    this.session = AdvisorSession.open(shop.target());
+  }
 
   @Test
   void serverVersionNumber_isPostgres15() {
@@ -28,7 +36,7 @@ class PlanReaderIT {
     assertThat(plan.generic()).isFalse();
     PlanFinding finding = only(plan.findings(), PlanFinding.Kind.SELECTIVE_SEQ_SCAN);
     assertThat(finding.relationName()).isEqualTo("orders");
-    assertThat(finding.tableRows()).isCloseTo(EmbeddedShop.ORDERS, within(EmbeddedShop.ORDERS * 0.01));
+    assertThat(finding.tableRows()).isCloseTo(ShopServer.ORDERS, within(ShopServer.ORDERS * 0.01));
     // 200 000 orders over 5 000 customers: about 40 rows, 0.02 % of the table.
     assertThat(finding.keptRows()).isBetween(10.0, 200.0);
     assertThat(finding.evidence()).contains("customer_id = 42");

@@ -90,6 +90,43 @@ class PostgresLogReaderTest {
   }
 
   @Test
+  void read_debianPrefixWithADatabase_keepsThatDatabasesStatementsAndCountsTheOthers() throws IOException {
+    String log = String.join("\n", Arrays.asList(
+        "2026-11-29 20:00:00.100 UTC [401] shop@shopdb LOG:  duration: 2.000 ms  statement: SELECT * FROM orders WHERE id = 1",
+        "2026-11-29 20:00:00.110 UTC [402] app@billing LOG:  duration: 3.000 ms  statement: SELECT * FROM invoices WHERE id = 2",
+        "2026-11-29 20:00:00.120 UTC [403] shop@shopdb LOG:  statement: SELECT * FROM carts WHERE id = 3",
+        "2026-11-29 20:00:00.121 UTC [403] shop@shopdb LOG:  duration: 0.500 ms",
+        "2026-11-29 20:00:00.130 UTC [404] app@billing LOG:  execute <unnamed>: SELECT * FROM invoices WHERE customer = $1",
+        "2026-11-29 20:00:00.130 UTC [404] app@billing DETAIL:  parameters: $1 = '7'",
+        "2026-11-29 20:00:00.131 UTC [404] app@billing LOG:  duration: 0.700 ms",
+        "2026-11-29 20:00:00.140 UTC [405] LOG:  checkpoint starting: time"));
+    List<StatementExecution> kept = new ArrayList<>();
+
+    long others = PostgresLogReader.read(new BufferedReader(new StringReader(log)), "pg.log", "shopdb", kept::add);
+
+    assertThat(kept).extracting(StatementExecution::sql)
+        .containsExactly("SELECT * FROM orders WHERE id = 1", "SELECT * FROM carts WHERE id = 3");
+    assertThat(kept).extracting(StatementExecution::durationMicros).containsExactly(2000L, 500L);
+    assertThat(others).isEqualTo(2);
+    assertThat(read(new BufferedReader(new StringReader(log)), "pg.log")).as("no database given: all kept").hasSize(4);
+  }
+
+  @Test
+  void read_theAdvisorsOwnTaggedStatements_areLeftOut() throws IOException {
+    String log = String.join("\n", Arrays.asList(
+        "2026-11-29 20:00:00.100 UTC [501] LOG:  duration: 0.300 ms  statement: " + AdvisorSession.STATEMENT_TAG
+            + " EXPLAIN (FORMAT JSON) SELECT * FROM orders WHERE id = 1",
+        "2026-11-29 20:00:00.110 UTC [501] LOG:  execute <unnamed>: " + AdvisorSession.STATEMENT_TAG
+            + " SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)",
+        "2026-11-29 20:00:00.110 UTC [501] DETAIL:  parameters: $1 = 'orders'",
+        "2026-11-29 20:00:00.111 UTC [501] LOG:  duration: 0.100 ms",
+        "2026-11-29 20:00:00.120 UTC [502] LOG:  duration: 2.000 ms  statement: SELECT * FROM orders WHERE id = 1"));
+
+    assertThat(read(new BufferedReader(new StringReader(log)), "pg.log")).extracting(StatementExecution::sql)
+        .containsExactly("SELECT * FROM orders WHERE id = 1");
+  }
+
+  @Test
   void parameters_unquotesAndKeepsNull() {
     assertThat(PostgresLogReader.parameters("$1 = '5', $2 = NULL, $3 = 'it''s'")).containsExactly("5", null, "it's");
   }

@@ -3,9 +3,6 @@ package org.loadcast.dbadvisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,25 +14,40 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.loadcast.profile.InputException;
 
 /**
- * The advisor writes nothing that stays: the embedded server logs every statement ({@code
- * log_statement = all}), and after a full advisor run the log holds no INSERT, UPDATE, DELETE,
- * ALTER, DROP, TRUNCATE or COMMIT from the advisor's connection, and every CREATE sits between a
- * BEGIN and a ROLLBACK.
+ * The advisor writes nothing that stays: each server of {@link ShopServer#all()} logs every statement
+ * ({@code log_statement = all}), and after a full advisor run the log holds no INSERT, UPDATE,
+ * DELETE, ALTER, DROP, TRUNCATE or COMMIT from the advisor's role, and every CREATE (a what-if
+ * index built where there is no HypoPG) sits between a BEGIN and a ROLLBACK. The fixture's own statements run as the superuser.
  */
 @Tag("slow")
+@ParameterizedClass
+@MethodSource("org.loadcast.dbadvisor.ShopServer#all")
 class ReadOnlySessionIT {
-  /** A logged statement: "loadcast dbadvise@1234:LOG:  execute <unnamed>: SELECT ..." or "...LOG:  statement: SET ...". */
-  private static final Pattern LOGGED = Pattern.compile("^(.*)@(\\d+):LOG:  (?:statement|execute [^:]+): (.*)$");
+  /**
+   * A logged statement in Debian's line format ({@link ShopServer#LOG_LINE_PREFIX}): "2026-11-29
+   * 20:00:00.123 UTC [1234] loadcast_advisor@loadcast_shop LOG:  execute &lt;unnamed&gt;: SELECT ..."
+   * or "... LOG:  statement: SET ...".
+   */
+  private static final Pattern LOGGED = Pattern.compile("^\\S+ \\S+(?: \\S+)? \\[\\d+\\] (\\S*@\\S*) LOG:  "
+      + "(?:statement|execute [^:]+): (.*)$");
+  private static final String ADVISOR_IN_SHOP = ShopServer.ADVISOR + "@" + ShopServer.SHOP;
   private static final Pattern WRITE = Pattern.compile("^(INSERT|UPDATE|DELETE|ALTER|DROP|TRUNCATE|COMMIT|END|GRANT|REVOKE"
       + "|VACUUM|ANALYZE|COPY|REINDEX|CLUSTER)\\b");
 
+  private final ShopServer shop;
+
+  ReadOnlySessionIT(ShopServer shop) {
+    this.shop = shop;
+  }
+
   @Test
-  void advisorRun_logsNoCommittedWrite() throws IOException, SQLException, InterruptedException {
-    EmbeddedShop shop = EmbeddedShop.shared();
-    String start = mark(shop);
+  void advisorRun_logsNoCommittedWrite() throws SQLException, InterruptedException {
+    String start = mark();
     try (AdvisorSession session = AdvisorSession.open(shop.target())) {
       TopStatements.top(session, 10);
       PlanReader.analyse(session, "SELECT id FROM orders WHERE customer_id = 42 ORDER BY created_at", PlanChecks.DEFAULTS);
@@ -45,19 +57,23 @@ class ReadOnlySessionIT {
           "orders");
       ExistingIndexes.of(session, "orders");
     }
-    String end = mark(shop);
+    String end = mark();
 
-    List<String> statements = advisorStatements(shop, start, end);
+    List<String> statements = advisorStatements(start, end);
 
+    assertThat(statements).as("each tagged").isNotEmpty().allMatch(s -> s.startsWith(AdvisorSession.STATEMENT_TAG));
+    statements = statements.stream().map(s -> s.substring(AdvisorSession.STATEMENT_TAG.length()).strip()).toList();
     assertThat(statements).as("the advisor's statements were logged").anyMatch(s -> s.startsWith("EXPLAIN"));
     assertThat(statements).filteredOn(s -> WRITE.matcher(s.toUpperCase(Locale.ROOT)).find()).isEmpty();
-    assertThat(statements).filteredOn(s -> s.toUpperCase(Locale.ROOT).startsWith("CREATE")).hasSize(2);
+    // two what-ifs: HypoPG's hypothetical indexes where the shop has it, built and rolled back otherwise
+    assertThat(statements).filteredOn(s -> s.toUpperCase(Locale.ROOT).startsWith("CREATE")).hasSize(shop.hypopg() ? 0 : 2);
+    assertThat(statements).filteredOn(s -> s.contains("hypopg_create_index(")).hasSize(shop.hypopg() ? 2 : 0);
     assertEveryCreateIsRolledBack(statements);
   }
 
   @Test
   void session_refusesAWriteItself() {
-    try (AdvisorSession session = AdvisorSession.open(EmbeddedShop.shared().target())) {
+    try (AdvisorSession session = AdvisorSession.open(shop.target())) {
       assertThatThrownBy(() -> session.rows("INSERT INTO customers VALUES (999999, 'x', 'north') RETURNING id",
           r -> r.getInt(1)))
           .isInstanceOf(InputException.class)
@@ -83,23 +99,23 @@ class ReadOnlySessionIT {
   }
 
   /** Logs a unique marker through the fixture's own connection and waits until the log holds it. */
-  private static String mark(EmbeddedShop shop) throws SQLException, IOException, InterruptedException {
+  private String mark() throws SQLException, InterruptedException {
     String marker = "lc-mark-" + UUID.randomUUID();
     try (Connection admin = shop.admin(); Statement statement = admin.createStatement()) {
       statement.execute("SELECT '" + marker + "'");
     }
     for (int attempt = 0; attempt < 100; attempt++) {
-      if (Files.exists(shop.logFile()) && Files.readString(shop.logFile(), StandardCharsets.UTF_8).contains(marker)) {
+      if (shop.serverLog().contains(marker)) {
         return marker;
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("the server log " + shop.logFile() + " never showed " + marker);
+    throw new AssertionError("the server log of " + shop + " never showed " + marker);
   }
 
-  /** Returns the statements the advisor's connections logged between two markers, in order. */
-  private static List<String> advisorStatements(EmbeddedShop shop, String start, String end) throws IOException {
-    List<String> lines = Files.readAllLines(shop.logFile(), StandardCharsets.UTF_8);
+  /** Returns the statements the advisor's role logged in the shop between two markers, in order. */
+  private List<String> advisorStatements(String start, String end) throws SQLException {
+    List<String> lines = shop.serverLog().lines().toList();
     List<String> statements = new ArrayList<>();
     boolean between = false;
     for (String line : lines) {
@@ -109,8 +125,8 @@ class ReadOnlySessionIT {
         break;
       }
       Matcher logged = LOGGED.matcher(line);
-      if (between && logged.matches() && logged.group(1).equals(AdvisorSession.APPLICATION_NAME)) {
-        statements.add(logged.group(3).strip());
+      if (between && logged.matches() && logged.group(1).equals(ADVISOR_IN_SHOP)) {
+        statements.add(logged.group(2).strip());
       }
     }
     return statements;
