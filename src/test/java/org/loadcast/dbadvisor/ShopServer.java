@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.loadcast.DebianPostgres;
 
 /**
  * A real PostgreSQL 15 with the seeded shop schema, for the advisor's database tests. There are two,
@@ -71,10 +72,6 @@ final class ShopServer {
   static final String ADVISOR_PASSWORD = "lc-Advisor-s3cret-7f2e";
   static final int ORDERS = 200_000;
   static final int CUSTOMERS = 5_000;
-  /** The environment variable naming the Debian server. */
-  static final String URL_VARIABLE = "LOADCAST_PG_URL";
-  /** The environment variable naming the Debian server's superuser. */
-  static final String USER_VARIABLE = "LOADCAST_PG_USER";
   /** Debian's default {@code log_line_prefix} (its postgresql.conf), which the log reader accepts. */
   static final String LOG_LINE_PREFIX = "%m [%p] %q%u@%d ";
   /** A database {@code loadcast dbadvise --apply} builds in. */
@@ -154,22 +151,17 @@ final class ShopServer {
     if (debian != null) {
       return Optional.of(debian);
     }
-    Map<String, String> environment = System.getenv();
-    String url = environment.get(URL_VARIABLE);
-    if (url == null || url.isBlank()) {
-      if ("true".equals(environment.get("CI"))) {
-        throw new AssertionError("the database tests must run against Debian's PostgreSQL with HypoPG in CI: set "
-            + URL_VARIABLE + " to a JDBC URL of a PostgreSQL 15 with postgresql-15-hypopg (.ci/run starts one)");
-      }
+    Optional<String> named = DebianPostgres.url();
+    if (named.isEmpty()) {
       return Optional.empty();
     }
+    String url = named.get();
     Matcher parts = URL.matcher(url);
     if (!parts.matches()) {
-      throw new AssertionError(URL_VARIABLE + " must look like jdbc:postgresql://host:port/database, but was " + url);
+      throw new AssertionError(DebianPostgres.URL_VARIABLE + " must look like jdbc:postgresql://host:port/database, but was " + url);
     }
     ShopServer server = new ShopServer("Debian PostgreSQL", parts.group(1), Integer.parseInt(parts.group(2)),
-        environment.getOrDefault(USER_VARIABLE, "postgres"),
-        Optional.ofNullable(environment.get(Password.ENVIRONMENT_VARIABLE)), true);
+        DebianPostgres.user(), Optional.ofNullable(System.getenv(Password.ENVIRONMENT_VARIABLE)), true);
     try {
       server.checkConfiguration();
       server.seed();
@@ -219,7 +211,7 @@ final class ShopServer {
       }
     }
     if (!missing.isEmpty()) {
-      throw new AssertionError("the PostgreSQL at " + host + ":" + port + " (" + URL_VARIABLE + ") needs " + String.join("; ", missing));
+      throw new AssertionError("the PostgreSQL at " + host + ":" + port + " (" + DebianPostgres.URL_VARIABLE + ") needs " + String.join("; ", missing));
     }
   }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.loadcast.dbadvisor.Advisor;
 import org.loadcast.dbadvisor.AdvisorSession;
 import org.loadcast.dbadvisor.DatabaseTarget;
@@ -32,8 +31,7 @@ final class DbDemoAdvice {
    * Advises, writes {@code advice/dbadvice.json} and {@code advice/index.html} under the run's
    * directory, and applies.
    *
-   * @param jdbcUrl the shop's database, without user or password
-   * @param user a user that may read pg_stat_statements and build indexes
+   * @param target the shop's database, as a user that may read pg_stat_statements and build indexes
    * @param statementLog the first round's statement log
    * @param directory the run's report directory
    * @param apply whether to build the chosen indexes
@@ -41,14 +39,14 @@ final class DbDemoAdvice {
    *     indexes built, and the N+1 statements found
    * @throws IOException if the statement log cannot be read
    */
-  static Map<String, Object> run(String jdbcUrl, String user, Path statementLog, Path directory, boolean apply)
+  static Map<String, Object> run(DatabaseTarget target, Path statementLog, Path directory, boolean apply)
       throws IOException {
     List<StatementExecution> executions = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(statementLog, StandardCharsets.UTF_8)) {
       JdbcStatementLogReader.read(in, statementLog.toString(), JdbcStatementLogReader.Options.loadcast(), executions::add);
     }
     Map<String, Object> outcome = new LinkedHashMap<>();
-    try (AdvisorSession session = AdvisorSession.open(new DatabaseTarget(jdbcUrl, user, Optional.empty()))) {
+    try (AdvisorSession session = AdvisorSession.open(target)) {
       Advisor.Result result = Advisor.advise(session, Advisor.workload(TopStatements.top(session, 50), List.of(), List.of()),
           executions, Advisor.Settings.DEFAULTS);
       DbAdviceWriter.write(result, "From the top 50 statements of pg_stat_statements over the first round, and its "

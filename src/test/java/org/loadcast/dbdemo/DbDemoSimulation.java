@@ -11,7 +11,6 @@ import io.gatling.javaapi.core.Choice;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,7 +55,10 @@ public class DbDemoSimulation extends Simulation {
   private final TrafficProfile profile;
   private final Path profileFile;
   private final TemplateDraw templates;
-  private final EmbeddedPostgres postgres;
+  /** Forgets this database's statements only (PostgreSQL 12+: user, database, query id; 0 for all). */
+  private static final String RESET_STATISTICS =
+      "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)";
+  private final DemoDatabase database;
   private final ShopService service;
   private final String runId;
   private final Path directory;
@@ -74,25 +76,19 @@ public class DbDemoSimulation extends Simulation {
     templates = new TemplateDraw(profile.mix(), new RandomStreams(doc.seed()).stream("mix"));
     runId = RunFiles.runId(doc.name(), Instant.now());
     directory = Path.of(System.getProperty("reports", "reports")).resolve(runId);
-    postgres = EmbeddedPostgres.builder()
-        .setServerConfig("listen_addresses", "127.0.0.1")
-        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-        .start();
+    database = DemoDatabase.open();
     long started = System.nanoTime();
-    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE shop");
-    }
-    try (Connection c = postgres.getDatabase("postgres", "shop").getConnection()) {
+    try (Connection c = database.shop().getConnection()) {
       ShopData.create(c, doc.database().orders(), doc.seed());
       try (Statement s = c.createStatement()) {
         s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         // the advice reads the first round's statements, not the data's generation
-        s.execute("SELECT pg_stat_statements_reset()");
+        s.execute(RESET_STATISTICS);
       }
     }
-    System.out.printf("loadcast: run %s: the shop's %d orders generated in %.1f s%n", runId, doc.database().orders(),
-        (System.nanoTime() - started) / 1e9);
-    service = new ShopService(postgres.getDatabase("postgres", "shop"), doc.database().workers(), false,
+    System.out.printf("loadcast: run %s: the shop's %d orders generated on %s in %.1f s%n", runId, doc.database().orders(),
+        database.description(), (System.nanoTime() - started) / 1e9);
+    service = new ShopService(database.shop(), doc.database().workers(), false,
         new StatementLog(directory.resolve("results/statements-before.jsonl")));
     DbDemoDocument.Load load = doc.load();
     int roundSeconds = load.warmupSeconds() + load.durationSeconds();
@@ -171,10 +167,10 @@ public class DbDemoSimulation extends Simulation {
       StatementLog before = service.log();
       service.reconfigure(false, after);
       before.close();
-      advice.putAll(DbDemoAdvice.run("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/shop", "postgres",
-          directory.resolve("results/statements-before.jsonl"), directory, doc.advisor().apply()));
-      try (Connection c = postgres.getDatabase("postgres", "shop").getConnection(); Statement s = c.createStatement()) {
-        s.execute("SELECT pg_stat_statements_reset()");
+      advice.putAll(DbDemoAdvice.run(database.advisorTarget(), directory.resolve("results/statements-before.jsonl"), directory,
+          doc.advisor().apply()));
+      try (Connection c = database.shop().getConnection(); Statement s = c.createStatement()) {
+        s.execute(RESET_STATISTICS);
       }
       service.reconfigure(doc.advisor().rewriteNPlusOne(), after);
       adviceAppliedNanos = System.nanoTime();
@@ -229,7 +225,7 @@ public class DbDemoSimulation extends Simulation {
         System.err.println("loadcast: could not close the statement log: " + e.getMessage());
       }
       try {
-        postgres.close();
+        database.close();
       } catch (IOException e) {
         System.err.println("loadcast: could not stop the embedded PostgreSQL: " + e.getMessage());
       }
