@@ -163,7 +163,7 @@ public record InjectorInfo(int formatVersion, int injectorIndex, int injectorCou
       throw new UncheckedIOException(e);
     }
     for (String name : FIELDS) {
-      if (!fields.containsKey(name)) {
+      if (!fields.containsKey(name) && problems.stream().noneMatch(p -> p.message().startsWith(name + " "))) {
         problems.add(new InputProblem(fileName, 0, 0, name + " is required, but is missing"));
       }
     }

@@ -15,7 +15,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class InjectorResults {
   /** The agreed start of the test load: 2026-11-29T12:00:00Z. */
-  public static final long START_EPOCH_MILLIS = 1_796_040_000_000L;
+  public static final long START_EPOCH_MILLIS = 1_795_953_600_000L;
   /** A schedule digest, 64 hex digits. */
   public static final String SCHEDULE_SHA256 = "ab".repeat(32);
 
