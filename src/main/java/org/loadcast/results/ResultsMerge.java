@@ -31,13 +31,17 @@ import org.loadcast.profile.InputProblem;
  * adds them second by second, the seconds counted from the agreed start:
  *
  * <ul>
- *   <li>started, completed and failed requests, and the completions per status, add up;
+ *   <li>started, completed and failed requests add up (the completions per status would too, but
+ *       the results files do not hold them: {@link ResultFiles#read} gives none, so neither does
+ *       the merge);
  *   <li>the mean concurrency adds up too: it is the integral of the requests in flight over the
  *       second, divided by the second, and the injectors' requests are disjoint, so the requests in
  *       flight at any instant, and with them the integral, are the sum of the injectors' (the
  *       integral is linear). It is added in the CSV's units of 0.0001, exactly;
  *   <li>the latency histograms add per request name with HdrHistogram's {@link Histogram#add},
- *       which adds bucket counts: the sum is exactly the histogram one recorder would have kept;
+ *       which adds the counts bucket by bucket; every injector records with the same buckets
+ *       ({@link LoadTestRecorder#SIGNIFICANT_DIGITS}), so the sum is exactly the histogram one
+ *       recorder would have kept of all the requests;
  *   <li>a second that only some injectors have (one ran longer) is kept, with what those have;
  *   <li>a second's phase is the one every injector that started requests in it has: the recorder
  *       carries the last phase into a second in which an injector started none, which says nothing
@@ -65,14 +69,16 @@ public record ResultsMerge(List<Input> inputs, List<SecondResult> seconds) {
    *
    * @param directory the results directory as the user named it
    * @param info its {@code injector.json}
-   * @param seconds its seconds, from 0, as {@link ResultFiles#read} returns them
    * @param sha256 the lower-case hex SHA-256 of each of {@link #INPUT_FILES}, by file name
    */
-  public record Input(String directory, InjectorInfo info, List<SecondResult> seconds, SortedMap<String, String> sha256) {
-    /** Copies the lists. */
+  public record Input(String directory, InjectorInfo info, SortedMap<String, String> sha256) {
+    /** Copies the map. */
     public Input {
-      seconds = List.copyOf(seconds);
       sha256 = new TreeMap<>(sha256);
+    }
+
+    private String perSecondFile() {
+      return Path.of(directory, ResultFiles.PER_SECOND_FILE).toString();
     }
   }
 
@@ -107,7 +113,8 @@ public record ResultsMerge(List<Input> inputs, List<SecondResult> seconds) {
   }
 
   /**
-   * Reads, checks and adds the results of every injector of one load test.
+   * Reads, checks and adds the results of every injector of one load test. The inputs are read one
+   * at a time, so that besides the sums only one input's histograms are in memory.
    *
    * @param directories the injectors' results directories, in any order; at least one
    * @return the merge, its inputs in injector order
@@ -132,10 +139,24 @@ public record ResultsMerge(List<Input> inputs, List<SecondResult> seconds) {
     byIndex.sort(Comparator.comparingInt((Path d) -> infos.get(d).injectorIndex()).thenComparing(Path::toString));
     checkAgreement(byIndex, infos);
     List<Input> inputs = new ArrayList<>();
+    List<SecondSum> sums = new ArrayList<>();
     for (Path d : byIndex) {
-      inputs.add(new Input(d.toString(), infos.get(d), ResultFiles.read(d), digests(d)));
+      Input input = new Input(d.toString(), infos.get(d), digests(d));
+      // one input's histograms in memory at a time, besides the sums
+      List<SecondResult> seconds = ResultFiles.read(d);
+      while (sums.size() < seconds.size()) {
+        sums.add(new SecondSum(sums.size()));
+      }
+      seconds.forEach(r -> sums.get(r.second()).add(input, r));
+      inputs.add(input);
     }
-    return new ResultsMerge(inputs, add(inputs));
+    List<SecondResult> merged = new ArrayList<>();
+    Phase carried = Phase.WARMUP;
+    for (SecondSum sum : sums) {
+      merged.add(sum.result(carried));
+      carried = merged.get(merged.size() - 1).phase();
+    }
+    return new ResultsMerge(inputs, merged);
   }
 
   /** Returns the agreed start of the load test: second 0 of the merged results, in epoch milliseconds. */
@@ -286,63 +307,56 @@ public record ResultsMerge(List<Input> inputs, List<SecondResult> seconds) {
     return directory.resolve(InjectorInfo.FILE).toString();
   }
 
-  /** Adds the inputs second by second, as the class comment describes. */
-  private static List<SecondResult> add(List<Input> inputs) {
-    int length = inputs.stream().mapToInt(i -> i.seconds().size()).max().orElse(0);
-    List<SecondResult> merged = new ArrayList<>();
-    Phase carried = Phase.WARMUP;
-    for (int s = 0; s < length; s++) {
-      long started = 0;
-      long completed = 0;
-      long failed = 0;
-      long concurrencyUnits = 0;
-      SortedMap<Integer, Long> statuses = new TreeMap<>();
-      SortedMap<String, Histogram> latency = new TreeMap<>();
-      for (Input input : inputs) {
-        if (s >= input.seconds().size()) {
-          continue;
-        }
-        SecondResult r = input.seconds().get(s);
-        started += r.started();
-        completed += r.completed();
-        failed += r.failed();
-        concurrencyUnits += Math.round(r.meanConcurrency() * CONCURRENCY_UNITS);
-        r.statusCounts().forEach((status, n) -> statuses.merge(status, n, Long::sum));
-        r.latencyMicros().forEach((name, h) -> latency.computeIfAbsent(name,
-            k -> new Histogram(LoadTestRecorder.HIGHEST_LATENCY_MICROS, LoadTestRecorder.SIGNIFICANT_DIGITS)).add(h));
-      }
-      carried = phase(s, inputs, carried);
-      merged.add(new SecondResult(s, carried, started, completed, failed, concurrencyUnits / CONCURRENCY_UNITS,
-          statuses, latency));
-    }
-    return merged;
-  }
-
   /**
-   * Returns a second's phase: the one of every input that started requests in it, or the phase
-   * carried from the second before when none did.
-   *
-   * @throws InputException at the row of the first input whose phase differs
+   * One second of the merge while the inputs are added, in injector order: the running sums, and
+   * the first input that started requests in the second, whose phase the others must have. Mutable,
+   * local to one {@link #of} call, not thread-safe.
    */
-  private static Phase phase(int second, List<Input> inputs, Phase carried) {
-    Input agreed = null;
-    for (Input input : inputs) {
-      if (second >= input.seconds().size() || input.seconds().get(second).started() == 0) {
-        continue;
-      }
-      Phase phase = input.seconds().get(second).phase();
-      if (agreed == null) {
-        agreed = input;
-      } else if (phase != agreed.seconds().get(second).phase()) {
-        int line = second + 2; // the header is line 1, second 0 is line 2: ResultFiles.read checks the order
-        throw new InputException(new InputProblem(Path.of(input.directory(), ResultFiles.PER_SECOND_FILE).toString(), line,
-            Integer.toString(second).length() + 2, "phase must be the same in every input that started requests in "
-                + "second " + second + ": '" + agreed.seconds().get(second).phase().fileName() + "' as in "
-                + Path.of(agreed.directory(), ResultFiles.PER_SECOND_FILE) + ":" + line + ", but was '"
-                + phase.fileName() + "'"));
-      }
+  private static final class SecondSum {
+    private final int second;
+    private long started;
+    private long completed;
+    private long failed;
+    private long concurrencyUnits;
+    private final SortedMap<Integer, Long> statusCounts = new TreeMap<>();
+    private final SortedMap<String, Histogram> latencyMicros = new TreeMap<>();
+    private Input phaseSetBy;
+    private Phase phase;
+
+    SecondSum(int second) {
+      this.second = second;
     }
-    return agreed == null ? carried : agreed.seconds().get(second).phase();
+
+    /**
+     * Adds an input's second.
+     *
+     * @throws InputException at the input's row if it started requests in the second with another
+     *     phase than an input before it
+     */
+    void add(Input input, SecondResult r) {
+      if (r.started() > 0 && phaseSetBy == null) {
+        phaseSetBy = input;
+        phase = r.phase();
+      } else if (r.started() > 0 && r.phase() != phase) {
+        int line = second + 2; // the header is line 1 and the seconds run 0, 1, 2, ...: ResultFiles.read checks
+        throw new InputException(new InputProblem(input.perSecondFile(), line, Integer.toString(second).length() + 2,
+            "phase must be the same in every input that started requests in second " + second + ": '" + phase.fileName()
+                + "' as in " + phaseSetBy.perSecondFile() + ":" + line + ", but was '" + r.phase().fileName() + "'"));
+      }
+      started += r.started();
+      completed += r.completed();
+      failed += r.failed();
+      concurrencyUnits += Math.round(r.meanConcurrency() * CONCURRENCY_UNITS);
+      r.statusCounts().forEach((status, n) -> statusCounts.merge(status, n, Long::sum));
+      r.latencyMicros().forEach((name, h) -> latencyMicros.computeIfAbsent(name,
+          k -> new Histogram(LoadTestRecorder.HIGHEST_LATENCY_MICROS, LoadTestRecorder.SIGNIFICANT_DIGITS)).add(h));
+    }
+
+    /** Returns the sum, its phase the agreed one, or {@code carried} when no input started requests in it. */
+    SecondResult result(Phase carried) {
+      return new SecondResult(second, phase == null ? carried : phase, started, completed, failed,
+          concurrencyUnits / CONCURRENCY_UNITS, statusCounts, latencyMicros);
+    }
   }
 
   /** Returns the SHA-256 of each input file, by name. */

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.loadcast.profile.InputException;
 
 class ResultsMergeTest {
+  /** The start time in the NASA load test's log: {@code #[StartTime: 1795964920.396 ...]}. */
+  private static final long NASA_START_EPOCH_MILLIS = 1_795_964_920_396L;
+
   @TempDir
   Path dir;
 
@@ -156,6 +159,58 @@ class ResultsMergeTest {
         .hasMessage(inputs.get(2).resolve("per-second.csv") + ":4:3: phase must be the same in every input that "
             + "started requests in second 2: 'probe' as in " + inputs.get(0).resolve("per-second.csv")
             + ":4, but was 'replay'");
+  }
+
+  /** Merging one injector gives back its results byte for byte: a real load test (NASA, 196 seconds). */
+  @Test
+  void of_oneInjectorOfARealLoadTest_givesBackItsFiles() throws IOException {
+    Path one = copyOfNasa("one", info(0, 1, 0));
+    ResultsMerge.of(List.of(one)).write(dir.resolve("out"));
+    for (String file : List.of("per-second.csv", "latency.hlog")) {
+      assertThat(Files.readString(dir.resolve("out").resolve(file))).as(file)
+          .isEqualTo(Files.readString(ResultFilesTest.NASA_RESULTS.resolve(file)));
+    }
+  }
+
+  /** Three injectors that each measured the NASA load test: every count and bucket is three times the one's. */
+  @Test
+  void of_threeCopiesOfARealLoadTest_triplesEveryCountAndBucket() throws IOException {
+    List<Path> inputs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      inputs.add(copyOfNasa("copy-" + i, info(i, 3, 0)));
+    }
+    ResultsMerge.of(inputs).write(dir.resolve("out"));
+    List<SecondResult> one = ResultFiles.read(ResultFilesTest.NASA_RESULTS);
+    List<SecondResult> merged = ResultFiles.read(dir.resolve("out"));
+    assertThat(merged).hasSize(196).hasSameSizeAs(one);
+    for (int s = 0; s < one.size(); s++) {
+      SecondResult m = merged.get(s);
+      SecondResult o = one.get(s);
+      assertThat(List.of(m.phase(), m.started(), m.completed(), m.failed())).as("second %d", s)
+          .isEqualTo(List.of(o.phase(), 3 * o.started(), 3 * o.completed(), 3 * o.failed()));
+      assertThat(m.meanConcurrency()).isCloseTo(3 * o.meanConcurrency(), org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(m.latencyMicros().keySet()).isEqualTo(o.latencyMicros().keySet());
+      o.latencyMicros().forEach((name, h) -> {
+        Histogram times3 = InjectorResults.histogram();
+        times3.add(h);
+        times3.add(h);
+        times3.add(h);
+        assertThat(m.latencyMicros().get(name)).as("second %d, %s", m.second(), name).isEqualTo(times3);
+      });
+    }
+  }
+
+  /** Copies the NASA results into an injector's directory whose agreed start is the log's start time. */
+  private Path copyOfNasa(String name, InjectorInfo info) throws IOException {
+    InjectorInfo started = new InjectorInfo(info.formatVersion(), info.injectorIndex(), info.injectorCount(),
+        info.scheduleSha256(), NASA_START_EPOCH_MILLIS, info.startOffsetMillis(), info.experiment());
+    Path target = dir.resolve(name);
+    Files.createDirectories(target);
+    for (String file : List.of("per-second.csv", "latency.hlog")) {
+      Files.copy(ResultFilesTest.NASA_RESULTS.resolve(file), target.resolve(file));
+    }
+    started.write(target);
+    return target;
   }
 
   /**
