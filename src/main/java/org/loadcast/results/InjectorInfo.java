@@ -175,7 +175,7 @@ public record InjectorInfo(int formatVersion, int injectorIndex, int injectorCou
         fields.get("experiment").text());
     rules.forEach((name, message) -> problems.add(fields.get(name).problem(fileName, message)));
     if (!problems.isEmpty()) {
-      throw new InputException(problems);
+      throw new InputException(org.loadcast.profile.YamlFile.inFileOrder(problems));
     }
     return new InjectorInfo((int) number(fields, "formatVersion"), (int) number(fields, "injectorIndex"),
         (int) number(fields, "injectorCount"), fields.get("scheduleSha256").text(), number(fields, "startEpochMillis"),

@@ -64,6 +64,14 @@ class InjectorInfoTest {
   }
 
   @Test
+  void parse_twoRulesBroken_reportsBothInFileOrder() {
+    assertProblem(text("-1", "3", "\"" + SHA + "\"").replace("\"formatVersion\" : 1", "\"formatVersion\" : 0")
+        .replace("\"experiment\"", "\"experiment\" : \" \", \"x\"").replace(", \"x\" : \"simulations/smoke.yaml\"", ""),
+        FILE + ":2:21: formatVersion must be 1, but was 0\n" + FILE + ":3:21: injectorIndex must be 0 to 2 (injectorCount - 1), "
+            + "but was -1\n" + FILE + ":8:18: experiment must name the experiment file, but was ' '");
+  }
+
+  @Test
   void parse_otherFormatVersion_isRefused() {
     assertProblem(text("1", "3", "\"" + SHA + "\"").replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"),
         FILE + ":2:21: formatVersion must be 1, but was 2");
