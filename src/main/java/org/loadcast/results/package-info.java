@@ -10,5 +10,11 @@
  *
  * <p>The results are written as a CSV of per-second counts and as an HdrHistogram interval log with
  * one tag per request name, which the HdrHistogram tools read as they are.
+ *
+ * <p>A load test too large for one machine runs on several injectors, each with its shard of the
+ * arrival schedule. Each writes its results and an {@code injector.json} ({@link InjectorInfo}):
+ * which shard it ran, of how many, of which schedule, from which agreed start. {@link ResultsMerge}
+ * checks that the shards belong together and adds them exactly, counts to counts and histogram to
+ * histogram, into the files of a single run.
  */
 package org.loadcast.results;
