@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.zip.GZIPOutputStream;
 import org.loadcast.kubernetes.InjectorJob;
 import org.loadcast.kubernetes.ManifestYaml;
 import org.loadcast.kubernetes.MountedFiles;
@@ -94,12 +95,14 @@ final class K8sCommand implements Callable<Integer> {
     String experimentPath = relativePath(root, experimentFile.toAbsolutePath().normalize());
     Experiment experiment = Experiments.read(experimentFile);
     InjectorJob job = job(experiment, experimentPath);
-    MountedFiles files = mountedFiles(root, RunFiles.inputFiles(experiment));
+    Map<String, byte[]> contents = contents(root, RunFiles.inputFiles(experiment));
+    java.util.List<String> gzipped = gzipCurvesToFit(contents, root, experiment);
+    MountedFiles files = mountedFiles(contents);
     Map<Path, String> written = new LinkedHashMap<>();
     written.put(out.resolve("configmap.yaml"), ManifestYaml.write(job.configMap(files)));
     written.put(out.resolve("job.yaml"), ManifestYaml.write(job.job(files)));
     written.put(out.resolve("collect-pod.yaml"), ManifestYaml.write(job.collectorPod()));
-    written.put(out.resolve("README.txt"), Runbook.text(job, files));
+    written.put(out.resolve("README.txt"), Runbook.text(job, files, gzipped));
     try {
       TrafficProfiles.writeAll(written);
     } catch (IOException e) {
@@ -108,6 +111,8 @@ final class K8sCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf(Locale.ROOT, "run %s: %d injector(s), %d file(s) (%d bytes) in the ConfigMap%n"
         + "wrote %s: configmap.yaml, job.yaml, collect-pod.yaml, README.txt (how to apply, collect and merge)%n",
         job.runId(), job.injectors(), files.paths().size(), files.totalBytes(), out);
+    gzipped.forEach(path -> spec.commandLine().getOut().printf(Locale.ROOT, "gzipped %s to fit the ConfigMap's 1 MiB; the "
+        + "profile reader recognises gzip by its magic bytes%n", path));
     return 0;
   }
 
@@ -154,7 +159,7 @@ final class K8sCommand implements Callable<Integer> {
     return id.replaceAll("-+$", "");
   }
 
-  private static MountedFiles mountedFiles(Path root, java.util.List<Path> inputs) {
+  private static Map<String, byte[]> contents(Path root, java.util.List<Path> inputs) {
     Map<String, byte[]> contentByPath = new TreeMap<>();
     for (Path input : inputs) {
       try {
@@ -163,6 +168,44 @@ final class K8sCommand implements Callable<Integer> {
         throw new UncheckedIOException(e);
       }
     }
+    return contentByPath;
+  }
+
+  /**
+   * Gzips the profile's curve file in place when the files would not fit in one ConfigMap
+   * otherwise ({@link MountedFiles#MAX_TOTAL_BYTES}): the curve reader ({@link
+   * org.loadcast.profile.RateCurveCsv#read}) recognises gzip by its magic bytes, so the profile loads
+   * unchanged. {@link GZIPOutputStream} writes no time and no file name, so the bytes are the same
+   * on every run.
+   *
+   * @return the paths gzipped; empty when the files fit as they are
+   */
+  private static java.util.List<String> gzipCurvesToFit(Map<String, byte[]> contentByPath, Path root, Experiment experiment) {
+    long total = contentByPath.values().stream().mapToLong(b -> b.length).sum();
+    if (total <= MountedFiles.MAX_TOTAL_BYTES) {
+      return java.util.List.of();
+    }
+    java.util.List<Path> profileFiles = TrafficProfiles.files(experiment.profileFile());
+    java.util.List<String> gzipped = new java.util.ArrayList<>();
+    for (Path curve : profileFiles.subList(1, profileFiles.size())) {
+      String path = relativePath(root, curve.toAbsolutePath().normalize());
+      contentByPath.put(path, gzip(contentByPath.get(path)));
+      gzipped.add(path);
+    }
+    return gzipped;
+  }
+
+  private static byte[] gzip(byte[] content) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static MountedFiles mountedFiles(Map<String, byte[]> contentByPath) {
     try {
       return MountedFiles.of(contentByPath);
     } catch (IllegalArgumentException e) {

@@ -14,9 +14,12 @@ public final class Runbook {
    *
    * @param job the injector job the manifests describe
    * @param files the ConfigMap's files
-   * @return plain text, lines of at most about 110 characters, ending with a line feed
+   * @param gzipped the paths of the files gzipped to fit the ConfigMap's limit, in order; may be empty
+   * @return plain text, lines of at most about 120 characters, ending with a line feed
    */
-  public static String text(InjectorJob job, MountedFiles files) {
+  public static String text(InjectorJob job, MountedFiles files, java.util.List<String> gzipped) {
+    String packed = gzipped.isEmpty() ? "" : "                  gzipped to fit the ConfigMap's 1 MiB (the profile reader "
+        + "recognises gzip): " + String.join(", ", gzipped) + "\n";
     String ns = job.namespace().map(n -> " -n " + n).orElse("");
     String selector = InjectorJob.INSTANCE_LABEL + "=" + job.runId() + "," + InjectorJob.COMPONENT_LABEL + "=injector";
     String local = "results/" + job.runId();
@@ -30,7 +33,7 @@ public final class Runbook {
 
         configmap.yaml    the experiment %3$s and the files it reads (%4$d file(s), %5$d bytes),
                           mounted at %6$s
-        job.yaml          an Indexed Job, %2$d pod(s) at once; pod i sends shard i of the schedule to
+        %20$sjob.yaml          an Indexed Job, %2$d pod(s) at once; pod i sends shard i of the schedule to
                           %7$s and writes %8$s/injector-i
         collect-pod.yaml  a pod that mounts the results claim, for kubectl cp
 
@@ -41,8 +44,10 @@ public final class Runbook {
         - The cluster has room for %2$d pod(s) of cpu %12$s and memory %13$s at once.
         - %14$s
 
-        1. Apply
-           kubectl apply%15$s -f configmap.yaml -f job.yaml
+        1. Create
+           kubectl create%15$s -f configmap.yaml -f job.yaml
+           (create, not apply: a client-side apply copies the whole ConfigMap into an annotation, which is limited
+           to 256 KiB; and a run's objects are new, like its --run-id)
 
         2. Watch
            kubectl get pods%15$s -l %16$s --watch
@@ -52,7 +57,7 @@ public final class Runbook {
            `kubectl describe%15$s job/%17$s` says which. Delete the Job and run again with a new --run-id.
 
         3. Collect
-           kubectl apply%15$s -f collect-pod.yaml
+           kubectl create%15$s -f collect-pod.yaml
            kubectl wait%15$s --for=condition=Ready pod/%18$s
            kubectl cp%15$s %18$s:%8$s %19$s
            kubectl delete%15$s pod/%18$s
@@ -64,6 +69,6 @@ public final class Runbook {
            kubectl delete%15$s -f job.yaml -f configmap.yaml
         """, job.runId(), job.injectors(), job.experimentPath(), files.paths().size(), files.totalBytes(),
         InjectorJob.CONFIG_MOUNT_PATH, job.target(), job.resultsDirectory(), job.resultsClaim(), job.image(),
-        InjectorJob.RUN_AS_USER, job.cpu(), job.memory(), start, ns, selector, job.jobName(), job.collectorName(), local);
+        InjectorJob.RUN_AS_USER, job.cpu(), job.memory(), start, ns, selector, job.jobName(), job.collectorName(), local, packed);
   }
 }

@@ -60,7 +60,7 @@ class K8sCommandTest {
     assertThat(job.getMetadata().getLabels()).containsEntry("app.kubernetes.io/name", "loadcast")
         .containsEntry("app.kubernetes.io/instance", runId);
     assertThat(collector.getSpec().getVolumes().get(0).getPersistentVolumeClaim().getClaimName()).isEqualTo("loadcast-results");
-    assertThat(read(dir.resolve("README.txt"))).contains("kubectl apply -n load-tests -f configmap.yaml -f job.yaml",
+    assertThat(read(dir.resolve("README.txt"))).contains("kubectl create -n load-tests -f configmap.yaml -f job.yaml",
         "kubectl cp -n load-tests loadcast-collect-" + runId + ":/results/" + runId + " results/" + runId,
         "loadcast results merge results/" + runId + "/injector-* --out results/" + runId + "/merged");
   }
@@ -92,7 +92,8 @@ class K8sCommandTest {
    * experiment from there: it must be the same experiment, with the same replay schedule.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"simulations/nasa-july-sessions.yaml", "simulations/hybrid-policies.yaml"})
+  @ValueSource(strings = {"simulations/smoke.yaml", "simulations/nasa-reactive-vs-predictive.yaml",
+      "simulations/nasa-july-sessions.yaml", "simulations/hybrid-policies.yaml"})
   void configMapItems_laidOut_loadTheSameExperiment(String experiment) throws IOException {
     Path out = dir.resolve("out");
     assertThat(k8s(experiment, out).code()).isZero();
@@ -106,7 +107,7 @@ class K8sCommandTest {
       String text = configMap.getData() == null ? null : configMap.getData().get(item.getKey());
       byte[] bytes = text != null ? text.getBytes(StandardCharsets.UTF_8) : Base64.getDecoder().decode(configMap.getBinaryData().get(item.getKey()));
       Files.write(file, bytes);
-      assertThat(bytes).as(item.getPath()).isEqualTo(Files.readAllBytes(Path.of(item.getPath())));
+      assertThat(gunzipped(bytes)).as(item.getPath()).isEqualTo(Files.readAllBytes(Path.of(item.getPath())));
     }
     String experimentArg = job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs().get(3);
 
@@ -121,6 +122,28 @@ class K8sCommandTest {
     int[] originalCounts = LoadTestPlan.of(original).upperSchedule().counts();
     int[] mountedCounts = LoadTestPlan.of(mounted).upperSchedule().counts();
     assertThat(mountedCounts).hasSize(originalCounts.length).isEqualTo(originalCounts);
+  }
+
+  /** Returns the bytes gunzipped when they start with the gzip magic bytes, else as they are. */
+  private static byte[] gunzipped(byte[] bytes) throws IOException {
+    if (bytes.length < 2 || bytes[0] != (byte) 0x1f || bytes[1] != (byte) 0x8b) {
+      return bytes;
+    }
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void k8s_smoke_gzipsTheCurveToFitTheConfigMap() throws IOException {
+    CommandRun run = k8s("simulations/smoke.yaml", dir);
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("gzipped traffic-profiles/nasa-kennedy-1995.rate.csv to fit the ConfigMap's 1 MiB");
+    ConfigMap configMap = ManifestRules.read(read(dir.resolve("configmap.yaml")), ConfigMap.class);
+    assertThat(configMap.getBinaryData()).containsOnlyKeys("traffic-profiles_nasa-kennedy-1995.rate.csv");
+    assertThat(configMap.getData()).containsOnlyKeys("simulations_smoke.yaml", "traffic-profiles_nasa-kennedy-1995.yaml");
+    assertThat(read(dir.resolve("README.txt"))).contains("gzipped to fit the ConfigMap's 1 MiB");
   }
 
   @Test
@@ -171,14 +194,36 @@ class K8sCommandTest {
     assertThat(ManifestRules.violations(configMap, job, 2)).isEmpty();
   }
 
+  /** A feeder over 1 MiB cannot be gzipped (Gatling reads it as it is): the command refuses, naming it. */
   @Test
-  void k8s_smokeExperiment_isRefusedOverTheConfigMapLimit() {
-    CommandRun run = k8s("simulations/smoke.yaml", dir);
+  void k8s_filesOverTheConfigMapLimit_areRefusedNamingTheBiggest() throws IOException {
+    Path tree = Files.createDirectories(Path.of("target", "k8s-command-test"));
+    Path work = Files.createTempDirectory(tree, "big-feeder");
+    try {
+      Files.createDirectories(work.resolve("simulations"));
+      Files.createDirectories(work.resolve("traffic-profiles/feeders"));
+      Files.copy(Path.of("simulations/hybrid-policies.yaml"), work.resolve("simulations/hybrid-policies.yaml"));
+      Files.copy(Path.of("traffic-profiles/webshop-black-friday.yaml"), work.resolve("traffic-profiles/webshop-black-friday.yaml"));
+      StringBuilder skus = new StringBuilder("sku\n");
+      for (int i = 0; skus.length() <= 1024 * 1024; i++) {
+        skus.append(String.format(java.util.Locale.ROOT, "SKU-%08d%n", i));
+      }
+      Files.writeString(work.resolve("traffic-profiles/feeders/webshop-skus.csv"), skus);
+      long size = Files.size(work.resolve("traffic-profiles/feeders/webshop-skus.csv"));
+      String prefix = Path.of("").toAbsolutePath().relativize(work.toAbsolutePath()) + "/";
 
-    assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err().lines()).singleElement().asString().contains("must total at most 1048576 bytes",
-        "the biggest: traffic-profiles/nasa-kennedy-1995.rate.csv (1053763 bytes)");
-    assertThat(dir).isEmptyDirectory();
+      CommandRun run = k8s(work.resolve("simulations/hybrid-policies.yaml").toString(), dir);
+
+      assertThat(run.code()).isEqualTo(2);
+      assertThat(run.err().lines()).singleElement().asString().contains("must total at most 1048576 bytes",
+          "the biggest: " + prefix + "traffic-profiles/feeders/webshop-skus.csv (" + size + " bytes), " + prefix
+              + "traffic-profiles/webshop-black-friday.yaml (2247 bytes)");
+      assertThat(dir).isEmptyDirectory();
+    } finally {
+      try (Stream<Path> files = Files.walk(work)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 
   @ParameterizedTest
