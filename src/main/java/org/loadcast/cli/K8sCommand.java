@@ -109,7 +109,7 @@ final class K8sCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);
     }
     spec.commandLine().getOut().printf(Locale.ROOT, "run %s: %d injector(s), %d file(s) (%d bytes) in the ConfigMap%n"
-        + "wrote %s: configmap.yaml, job.yaml, collect-pod.yaml, README.txt (how to apply, collect and merge)%n",
+        + "wrote %s: configmap.yaml, job.yaml, collect-pod.yaml, README.txt (how to create, watch, collect and merge)%n",
         job.runId(), job.injectors(), files.paths().size(), files.totalBytes(), out);
     gzipped.forEach(path -> spec.commandLine().getOut().printf(Locale.ROOT, "gzipped %s to fit the ConfigMap's 1 MiB; the "
         + "profile reader recognises gzip by its magic bytes%n", path));
