@@ -10,11 +10,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import org.loadcast.profile.RequestTemplate;
 import org.loadcast.profile.TrafficProfiles;
+import org.loadcast.profile.YamlFile;
 
 /** File facts a run records: input digests, run ids and the tool's version. */
 public final class RunFiles {
@@ -49,11 +55,42 @@ public final class RunFiles {
    */
   public static Map<String, String> inputDigests(Experiment experiment) {
     Map<String, String> digests = new LinkedHashMap<>();
-    digests.put(experiment.file().toString(), sha256(experiment.file()));
-    for (Path file : TrafficProfiles.files(experiment.profileFile())) {
+    for (Path file : experimentAndProfile(experiment)) {
       digests.put(file.toString(), sha256(file));
     }
     return digests;
+  }
+
+  private static List<Path> experimentAndProfile(Experiment experiment) {
+    List<Path> files = new ArrayList<>(List.of(experiment.file()));
+    files.addAll(TrafficProfiles.files(experiment.profileFile()));
+    return files;
+  }
+
+  /**
+   * Returns every file an experiment reads: those of {@link #inputDigests}, then the feeder files of
+   * the profile's request templates ({@link FeederFiles#resolve}), then the HdrHistogram logs of its
+   * empirical service times ({@code serviceTime.histogramLog}, relative to the experiment file).
+   *
+   * @param experiment a checked experiment
+   * @return the files, absolute and normalised, each once, in that order
+   * @throws org.loadcast.profile.InputException if the experiment file no longer reads
+   */
+  public static List<Path> inputFiles(Experiment experiment) {
+    Set<Path> files = new LinkedHashSet<>();
+    experimentAndProfile(experiment).forEach(f -> files.add(f.toAbsolutePath().normalize()));
+    for (RequestTemplate template : experiment.profile().mix().requests()) {
+      if (template.feeder() != null) {
+        files.add(FeederFiles.resolve(experiment.profileFile(), template));
+      }
+    }
+    ExperimentDocument.Service service = YamlFile.read(experiment.file(), ExperimentDocument.class).value().simulation().service();
+    Path directory = experiment.file().toAbsolutePath().getParent();
+    java.util.stream.Stream.concat(java.util.stream.Stream.of(service.serviceTime()), service.serviceTimeByTemplate().values().stream())
+        .map(ExperimentDocument.ServiceTimeDocument::histogramLog)
+        .filter(java.util.Objects::nonNull)
+        .forEach(log -> files.add(directory.resolve(log).normalize()));
+    return List.copyOf(files);
   }
 
   /** Returns a run id: the experiment name and the UTC start time, such as {@code smoke-20260101-120000}. */

@@ -2,6 +2,7 @@ package org.loadcast.profile;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,8 @@ public final class RateCurveCsv {
   /**
    * Reads a curve file.
    *
-   * @param file the CSV file
+   * @param file the CSV file, plain or gzipped (recognised by its magic bytes, RFC 1952), as
+   *     {@code loadcast k8s} writes a big curve into a ConfigMap
    * @param interpolation how the curve fills the time between points
    * @param missing unobserved ranges of the curve
    * @return the curve
@@ -57,7 +59,8 @@ public final class RateCurveCsv {
     double[] rate = new double[1024];
     double[] rateColumn = new double[1024];
     int n = 0;
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(TrafficSources.decompressed(Files.newInputStream(file)),
+        StandardCharsets.UTF_8))) {
       String header = reader.readLine();
       if (header == null || !header.strip().equals(HEADER)) {
         problems.add(new InputProblem(file.toString(), 1, 1,

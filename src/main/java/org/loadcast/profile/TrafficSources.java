@@ -84,8 +84,8 @@ public final class TrafficSources {
     }
   }
 
-  /** Returns the stream, gunzipped when it starts with the gzip magic bytes. */
-  private static InputStream decompressed(InputStream in) throws IOException {
+  /** Returns the stream, gunzipped when it starts with the gzip magic bytes ({@code 1f 8b}, RFC 1952). */
+  static InputStream decompressed(InputStream in) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
     buffered.mark(2);
     int first = buffered.read();
