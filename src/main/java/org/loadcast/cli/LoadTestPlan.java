@@ -118,6 +118,48 @@ public record LoadTestPlan(
     return "drain";
   }
 
+  /**
+   * Returns the warm-up's arrivals per second: the first probe rate, as whole arrivals (see {@link
+   * #constantRateCounts}).
+   *
+   * @return one count per warm-up second; empty without a warm-up
+   */
+  public int[] warmupCounts() {
+    return constantRateCounts(probeRatesPerSecond.get(0), warmupSeconds);
+  }
+
+  /**
+   * Returns the probe's arrivals per second, from its first second: each step's rate as whole
+   * arrivals (see {@link #constantRateCounts}), step after step.
+   *
+   * @return {@link #probeSeconds()} counts
+   */
+  public int[] probeCounts() {
+    int[] counts = new int[probeSeconds()];
+    for (int step = 0; step < probeRatesPerSecond.size(); step++) {
+      int[] stepCounts = constantRateCounts(probeRatesPerSecond.get(step), probeStepSeconds);
+      System.arraycopy(stepCounts, 0, counts, step * probeStepSeconds, probeStepSeconds);
+    }
+    return counts;
+  }
+
+  /**
+   * Returns a constant rate as whole arrivals per second: second {@code s} gets {@code floor((s + 1)
+   * r) - floor(s r)}, so that any {@code t} first seconds hold {@code floor(t r)} arrivals and a
+   * whole rate {@code r} gives {@code r} every second.
+   *
+   * @param ratePerSecond the rate, {@code > 0}
+   * @param seconds how many seconds, {@code >= 0}
+   * @return the counts; empty for 0 seconds
+   */
+  static int[] constantRateCounts(double ratePerSecond, int seconds) {
+    int[] counts = new int[seconds];
+    for (int s = 0; s < seconds; s++) {
+      counts[s] = (int) (Math.floor((s + 1) * ratePerSecond) - Math.floor(s * ratePerSecond));
+    }
+    return counts;
+  }
+
   /** Returns the probe's top rate, the upper bound of any capacity it can measure. */
   public double topProbeRatePerSecond() {
     return probeRatesPerSecond.get(probeRatesPerSecond.size() - 1);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     versionProvider = LoadcastCommand.Version.class,
     description = "Traffic profiles, load tests, an autoscaling simulator and a capacity model.",
     subcommands = {ProfileCommand.class, SimulateCommand.class, CapacityCommand.class, ReportCommand.class,
-        ResultsCommand.class, HotspotsCommand.class, DbAdviseCommand.class, K8sCommand.class})
+        ResultsCommand.class, InjectCommand.class, HotspotsCommand.class, DbAdviseCommand.class,
+        K8sCommand.class})
 public final class LoadcastCommand {
 
   /** Prints the build's version. */

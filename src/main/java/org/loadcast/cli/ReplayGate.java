@@ -19,11 +19,18 @@ import org.loadcast.profile.RequestMix;
  * requests, on average, by the same fraction. {@link #targetPerSecond()} counts arrivals; {@link
  * LoadTestPlan#expectedRequests(double)} converts them to requests.
  *
+ * <p>Several injectors ({@link InjectorShard}) cannot measure the capacity the whole run sees, so
+ * their gates take a fixed fraction, the same in each; injector {@code i} of {@code N} counts its
+ * {@code j}-th arrival as the run's arrival {@code i + jN} ({@link InjectorShard#globalOrdinal}), so
+ * the injectors together admit exactly the arrivals one injector would at that fraction.
+ *
  * <p>Thread-safe.
  */
 public final class ReplayGate {
   private final LoadTestPlan plan;
   private final DoubleSupplier measuredCapacity;
+  private final InjectorShard shard;
+  private final boolean fixed;
   private double fraction = Double.NaN;
   private String failure = "";
   private long ordinal;
@@ -37,13 +44,42 @@ public final class ReplayGate {
   public ReplayGate(LoadTestPlan plan, DoubleSupplier measuredCapacity) {
     this.plan = plan;
     this.measuredCapacity = measuredCapacity;
+    this.shard = InjectorShard.SINGLE;
+    this.fixed = false;
   }
 
-  /** Returns whether the next replay arrival is sent. */
+  /**
+   * Creates a gate with a fixed fraction, for one injector of several (or one that is told the
+   * fraction).
+   *
+   * @param plan the load-test plan
+   * @param shard the injector's shard of the run
+   * @param fraction the admitted fraction, in {@code (0, 1]}
+   * @throws IllegalArgumentException if the fraction is outside {@code (0, 1]}
+   */
+  public ReplayGate(LoadTestPlan plan, InjectorShard shard, double fraction) {
+    if (!(fraction > 0 && fraction <= 1)) {
+      throw new IllegalArgumentException("fraction must be in (0, 1], but was " + fraction);
+    }
+    this.plan = plan;
+    this.measuredCapacity = () -> {
+      throw new IllegalStateException("a fixed gate measures nothing");
+    };
+    this.shard = shard;
+    this.fixed = true;
+    this.fraction = fraction;
+  }
+
+  /** Returns whether the fraction was given rather than measured from the probe. */
+  public boolean fixed() {
+    return fixed;
+  }
+
+  /** Returns whether the next replay arrival is sent: the run's arrival {@code k} when {@code floor((k+1)q) > floor(kq)}. */
   public synchronized boolean admit() {
     double q = fraction();
-    long j = ordinal++;
-    return Math.floor((j + 1) * q) > Math.floor(j * q);
+    long k = shard.globalOrdinal(ordinal++);
+    return Math.floor((k + 1) * q) > Math.floor(k * q);
   }
 
   /**
@@ -70,7 +106,8 @@ public final class ReplayGate {
 
   /**
    * Returns the admitted arrivals the schedule asks for in each replay second, by the same rule as
-   * {@link #admit()} applied to the cumulative upper-bound counts.
+   * {@link #admit()} applied to the cumulative upper-bound counts: the whole run's, whatever the
+   * injector's shard.
    *
    * @return admitted arrivals (requests, or sessions) per replay second, in order
    */

@@ -37,11 +37,13 @@ import org.loadcast.profile.InputProblem;
  * @param startOffsetMillis this injector's actual start minus {@code startEpochMillis}, in
  *     milliseconds; negative when it started early
  * @param experiment the experiment file as the injector was given it, not blank
+ * @param replayFraction the replay's admitted fraction of its upper-bound schedule, in {@code (0, 1]},
+ *     the same in every shard of one load test (see {@code org.loadcast.cli.ReplayGate})
  */
 @JsonPropertyOrder({"formatVersion", "injectorIndex", "injectorCount", "scheduleSha256", "startEpochMillis",
-    "startOffsetMillis", "experiment"})
+    "startOffsetMillis", "experiment", "replayFraction"})
 public record InjectorInfo(int formatVersion, int injectorIndex, int injectorCount, String scheduleSha256,
-    long startEpochMillis, long startOffsetMillis, String experiment) {
+    long startEpochMillis, long startOffsetMillis, String experiment, double replayFraction) {
   /** The file's name in a results directory. */
   public static final String FILE = "injector.json";
   /** The only format version there is. */
@@ -49,7 +51,7 @@ public record InjectorInfo(int formatVersion, int injectorIndex, int injectorCou
   private static final String SHA256_PATTERN = "[0-9a-f]{64}";
   private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
   private static final List<String> FIELDS = List.of("formatVersion", "injectorIndex", "injectorCount",
-      "scheduleSha256", "startEpochMillis", "startOffsetMillis", "experiment");
+      "scheduleSha256", "startEpochMillis", "startOffsetMillis", "experiment", "replayFraction");
 
   /**
    * Validates the identity.
@@ -59,7 +61,7 @@ public record InjectorInfo(int formatVersion, int injectorIndex, int injectorCou
    */
   public InjectorInfo {
     Map<String, String> problems = problems(formatVersion, injectorIndex, injectorCount, scheduleSha256,
-        startEpochMillis, experiment);
+        startEpochMillis, experiment, replayFraction);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems.values()));
     }
@@ -70,7 +72,7 @@ public record InjectorInfo(int formatVersion, int injectorIndex, int injectorCou
    * The constructor and the reader share it, so that a file says exactly what a caller would be told.
    */
   private static Map<String, String> problems(int formatVersion, int injectorIndex, int injectorCount,
-      String scheduleSha256, long startEpochMillis, String experiment) {
+      String scheduleSha256, long startEpochMillis, String experiment, double replayFraction) {
     Map<String, String> problems = new LinkedHashMap<>();
     if (formatVersion != FORMAT_VERSION) {
       problems.put("formatVersion", "formatVersion must be " + FORMAT_VERSION + ", but was " + formatVersion);
@@ -91,6 +93,9 @@ public record InjectorInfo(int formatVersion, int injectorIndex, int injectorCou
     if (experiment == null || experiment.isBlank()) {
       problems.put("experiment", "experiment must name the experiment file, but was "
           + (experiment == null ? "null" : "'" + experiment + "'"));
+    }
+    if (!(replayFraction > 0 && replayFraction <= 1)) {
+      problems.put("replayFraction", "replayFraction must be in (0, 1], but was " + replayFraction);
     }
     return problems;
   }
@@ -172,18 +177,18 @@ public record InjectorInfo(int formatVersion, int injectorIndex, int injectorCou
     }
     Map<String, String> rules = problems((int) number(fields, "formatVersion"), (int) number(fields, "injectorIndex"),
         (int) number(fields, "injectorCount"), fields.get("scheduleSha256").text(), number(fields, "startEpochMillis"),
-        fields.get("experiment").text());
+        fields.get("experiment").text(), fields.get("replayFraction").real());
     rules.forEach((name, message) -> problems.add(fields.get(name).problem(fileName, message)));
     if (!problems.isEmpty()) {
       throw new InputException(org.loadcast.profile.YamlFile.inFileOrder(problems));
     }
     return new InjectorInfo((int) number(fields, "formatVersion"), (int) number(fields, "injectorIndex"),
         (int) number(fields, "injectorCount"), fields.get("scheduleSha256").text(), number(fields, "startEpochMillis"),
-        number(fields, "startOffsetMillis"), fields.get("experiment").text());
+        number(fields, "startOffsetMillis"), fields.get("experiment").text(), fields.get("replayFraction").real());
   }
 
-  /** One field as read: its value as text or a whole number, and where the value starts. */
-  private record Field(String text, long number, JsonLocation at) {
+  /** One field as read: its value as text, a whole number or a number, and where the value starts. */
+  private record Field(String text, long number, double real, JsonLocation at) {
     InputProblem problem(String fileName, String message) {
       return new InputProblem(fileName, at.getLineNr(), at.getColumnNr(), message);
     }
@@ -227,7 +232,8 @@ public record InjectorInfo(int formatVersion, int injectorIndex, int injectorCou
 
   /** Returns the JSON type a field takes, as a rule says it. */
   private static String type(String name) {
-    return isText(name) ? "a string" : name.endsWith("Millis") ? "a 64-bit whole number" : "a 32-bit whole number";
+    return isText(name) ? "a string" : name.equals("replayFraction") ? "a number"
+        : name.endsWith("Millis") ? "a 64-bit whole number" : "a 32-bit whole number";
   }
 
   /** Returns a value as the user wrote it: a string in quotes, an object or array by its opening. */
@@ -243,13 +249,17 @@ public record InjectorInfo(int formatVersion, int injectorIndex, int injectorCou
   /** Returns the value if its type suits the field: a string for the two texts, a whole number otherwise. */
   private static Field field(String name, JsonToken token, JsonParser parser, JsonLocation at) throws IOException {
     if (isText(name)) {
-      return token == JsonToken.VALUE_STRING ? new Field(parser.getText(), 0, at) : null;
+      return token == JsonToken.VALUE_STRING ? new Field(parser.getText(), 0, 0, at) : null;
+    }
+    if (name.equals("replayFraction")) {
+      return token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT
+          ? new Field(null, 0, parser.getDoubleValue(), at) : null;
     }
     if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
       return null;
     }
     long value = parser.getLongValue();
     boolean isInt = !name.endsWith("Millis");
-    return isInt && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) ? null : new Field(null, value, at);
+    return isInt && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) ? null : new Field(null, value, 0, at);
   }
 }

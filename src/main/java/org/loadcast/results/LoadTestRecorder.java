@@ -26,7 +26,7 @@ public final class LoadTestRecorder {
   public static final int SIGNIFICANT_DIGITS = 3;
 
   private final LongSupplier nanoClock;
-  private final long startNanos;
+  private long startNanos;
   private final TreeMap<Integer, Second> seconds = new TreeMap<>();
   private Phase currentPhase = Phase.WARMUP;
   private int inFlight;
@@ -41,6 +41,26 @@ public final class LoadTestRecorder {
     this.nanoClock = nanoClock;
     this.startNanos = nanoClock.getAsLong();
     this.lastChangeNanos = startNanos;
+  }
+
+  /**
+   * Moves second 0 to another time, before anything is recorded: an injector counts its seconds
+   * from the moment its first arrival is due, not from when the recorder was made, since Gatling
+   * starts injecting a moment after the simulation's {@code before()}.
+   *
+   * @param originNanos the start of second 0 by the recorder's clock, no earlier than now
+   * @throws IllegalStateException if a request was recorded already, or the origin is in the past
+   */
+  public synchronized void startAt(long originNanos) {
+    if (!seconds.isEmpty() || inFlight != 0) {
+      throw new IllegalStateException("second 0 can only move before the first request is recorded");
+    }
+    long now = nanoClock.getAsLong();
+    if (originNanos < now) {
+      throw new IllegalStateException("second 0 must start now or later, but was " + (now - originNanos) + " ns ago");
+    }
+    startNanos = originNanos;
+    lastChangeNanos = originNanos;
   }
 
   /**
@@ -85,9 +105,9 @@ public final class LoadTestRecorder {
     inFlight--;
   }
 
-  /** Returns the seconds since the recorder started, by its clock. */
+  /** Returns the seconds since second 0 began, by the recorder's clock; 0 before it begins. */
   public synchronized double elapsedSeconds() {
-    return (nanoClock.getAsLong() - startNanos) / 1e9;
+    return Math.max(0, nanoClock.getAsLong() - startNanos) / 1e9;
   }
 
   /** Returns the requests in flight now. */
@@ -160,6 +180,7 @@ public final class LoadTestRecorder {
 
   /** Moves the in-flight integral to now, splitting it across second boundaries. */
   private long advance() {
+    // before a moved second 0 begins, nothing has happened yet: time stands at the origin
     long now = Math.max(nanoClock.getAsLong(), lastChangeNanos);
     long t = lastChangeNanos;
     while (t < now) {

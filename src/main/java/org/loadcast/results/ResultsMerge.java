@@ -43,10 +43,13 @@ import org.loadcast.profile.InputProblem;
  *       ({@link LoadTestRecorder#SIGNIFICANT_DIGITS}), so the sum is exactly the histogram one
  *       recorder would have kept of all the requests;
  *   <li>a second that only some injectors have (one ran longer) is kept, with what those have;
- *   <li>a second's phase is the one every injector that started requests in it has: the recorder
- *       carries the last phase into a second in which an injector started none, which says nothing
- *       about the load test, so such a second takes the merged phase of the second before it
- *       ({@link Phase#WARMUP} for second 0), as a single recorder would.
+ *   <li>a second's phase is that of its last request started, as one recorder keeps it; the phases
+ *       run in order (warm-up, probe, replay), so of the injectors that started requests in the
+ *       second, the latest phase wins. Injectors disagree where a phase begins: one injector's first
+ *       request of the next phase may be sent a few milliseconds early by its recorder's clock. The
+ *       recorder carries the last phase into a second in which an injector started none, which says
+ *       nothing about the load test, so a second where none started takes the merged phase of the
+ *       second before it ({@link Phase#WARMUP} for second 0), as a single recorder would.
  * </ul>
  *
  * <p>The merge depends only on the inputs' contents: they are taken in the order of their injector
@@ -122,9 +125,8 @@ public record ResultsMerge(List<Input> inputs, List<SecondResult> seconds) {
    *     the first of these found, in this order: a directory lacks one of {@link #INPUT_FILES}; an
    *     {@code injector.json} is invalid ({@link InjectorInfo#read}); the inputs' {@code
    *     injectorCount} differ; an injector index is given twice, or one of 0 to {@code injectorCount
-   *     - 1} is missing; the {@code scheduleSha256} or the {@code startEpochMillis} differ; a results
-   *     file is invalid ({@link ResultFiles#read}); two inputs that started requests in the same
-   *     second have different phases for it
+   *     - 1} is missing; the {@code scheduleSha256}, the {@code startEpochMillis} or the {@code
+   *     replayFraction} differ; a results file is invalid ({@link ResultFiles#read})
    * @throws IllegalArgumentException if {@code directories} is empty
    * @throws UncheckedIOException if a file cannot be read
    */
@@ -229,6 +231,7 @@ public record ResultsMerge(List<Input> inputs, List<SecondResult> seconds) {
     root.put("injectorCount", first.injectorCount());
     root.put("scheduleSha256", first.scheduleSha256());
     root.put("startEpochMillis", first.startEpochMillis());
+    root.put("replayFraction", first.replayFraction());
     var array = root.putArray("inputs");
     for (Input i : inputs) {
       ObjectNode node = array.addObject();
@@ -293,6 +296,8 @@ public record ResultsMerge(List<Input> inputs, List<SecondResult> seconds) {
       same(d, reference, "scheduleSha256", info.scheduleSha256(), ref.scheduleSha256(), "all shards split one schedule");
       same(d, reference, "startEpochMillis", info.startEpochMillis(), ref.startEpochMillis(),
           "all injectors count their seconds from one agreed start");
+      same(d, reference, "replayFraction", info.replayFraction(), ref.replayFraction(),
+          "all injectors thin the replay alike");
     }
   }
 
@@ -309,7 +314,7 @@ public record ResultsMerge(List<Input> inputs, List<SecondResult> seconds) {
 
   /**
    * One second of the merge while the inputs are added, in injector order: the running sums, and
-   * the first input that started requests in the second, whose phase the others must have. Mutable,
+   * the latest phase of the inputs that started requests in the second. Mutable,
    * local to one {@link #of} call, not thread-safe.
    */
   private static final class SecondSum {
@@ -320,28 +325,16 @@ public record ResultsMerge(List<Input> inputs, List<SecondResult> seconds) {
     private long concurrencyUnits;
     private final SortedMap<Integer, Long> statusCounts = new TreeMap<>();
     private final SortedMap<String, Histogram> latencyMicros = new TreeMap<>();
-    private Input phaseSetBy;
     private Phase phase;
 
     SecondSum(int second) {
       this.second = second;
     }
 
-    /**
-     * Adds an input's second.
-     *
-     * @throws InputException at the input's row if it started requests in the second with another
-     *     phase than an input before it
-     */
+    /** Adds an input's second; the second's phase becomes the latest of those that started requests in it. */
     void add(Input input, SecondResult r) {
-      if (r.started() > 0 && phaseSetBy == null) {
-        phaseSetBy = input;
+      if (r.started() > 0 && (phase == null || r.phase().compareTo(phase) > 0)) {
         phase = r.phase();
-      } else if (r.started() > 0 && r.phase() != phase) {
-        int line = second + 2; // the header is line 1 and the seconds run 0, 1, 2, ...: ResultFiles.read checks
-        throw new InputException(new InputProblem(input.perSecondFile(), line, Integer.toString(second).length() + 2,
-            "phase must be the same in every input that started requests in second " + second + ": '" + phase.fileName()
-                + "' as in " + phaseSetBy.perSecondFile() + ":" + line + ", but was '" + r.phase().fileName() + "'"));
       }
       started += r.started();
       completed += r.completed();
@@ -352,7 +345,7 @@ public record ResultsMerge(List<Input> inputs, List<SecondResult> seconds) {
           k -> new Histogram(LoadTestRecorder.HIGHEST_LATENCY_MICROS, LoadTestRecorder.SIGNIFICANT_DIGITS)).add(h));
     }
 
-    /** Returns the sum, its phase the agreed one, or {@code carried} when no input started requests in it. */
+    /** Returns the sum, its phase the latest one started, or {@code carried} when no input started requests in it. */
     SecondResult result(Phase carried) {
       return new SecondResult(second, phase == null ? carried : phase, started, completed, failed,
           concurrencyUnits / CONCURRENCY_UNITS, statusCounts, latencyMicros);

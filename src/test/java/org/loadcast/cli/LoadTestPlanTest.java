@@ -93,4 +93,30 @@ class LoadTestPlanTest {
     // at the fraction: about 0.8 × 100 requests per second at the peak
     assertThat(Arrays.stream(requests).max().orElseThrow()).isBetween(70L, 90L);
   }
+
+  @Test
+  void constantRateCounts_wholeAndFractionalRates() {
+    assertThat(LoadTestPlan.constantRateCounts(10, 3)).containsExactly(10, 10, 10);
+    // 2.5 per second: 2, 5, 7, 10, 12 after 1..5 s
+    assertThat(LoadTestPlan.constantRateCounts(2.5, 5)).containsExactly(2, 3, 2, 3, 2);
+    assertThat(LoadTestPlan.constantRateCounts(0.4, 5)).containsExactly(0, 0, 1, 0, 1);
+    assertThat(LoadTestPlan.constantRateCounts(7, 0)).isEmpty();
+  }
+
+  @Test
+  void warmupAndProbeCounts_followThePlansRatesSecondBySecond() {
+    LoadTestPlan plan = LoadTestPlan.of(Experiments.read(SESSIONS));
+    int[] probe = plan.probeCounts();
+
+    assertThat(plan.warmupCounts()).hasSize(plan.warmupSeconds())
+        .containsOnly((int) Math.floor(plan.probeRatesPerSecond().get(0)));
+    assertThat(probe).hasSize(plan.probeSeconds());
+    for (int step = 0; step < plan.probeRatesPerSecond().size(); step++) {
+      int sum = 0;
+      for (int s = 0; s < plan.probeStepSeconds(); s++) {
+        sum += probe[step * plan.probeStepSeconds() + s];
+      }
+      assertThat(sum).isEqualTo((int) Math.floor(plan.probeRatesPerSecond().get(step) * plan.probeStepSeconds()));
+    }
+  }
 }

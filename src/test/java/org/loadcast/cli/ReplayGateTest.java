@@ -55,4 +55,39 @@ class ReplayGateTest {
     assertThatThrownBy(() -> gate.targetRequestsPerSecond(-1))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("second must be >= 0, but was -1");
   }
+
+  @Test
+  void admit_threeShardsAtAFixedFraction_admitTogetherExactlyWhatOneInjectorAdmits() {
+    double q = 0.37;
+    long total = plan.upperSchedule().totalArrivals();
+    ReplayGate single = new ReplayGate(plan, InjectorShard.SINGLE, q);
+    java.util.Set<Long> admittedBySingle = new java.util.TreeSet<>();
+    for (long k = 0; k < total; k++) {
+      if (single.admit()) {
+        admittedBySingle.add(k);
+      }
+    }
+    java.util.Set<Long> admittedByShards = new java.util.TreeSet<>();
+    for (int i = 0; i < 3; i++) {
+      InjectorShard shard = new InjectorShard(3, i);
+      ReplayGate gate = new ReplayGate(plan, shard, q);
+      long arrivals = java.util.Arrays.stream(shard.counts(plan.upperSchedule().counts())).sum();
+      for (long j = 0; j < arrivals; j++) {
+        if (gate.admit()) {
+          assertThat(admittedByShards.add(shard.globalOrdinal(j))).isTrue();
+        }
+      }
+    }
+
+    assertThat(admittedByShards).isEqualTo(admittedBySingle);
+    assertThat((long) admittedBySingle.size()).isEqualTo((long) Math.floor(total * q));
+    assertThat(single.fixed()).isTrue();
+    assertThat(gate.fixed()).isFalse();
+  }
+
+  @Test
+  void fixedGate_fractionOutsideZeroToOne_isRefused() {
+    assertThatThrownBy(() -> new ReplayGate(plan, InjectorShard.SINGLE, 0))
+        .hasMessage("fraction must be in (0, 1], but was 0.0");
+  }
 }

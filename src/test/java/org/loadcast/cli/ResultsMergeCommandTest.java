@@ -94,7 +94,7 @@ class ResultsMergeCommandTest {
   void merge_differentScheduleDigest_isRefused() throws IOException {
     Path a = injector("a", 0, 2);
     String other = "cd".repeat(32);
-    Path b = injector("b", new InjectorInfo(1, 1, 2, other, InjectorResults.START_EPOCH_MILLIS, 0, "x.yaml"));
+    Path b = injector("b", new InjectorInfo(1, 1, 2, other, InjectorResults.START_EPOCH_MILLIS, 0, "x.yaml", 1));
     assertUserError(merge(a, b, "--out", dir.resolve("out")), b.resolve("injector.json") + ": scheduleSha256 must be the "
         + "same in every input (all shards split one schedule): " + InjectorResults.SCHEDULE_SHA256 + " as in "
         + a.resolve("injector.json") + ", but was " + other);
@@ -103,20 +103,10 @@ class ResultsMergeCommandTest {
   @Test
   void merge_differentStart_isRefused() throws IOException {
     Path a = injector("a", 0, 2);
-    Path b = injector("b", new InjectorInfo(1, 1, 2, InjectorResults.SCHEDULE_SHA256, 5, 0, "x.yaml"));
+    Path b = injector("b", new InjectorInfo(1, 1, 2, InjectorResults.SCHEDULE_SHA256, 5, 0, "x.yaml", 1));
     assertUserError(merge(b, a, "--out", dir.resolve("out")), b.resolve("injector.json") + ": startEpochMillis must be "
         + "the same in every input (all injectors count their seconds from one agreed start): "
         + InjectorResults.START_EPOCH_MILLIS + " as in " + a.resolve("injector.json") + ", but was 5");
-  }
-
-  @Test
-  void merge_differentPhase_namesFileAndLine() throws IOException {
-    Path a = injector("a", 0, 2);
-    Path b = InjectorResults.write(dir.resolve("b"), InjectorResults.info(1, 2, 0), List.of(SECONDS.get(0),
-        second(1, Phase.REPLAY, 1, 1, 0, 0.1, Map.of())));
-    assertUserError(merge(b, a, "--out", dir.resolve("out")), b.resolve("per-second.csv") + ":3:3: phase must be the "
-        + "same in every input that started requests in second 1: 'probe' as in " + a.resolve("per-second.csv")
-        + ":3, but was 'replay'");
   }
 
   @Test

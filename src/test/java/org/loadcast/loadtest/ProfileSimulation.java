@@ -1,10 +1,11 @@
 package org.loadcast.loadtest;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
@@ -32,10 +34,13 @@ import java.util.stream.Stream;
 import org.loadcast.cli.Experiment;
 import org.loadcast.cli.Experiments;
 import org.loadcast.cli.FeederFiles;
+import org.loadcast.cli.InjectionSettings;
+import org.loadcast.cli.InjectorShard;
 import org.loadcast.cli.LoadTestPipeline;
 import org.loadcast.cli.LoadTestPlan;
 import org.loadcast.cli.ReplayGate;
 import org.loadcast.cli.RunFiles;
+import org.loadcast.cli.StartAgreement;
 import org.loadcast.dashboard.DashboardRun;
 import org.loadcast.dashboard.DashboardSettings;
 import org.loadcast.dashboard.LiveDashboard;
@@ -47,8 +52,10 @@ import org.loadcast.profile.InputException;
 import org.loadcast.profile.RequestMix;
 import org.loadcast.profile.RequestTemplate;
 import org.loadcast.profile.SessionWalker;
+import org.loadcast.results.InjectorInfo;
 import org.loadcast.results.LoadTestRecorder;
 import org.loadcast.results.Phase;
+import org.loadcast.results.ResultFiles;
 import org.loadcast.sim.RandomStreams;
 
 /**
@@ -92,6 +99,8 @@ import org.loadcast.sim.RandomStreams;
  * per problem before anything is sent. Results are recorded under the template's name.
  */
 public class ProfileSimulation extends Simulation {
+  /** How much earlier than the clock user's second second 0 begins, milliseconds. */
+  private static final long ANCHOR_EARLY_MILLIS = 5;
   private final Experiment experiment;
   private final LoadTestPlan plan;
   private final EmbeddedSystemUnderTest embedded;
@@ -110,6 +119,9 @@ public class ProfileSimulation extends Simulation {
   private ScheduledExecutorService feedPoller;
   private final CodeProfiler profiler;
   private final Instant loadTestStart;
+  private final InjectionSettings injection;
+  private long agreedStartEpochMillis = -1;
+  private long recorderStartEpochMillis;
 
   public ProfileSimulation() {
     Path experimentFile = Path.of(System.getProperty("experiment", "simulations/nasa-reactive-vs-predictive.yaml"));
@@ -119,6 +131,7 @@ public class ProfileSimulation extends Simulation {
     checkFeedersOrExit(experiment);
     dashboardSettings = dashboardSettingsOrExit();
     profilingSettings = profilingSettingsOrExit();
+    injection = injectionSettingsOrExit();
     plan = LoadTestPlan.of(experiment);
     runId = RunFiles.runId(experiment.name(), startedAt);
     sessionRandom = new RandomStreams(experiment.seed()).stream("sessions");
@@ -138,17 +151,35 @@ public class ProfileSimulation extends Simulation {
     profiler = CodeProfiler.start(profilingSettings, embedded == null ? null : new CodeProfiler.EmbeddedThreads(
         "the embedded system under test", EmbeddedSystemUnderTest.THREAD_POOL_NAME + "-*",
         EmbeddedSystemUnderTest::isRequestThread), loadTestStart);
-    gate = new ReplayGate(plan, () -> LoadTestPipeline.calibrate(plan, recorder.snapshot()).capacityPerSecond());
+    InjectorShard shard = injection.shard();
+    gate = Double.isNaN(injection.replayFraction())
+        ? new ReplayGate(plan, () -> LoadTestPipeline.calibrate(plan, recorder.snapshot()).capacityPerSecond())
+        : new ReplayGate(plan, shard, injection.replayFraction());
     System.out.printf("loadcast: run %s, experiment %s, target %s%n", runId, experimentFile, target);
-    List<PopulationBuilder> populations = new ArrayList<>();
-    populations.add(requestScenario("warmup", Phase.WARMUP, false).injectOpen(warmupSteps()));
-    populations.add(requestScenario("probe", Phase.PROBE, false).injectOpen(probeSteps()));
-    List<List<OpenInjectionStep>> replayParts = ScheduleInjection.parts(plan.replayStartSecond(), plan.upperSchedule().counts());
-    for (int part = 0; part < replayParts.size(); part++) {
-      String name = part == 0 ? "replay" : "replay-" + (part + 1);
-      populations.add((walker == null ? requestScenario(name, Phase.REPLAY, true) : sessionScenario(name))
-          .injectOpen(replayParts.get(part)));
+    if (injection.distributed() || gate.fixed()) {
+      System.out.printf(Locale.ROOT, "loadcast: injector %d of %d, replay at %.4g of its upper bound%n", shard.index() + 1,
+          shard.count(), gate.fraction());
     }
+    // every phase as whole-second arrivals, this injector's shard of them (all of them for one injector)
+    List<PopulationBuilder> populations = new ArrayList<>();
+    // an injector counts its seconds from when its first arrival is due: a clock user due 1 s after Gatling's
+    // start sets second 0 one second ahead of itself, and every phase waits those 2 s. A first clock user at
+    // Gatling's start only warms up the path (the first user of a JVM runs tens of milliseconds late).
+    int leadIn = injection.resultsDirectory() != null ? 2 : 0;
+    if (leadIn > 0) {
+      populations.add(scenario("clock").exec(session -> {
+        if (session.userId() > 1) {
+          anchorSecondZero();
+        }
+        return session;
+      }).injectOpen(atOnceUsers(1), nothingFor(1), atOnceUsers(1)));
+    }
+    addPopulations(populations, "warmup", leadIn, shard.counts(plan.warmupCounts()),
+        name -> requestScenario(name, Phase.WARMUP, false));
+    addPopulations(populations, "probe", leadIn + plan.probeStartSecond(), shard.counts(plan.probeCounts()),
+        name -> requestScenario(name, Phase.PROBE, false));
+    addPopulations(populations, "replay", leadIn + plan.replayStartSecond(), shard.counts(plan.upperSchedule().counts()),
+        name -> walker == null ? requestScenario(name, Phase.REPLAY, true) : sessionScenario(name));
     setUp(populations)
         .protocols(http.baseUrl(target).shareConnections().disableWarmUp())
         .assertions(global().failedRequests().percent().lte(100 * LoadTestPipeline.MAX_FAILED_SHARE));
@@ -201,6 +232,46 @@ public class ProfileSimulation extends Simulation {
     return config;
   }
 
+  /** Reads the injector's properties; on a bad value prints why and ends the JVM with code 2. */
+  private static InjectionSettings injectionSettingsOrExit() {
+    try {
+      return InjectionSettings.of(System.getProperties());
+    } catch (IllegalArgumentException e) {
+      throw BadInput.exit(List.of("-D" + e.getMessage()));
+    }
+  }
+
+  /**
+   * Waits until the start the injectors agreed on ({@code start.at}, or through {@code start.file}),
+   * if any, and records how late this injector starts: its clock at the start minus the agreed start.
+   */
+  private void waitForTheAgreedStart() {
+    if (injection.startAtEpochMillis() < 0 && injection.startFile() == null) {
+      return;
+    }
+    try {
+      agreedStartEpochMillis = injection.startFile() == null ? injection.startAtEpochMillis()
+          : StartAgreement.agree(injection.startFile(), System::currentTimeMillis, injection.startLeadSeconds());
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      throw BadInput.exit(List.of("-Dstart.file: " + e.getMessage()));
+    }
+    long wait = agreedStartEpochMillis - System.currentTimeMillis();
+    if (wait > 0) {
+      System.out.printf(Locale.ROOT, "loadcast: waiting %.1f s for the agreed start%n", wait / 1000.0);
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the agreed start", e);
+      }
+    }
+    long late = System.currentTimeMillis() - agreedStartEpochMillis;
+    if (late > 1000) {
+      System.err.printf(Locale.ROOT, "loadcast: this injector started %d ms after the agreed start: raise -Dstart.leadSeconds%n",
+          late);
+    }
+  }
+
   /** Reads the dashboard's properties; on a bad value prints why and ends the JVM with code 2. */
   private static DashboardSettings dashboardSettingsOrExit() {
     try {
@@ -226,6 +297,8 @@ public class ProfileSimulation extends Simulation {
 
   @Override
   public void before() {
+    waitForTheAgreedStart();
+    recorderStartEpochMillis = System.currentTimeMillis();
     recorder = new LoadTestRecorder(System::nanoTime);
     Supplier<SystemUnderTestSample> sample = embedded == null
         ? null : () -> new SystemUnderTestSample(embedded.queueLength(), embedded.busyWorkers());
@@ -329,18 +402,16 @@ public class ProfileSimulation extends Simulation {
     return session;
   }
 
-  private List<OpenInjectionStep> warmupSteps() {
-    double rate = plan.probeRatesPerSecond().get(0);
-    return List.of(plan.warmupSeconds() == 0 ? nothingFor(0) : constantUsersPerSec(rate).during(plan.warmupSeconds()));
-  }
-
-  private List<OpenInjectionStep> probeSteps() {
-    List<OpenInjectionStep> steps = new ArrayList<>();
-    steps.add(nothingFor(plan.probeStartSecond()));
-    for (double rate : plan.probeRatesPerSecond()) {
-      steps.add(constantUsersPerSec(rate).during(plan.probeStepSeconds()));
+  /**
+   * Adds a phase's populations: its whole-second counts injected by {@link ScheduleInjection}, as
+   * {@code name}, {@code name-2}, ... when the phase is long enough to be cut.
+   */
+  private static void addPopulations(List<PopulationBuilder> populations, String name, int delaySeconds, int[] counts,
+      java.util.function.Function<String, ScenarioBuilder> scenario) {
+    List<List<OpenInjectionStep>> parts = ScheduleInjection.parts(delaySeconds, counts);
+    for (int part = 0; part < parts.size(); part++) {
+      populations.add(scenario.apply(part == 0 ? name : name + "-" + (part + 1)).injectOpen(parts.get(part)));
     }
-    return steps;
   }
 
   @Override
@@ -356,6 +427,10 @@ public class ProfileSimulation extends Simulation {
     }
     CodeProfiler.Result code = finishProfiling(loadTestEnd);
     Path reports = Path.of(System.getProperty("reports", "reports"));
+    if (injection.resultsDirectory() != null) {
+      writeInjectorResults();
+      return;
+    }
     try {
       LoadTestPipeline.LoadTestRun run = new LoadTestPipeline.LoadTestRun(runId, startedAt, reports,
           embedded != null ? target + " (embedded system under test)" : target,
@@ -378,6 +453,44 @@ public class ProfileSimulation extends Simulation {
       }
       if (embedded != null) {
         writeReceived(reports.resolve(runId).resolve("results").resolve("embedded-received.json"));
+        embedded.close();
+      }
+    }
+  }
+
+  /**
+   * Moves the recorder's second 0 to one second from now, when the phases' first arrivals are due,
+   * less {@value #ANCHOR_EARLY_MILLIS} ms: the clock user runs a few milliseconds late like any user,
+   * and an arrival due at the very start of a second must count in that second, not the one before.
+   */
+  private void anchorSecondZero() {
+    recorder.startAt(System.nanoTime() + (1000 - ANCHOR_EARLY_MILLIS) * 1_000_000L);
+    recorderStartEpochMillis = System.currentTimeMillis() + 1000 - ANCHOR_EARLY_MILLIS;
+  }
+
+  /**
+   * Writes this injector's results and its {@code injector.json} to {@code results.dir}, for {@code
+   * loadcast results merge}: the calibration, the simulation and the report run on the merged results.
+   */
+  private void writeInjectorResults() {
+    Path directory = injection.resultsDirectory();
+    long start = agreedStartEpochMillis >= 0 ? agreedStartEpochMillis : recorderStartEpochMillis;
+    // how late second 0 began after the agreed start: Gatling's start-up and the clock user's second
+    long offset = recorderStartEpochMillis - start;
+    InjectorShard shard = injection.shard();
+    try {
+      ResultFiles.write(directory, recorder.snapshot(), start);
+      new InjectorInfo(InjectorInfo.FORMAT_VERSION, shard.index(), shard.count(),
+          InjectorShard.scheduleSha256(plan.warmupCounts(), plan.probeCounts(), plan.upperSchedule().counts()), start,
+          offset, experiment.file().toString(), gate.fraction()).write(directory);
+      System.out.printf("loadcast: injector %d of %d wrote its results to %s%n", shard.index() + 1, shard.count(), directory);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      if (dashboard != null) {
+        dashboard.close();
+      }
+      if (embedded != null) {
         embedded.close();
       }
     }

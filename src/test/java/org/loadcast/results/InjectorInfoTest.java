@@ -17,7 +17,7 @@ class InjectorInfoTest {
   private static String text(String index, String count, String sha) {
     return "{\n  \"formatVersion\" : 1,\n  \"injectorIndex\" : " + index + ",\n  \"injectorCount\" : " + count
         + ",\n  \"scheduleSha256\" : " + sha + ",\n  \"startEpochMillis\" : 1796040000000,\n"
-        + "  \"startOffsetMillis\" : -3,\n  \"experiment\" : \"simulations/smoke.yaml\"\n}\n";
+        + "  \"startOffsetMillis\" : -3,\n  \"experiment\" : \"simulations/smoke.yaml\",\n  \"replayFraction\" : 0.5\n}\n";
   }
 
   private static void assertProblem(String text, String message) {
@@ -26,7 +26,7 @@ class InjectorInfoTest {
 
   @Test
   void write_thenRead_givesTheSameIdentityAndIndentedFields(@TempDir Path dir) throws IOException {
-    InjectorInfo info = new InjectorInfo(1, 2, 3, SHA, 1_796_040_000_000L, -3, "simulations/smoke.yaml");
+    InjectorInfo info = new InjectorInfo(1, 2, 3, SHA, 1_796_040_000_000L, -3, "simulations/smoke.yaml", 0.5);
     info.write(dir.resolve("results"));
     assertThat(InjectorInfo.read(dir.resolve("results"))).isEqualTo(info);
     assertThat(Files.readString(dir.resolve("results/injector.json"))).isEqualTo(text("2", "3", "\"" + SHA + "\""));
@@ -66,9 +66,17 @@ class InjectorInfoTest {
   @Test
   void parse_twoRulesBroken_reportsBothInFileOrder() {
     assertProblem(text("-1", "3", "\"" + SHA + "\"").replace("\"formatVersion\" : 1", "\"formatVersion\" : 0")
-        .replace("\"experiment\"", "\"experiment\" : \" \", \"x\"").replace(", \"x\" : \"simulations/smoke.yaml\"", ""),
+        .replace("\"simulations/smoke.yaml\"", "\" \""),
         FILE + ":2:21: formatVersion must be 1, but was 0\n" + FILE + ":3:21: injectorIndex must be 0 to 2 (injectorCount - 1), "
             + "but was -1\n" + FILE + ":8:18: experiment must name the experiment file, but was ' '");
+  }
+
+  @Test
+  void parse_replayFractionOutOfRangeOrText_isLocated() {
+    assertProblem(text("1", "3", "\"" + SHA + "\"").replace("0.5\n", "1.5\n"),
+        FILE + ":9:22: replayFraction must be in (0, 1], but was 1.5");
+    assertProblem(text("1", "3", "\"" + SHA + "\"").replace("0.5\n", "\"half\"\n"),
+        FILE + ":9:22: replayFraction must be a number, but was 'half'");
   }
 
   @Test
@@ -82,7 +90,7 @@ class InjectorInfoTest {
     assertProblem(text("1", "3", "\"" + SHA + "\"").replace("\"experiment\"", "\"injectorCount\" : 3, \"shard\""),
         FILE + ":8:21: injectorCount must appear once, but appears again\n" + FILE + ":8:34: shard is not a field of "
             + "injector.json (its fields are formatVersion, injectorIndex, injectorCount, scheduleSha256, "
-            + "startEpochMillis, startOffsetMillis, experiment)\n" + FILE + ": experiment is required, but is missing");
+            + "startEpochMillis, startOffsetMillis, experiment, replayFraction)\n" + FILE + ": experiment is required, but is missing");
   }
 
   @Test
@@ -90,12 +98,12 @@ class InjectorInfoTest {
     assertThatThrownBy(() -> InjectorInfo.parse("{\"formatVersion\" : 1,\n  oops", FILE)).isInstanceOf(InputException.class)
         .hasMessageStartingWith(FILE + ":2:3: not valid JSON: ");
     assertProblem("[1]", FILE + ":1:1: the file must hold one JSON object with the fields formatVersion, injectorIndex, "
-        + "injectorCount, scheduleSha256, startEpochMillis, startOffsetMillis, experiment");
+        + "injectorCount, scheduleSha256, startEpochMillis, startOffsetMillis, experiment, replayFraction");
   }
 
   @Test
   void constructor_negativeStart_throwsNamingTheValue() {
-    assertThatThrownBy(() -> new InjectorInfo(1, 0, 1, SHA, -1, 0, "x.yaml")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new InjectorInfo(1, 0, 1, SHA, -1, 0, "x.yaml", 1)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("startEpochMillis must be >= 0, but was -1");
   }
 }

@@ -24,7 +24,7 @@ public final class InjectorResults {
   /** Returns the identity of injector {@code index} of {@code count}, started {@code offsetMillis} late. */
   public static InjectorInfo info(int index, int count, long offsetMillis) {
     return new InjectorInfo(InjectorInfo.FORMAT_VERSION, index, count, SCHEDULE_SHA256, START_EPOCH_MILLIS, offsetMillis,
-        "simulations/smoke.yaml");
+        "simulations/smoke.yaml", 1);
   }
 
   /**

@@ -106,4 +106,37 @@ class LoadTestRecorderTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> recorder.closedSecondsFrom(-1))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("firstSecond must be >= 0, but was -1");
   }
+
+  @Test
+  void startAt_movesSecondZeroForward_beforeItNothingCountsAndAfterItSecondsCountFromThere() {
+    at(0.1);
+    recorder.startAt(1_000_000_000_000L + 1_300_000_000L);
+    at(0.5);
+    assertThat(recorder.snapshot()).isEmpty();
+    assertThat(recorder.closedSecondsFrom(0)).isEmpty();
+    assertThat(recorder.elapsedSeconds()).isZero();
+    at(1.3);
+    long a = recorder.started(Phase.WARMUP);
+    at(2.29);
+    recorder.started(Phase.WARMUP);
+    at(2.31);
+    recorder.completed("r", a, 200, false);
+
+    List<SecondResult> seconds = recorder.snapshot();
+    assertThat(seconds).extracting(SecondResult::started).containsExactly(2L, 0L);
+    assertThat(seconds).extracting(SecondResult::completed).containsExactly(0L, 1L);
+    assertThat(seconds.get(0).latencyMicros().get("r").getMaxValue()).isBetween(1_009_000L, 1_011_000L);
+    // one request in flight over the whole of second 0, a second one from 0.99 s on
+    assertThat(seconds.get(0).meanConcurrency()).isCloseTo(1.01, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void startAt_afterARequestOrInThePast_isRefused() {
+    at(1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> recorder.startAt(1_000_000_000_000L))
+        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("second 0 must start now or later");
+    recorder.started(Phase.PROBE);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> recorder.startAt(1_000_000_000_000L + 5_000_000_000L))
+        .isInstanceOf(IllegalStateException.class).hasMessage("second 0 can only move before the first request is recorded");
+  }
 }

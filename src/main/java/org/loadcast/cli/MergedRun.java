@@ -1,0 +1,116 @@
+package org.loadcast.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.loadcast.hotspot.CodeProfiler;
+import org.loadcast.profile.InputException;
+import org.loadcast.profile.InputProblem;
+import org.loadcast.results.ResultFiles;
+import org.loadcast.results.ResultsMerge;
+import org.loadcast.results.SecondResult;
+
+/**
+ * The end of a load test sent by several injectors: their results merged ({@link ResultsMerge}),
+ * then the calibration, the simulation and the report of {@link LoadTestPipeline#finish}, as for a
+ * single run. The replay's admitted fraction is the one the injectors used ({@code merge.json}); the
+ * system under test was not profiled and there is no live dashboard to copy.
+ */
+final class MergedRun {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private MergedRun() {}
+
+  /**
+   * Merges injectors' results into {@code out/merged} and reports them into {@code out/report}.
+   *
+   * @param experiment the experiment the injectors ran
+   * @param results the injectors' results directories
+   * @param out the directory of the run
+   * @param target the base URL the injectors drove
+   * @param commandLine how the run was started, for the report
+   * @param stdout where the totals and the report's path are printed
+   * @return the report's directory
+   * @throws InputException if the results do not merge, or are of another schedule than the experiment's
+   */
+  static Path mergeAndReport(Experiment experiment, List<Path> results, Path out, String target, String commandLine,
+      PrintWriter stdout) {
+    ResultsMerge merge = ResultsMerge.of(results);
+    Path merged = out.resolve("merged");
+    merge.write(merged);
+    ResultsMerge.Totals t = merge.totals();
+    stdout.printf(Locale.ROOT, "merged %d injector(s): %d started, %d completed, %d failed; largest start offset %+d ms "
+        + "(injector %d)%n", merge.inputs().size(), t.started(), t.completed(), t.failed(), t.largestStartOffsetMillis(),
+        t.largestStartOffsetInjector());
+    return report(experiment, merged, out.resolve("report"), target, commandLine, stdout);
+  }
+
+  /**
+   * Reports merged results as a single run's.
+   *
+   * @param experiment the experiment the injectors ran
+   * @param merged a directory {@code loadcast results merge} wrote
+   * @param reports the directory that receives the run's report directory
+   * @param target the base URL the injectors drove, as the report names it
+   * @param commandLine how the run was started, for the report
+   * @param stdout where the report's path is printed
+   * @return the report's directory
+   * @throws InputException if {@code merge.json} is missing or invalid, or the results are of
+   *     another schedule than the experiment's
+   */
+  static Path report(Experiment experiment, Path merged, Path reports, String target, String commandLine, PrintWriter stdout) {
+    JsonNode merge = mergeJson(merged);
+    LoadTestPlan plan = LoadTestPlan.of(experiment);
+    String schedule = InjectorShard.scheduleSha256(plan.warmupCounts(), plan.probeCounts(), plan.upperSchedule().counts());
+    if (!schedule.equals(merge.get("scheduleSha256").asText())) {
+      throw problem(merged.resolve(ResultsMerge.MERGE_FILE), "the results are of another schedule than " + experiment.file()
+          + " compiles (scheduleSha256 " + merge.get("scheduleSha256").asText() + ", the experiment's " + schedule
+          + "): give the experiment the injectors ran, unchanged");
+    }
+    List<SecondResult> seconds = ResultFiles.read(merged);
+    int injectors = merge.get("injectorCount").asInt();
+    Instant start = Instant.ofEpochMilli(merge.get("startEpochMillis").asLong());
+    ReplayGate gate = new ReplayGate(plan, InjectorShard.SINGLE, merge.get("replayFraction").asDouble());
+    LoadTestPipeline.LoadTestRun run = new LoadTestPipeline.LoadTestRun(RunFiles.runId(experiment.name(), start), start,
+        reports, target + " (" + injectors + " injector" + (injectors == 1 ? "" : "s") + ")", commandLine, "");
+    CodeProfiler.Result code = new CodeProfiler.Result(null, "the load test ran on " + injectors + " injector process"
+        + (injectors == 1 ? "" : "es"));
+    Path directory = LoadTestPipeline.finish(run, experiment, plan, gate, seconds, code, List.of());
+    stdout.printf(Locale.ROOT, "report: %s%n", directory.resolve("index.html"));
+    return directory;
+  }
+
+  private static JsonNode mergeJson(Path merged) {
+    Path file = merged.resolve(ResultsMerge.MERGE_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw problem(file, "a merged results directory must hold " + ResultsMerge.MERGE_FILE
+          + " (loadcast results merge writes it), but '" + merged + "' has none");
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+        throw problem(file, "not valid JSON: " + json.getOriginalMessage());
+      }
+      throw new UncheckedIOException(e);
+    }
+    for (String field : List.of("scheduleSha256", "injectorCount", "startEpochMillis", "replayFraction")) {
+      if (root == null || !root.hasNonNull(field)) {
+        throw problem(file, field + " is required, but is missing");
+      }
+    }
+    return root;
+  }
+
+  private static InputException problem(Path file, String message) {
+    return new InputException(new InputProblem(file.toString(), 0, 0, message));
+  }
+}
