@@ -58,6 +58,8 @@ import java.util.regex.Pattern;
  */
 public record InjectorJob(String runId, int injectors, String image, URI target, Optional<String> namespace,
     String resultsClaim, String cpu, String memory, Optional<Instant> startAt, String experimentPath) {
+  /** How far ahead of the first injector pod's start the start file sets the common start, seconds. */
+  public static final int START_LEAD_SECONDS = 30;
 
   /** Where the ConfigMap with the experiment and its files is mounted, read-only. */
   public static final String CONFIG_MOUNT_PATH = "/etc/loadcast";
@@ -190,8 +192,12 @@ public record InjectorJob(String runId, int injectors, String image, URI target,
         "-Dinjector=" + index,
         "-Dtarget=" + escaped(target.toString()),
         "-Dresults.dir=" + escaped(resultsDirectory()) + "/injector-" + index));
-    args.add(startAt.map(at -> "-Dstart.at=" + at.toEpochMilli())
-        .orElseGet(() -> "-Dstart.file=" + escaped(resultsDirectory() + "/start-at")));
+    if (startAt.isPresent()) {
+      args.add("-Dstart.at=" + startAt.get().toEpochMilli());
+    } else {
+      args.add("-Dstart.file=" + escaped(resultsDirectory() + "/start-at"));
+      args.add("-Dstart.leadSeconds=" + START_LEAD_SECONDS);
+    }
     return args;
   }
 

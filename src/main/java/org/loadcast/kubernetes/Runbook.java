@@ -62,8 +62,9 @@ public final class Runbook {
            kubectl cp%15$s %18$s:%8$s %19$s
            kubectl delete%15$s pod/%18$s
 
-        4. Merge
+        4. Merge and report
            loadcast results merge %19$s/injector-* --out %19$s/merged
+           loadcast results report %19$s/merged %3$s --target %7$s --out reports
 
         5. Clean up
            kubectl delete%15$s -f job.yaml -f configmap.yaml

@@ -56,7 +56,8 @@ class K8sCommandTest {
     String runId = experiment.replaceAll(".*/|\\.yaml$", "");
     assertThat(args).containsExactly("-B", "-o", "gatling:test", "-Dexperiment=/etc/loadcast/" + experiment, "-Dinjectors=3",
         "-Dinjector=$(JOB_COMPLETION_INDEX)", "-Dtarget=" + TARGET,
-        "-Dresults.dir=/results/" + runId + "/injector-$(JOB_COMPLETION_INDEX)", "-Dstart.file=/results/" + runId + "/start-at");
+        "-Dresults.dir=/results/" + runId + "/injector-$(JOB_COMPLETION_INDEX)", "-Dstart.file=/results/" + runId + "/start-at",
+        "-Dstart.leadSeconds=30");
     assertThat(job.getMetadata().getLabels()).containsEntry("app.kubernetes.io/name", "loadcast")
         .containsEntry("app.kubernetes.io/instance", runId);
     assertThat(collector.getSpec().getVolumes().get(0).getPersistentVolumeClaim().getClaimName()).isEqualTo("loadcast-results");
