@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.loadcast.dashboard.DashboardSecond;
 import org.loadcast.hotspot.CodeProfiler;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.InputProblem;
@@ -21,7 +22,9 @@ import org.loadcast.results.SecondResult;
  * The end of a load test sent by several injectors: their results merged ({@link ResultsMerge}),
  * then the calibration, the simulation and the report of {@link LoadTestPipeline#finish}, as for a
  * single run. The replay's admitted fraction is the one the injectors used ({@code merge.json}); the
- * system under test was not profiled and there is no live dashboard to copy.
+ * system under test was not profiled. The report's copy of the live dashboard is built from the
+ * merged seconds, each second's mean concurrency standing for the in-flight gauge, without the
+ * system under test's gauges.
  */
 final class MergedRun {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,7 +85,11 @@ final class MergedRun {
         reports, target + " (" + injectors + " injector" + (injectors == 1 ? "" : "s") + ")", commandLine, "");
     CodeProfiler.Result code = new CodeProfiler.Result(null, "the load test ran on " + injectors + " injector process"
         + (injectors == 1 ? "" : "es"));
-    Path directory = LoadTestPipeline.finish(run, experiment, plan, gate, seconds, code, List.of());
+    // the dashboard's copy from the merged seconds; no injector saw the whole run's requests in flight at a second's
+    // end, so the second's mean concurrency stands in for that gauge
+    List<DashboardSecond> dashboard = seconds.stream().map(r -> DashboardSecond.of(r, plan.phaseAt(r.second()),
+        gate.targetRequestsPerSecond(r.second()), (int) Math.round(r.meanConcurrency()), null)).toList();
+    Path directory = LoadTestPipeline.finish(run, experiment, plan, gate, seconds, code, dashboard);
     stdout.printf(Locale.ROOT, "report: %s%n", directory.resolve("index.html"));
     return directory;
   }

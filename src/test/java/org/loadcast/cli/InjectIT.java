@@ -138,7 +138,7 @@ class InjectIT {
     ObjectMapper json = new ObjectMapper();
     assertThat(fieldPaths(json.readTree(a.resolve("summary.json").toFile()), ""))
         .isEqualTo(fieldPaths(json.readTree(b.resolve("summary.json").toFile()), ""));
-    assertThat(a.resolve("index.html")).content().contains("3 injectors");
+    assertThat(a.resolve("index.html")).content().contains("3 injectors", "<h2>Live dashboard, as it ended</h2>");
   }
 
   private static long started(List<SecondResult> seconds) {
