@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
  * in the experiment, that system runs in a process of its own, which all the injectors drive.
  *
  * <p>What it writes under {@code --out}: {@code injector-I/} (each injector's results), {@code
- * injector-I.log} (its output), {@code start-at}, {@code merged/} (the merged results) and {@code
- * report/RUN/} (the report).
+ * injector-I.log} (its output), {@code gatling-I/} (its Gatling log), {@code start-at}, {@code
+ * merged/} (the merged results) and {@code report/RUN/} (the report). When an injector fails (its load test failed more than 5 % of its
+ * requests, say), it says which on standard error, merges nothing and ends with exit code 1.
  */
 @Command(name = "inject", mixinStandardHelpOptions = true,
     description = {"Run one load test from several Gatling processes on this machine and merge their results.",
@@ -106,6 +107,9 @@ final class InjectCommand implements Callable<Integer> {
         stdout.println("system under test: " + url + " (embedded, a process of its own)");
       }
       List<Path> results = runInjectors(classpath, url);
+      if (results.isEmpty()) {
+        return 1;
+      }
       MergedRun.mergeAndReport(experiment, results, out, url, "loadcast inject " + experimentFile + " --injectors "
           + injectors, stdout);
     } finally {
@@ -119,7 +123,10 @@ final class InjectCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Starts the injectors, waits for all of them and returns their results directories. */
+  /**
+   * Starts the injectors, waits for all of them and returns their results directories; empty, after
+   * saying on standard error which injectors failed and where their output is, if any did.
+   */
   private List<Path> runInjectors(String classpath, String url) throws IOException, InterruptedException {
     var stdout = spec.commandLine().getOut();
     List<Process> processes = new ArrayList<>();
@@ -137,7 +144,8 @@ final class InjectCommand implements Callable<Integer> {
         command.add("-Dreplay.fraction=" + replayFraction);
       }
       command.addAll(List.of("-cp", classpath, "io.gatling.app.Gatling", "--simulation", SIMULATION,
-          "--results-folder", out.resolve("gatling").toAbsolutePath().toString(), "--no-reports", "--launcher", "maven"));
+          // a folder each: Gatling names a run's folder by its start to the millisecond, which injectors may share
+          "--results-folder", out.resolve("gatling-" + i).toAbsolutePath().toString(), "--no-reports", "--launcher", "maven"));
       Path log = out.resolve("injector-" + i + ".log");
       processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
     }
@@ -150,7 +158,12 @@ final class InjectCommand implements Callable<Integer> {
       }
     }
     if (!failed.isEmpty()) {
-      throw new IllegalStateException(String.join("; ", failed));
+      var stderr = spec.commandLine().getErr();
+      failed.forEach(line -> stderr.println(COMMAND + ": " + line));
+      stderr.println(COMMAND + ": the load test failed, so its results are not merged; each injector's results are in "
+          + out.resolve("injector-N"));
+      stderr.flush();
+      return List.of();
     }
     return results;
   }

@@ -141,6 +141,27 @@ class InjectIT {
     assertThat(a.resolve("index.html")).content().contains("3 injectors", "<h2>Live dashboard, as it ended</h2>");
   }
 
+  @Test
+  void injectors_againstATargetThatIsDown_fail_andTheCommandSaysWhichWithoutMerging() throws IOException {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    Path out = RUNS.resolve("down");
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+
+    int code = Main.run(new String[] {"inject", EXPERIMENT.toString(), "--injectors", "2", "--target",
+        "http://127.0.0.1:" + port, "--start-lead-seconds", "5", "--out", out.toString()},
+        new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+
+    assertThat(code).as(stdout.toString()).isEqualTo(1);
+    assertThat(stderr.toString()).contains("loadcast inject: injector 0 ended with code", "loadcast inject: injector 1 ended "
+        + "with code", "the load test failed, so its results are not merged").doesNotContain("internal error");
+    assertThat(out.resolve("merged")).doesNotExist();
+    assertThat(out.resolve("injector-0").resolve("per-second.csv")).exists();
+  }
+
   private static long started(List<SecondResult> seconds) {
     return seconds.stream().mapToLong(SecondResult::started).sum();
   }
