@@ -46,7 +46,6 @@ final class InjectCommand implements Callable<Integer> {
   static final int MAX_INJECTORS = 64;
   private static final String SIMULATION = "org.loadcast.loadtest.ProfileSimulation";
   private static final String SYSTEM_UNDER_TEST = "org.loadcast.loadtest.EmbeddedSystemUnderTestMain";
-  private static final String READY_PREFIX = "loadcast: system under test at ";
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -179,8 +178,8 @@ final class InjectCommand implements Callable<Integer> {
     BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = lines.readLine()) != null) {
-      if (line.startsWith(READY_PREFIX)) {
-        return line.substring(READY_PREFIX.length()).strip();
+      if (line.startsWith(InjectionSettings.SYSTEM_UNDER_TEST_READY_PREFIX)) {
+        return line.substring(InjectionSettings.SYSTEM_UNDER_TEST_READY_PREFIX.length()).strip();
       }
     }
     throw new IllegalStateException("the embedded system under test ended before it served (see "

@@ -23,6 +23,11 @@ import java.util.Properties;
  */
 public record InjectionSettings(InjectorShard shard, double replayFraction, long startAtEpochMillis, Path startFile,
     int startLeadSeconds, Path resultsDirectory) {
+  /**
+   * What the line starts with on which a system under test run as a process of its own announces
+   * its URL, for {@code loadcast inject}.
+   */
+  public static final String SYSTEM_UNDER_TEST_READY_PREFIX = "loadcast: system under test at ";
   /** The default lead of a start file, seconds. */
   public static final int DEFAULT_START_LEAD_SECONDS = 10;
 

@@ -160,6 +160,17 @@ public record LoadTestPlan(
     return counts;
   }
 
+  /**
+   * Returns the digest of the whole load test's schedule, which every injector of one run shares:
+   * {@link InjectorShard#scheduleSha256} of the warm-up's, the probe's and the replay's upper-bound
+   * counts.
+   *
+   * @return 64 lowercase hex digits
+   */
+  public String scheduleSha256() {
+    return InjectorShard.scheduleSha256(warmupCounts(), probeCounts(), upperSchedule.counts());
+  }
+
   /** Returns the probe's top rate, the upper bound of any capacity it can measure. */
   public double topProbeRatePerSecond() {
     return probeRatesPerSecond.get(probeRatesPerSecond.size() - 1);

@@ -71,7 +71,7 @@ final class MergedRun {
   static Path report(Experiment experiment, Path merged, Path reports, String target, String commandLine, PrintWriter stdout) {
     JsonNode merge = mergeJson(merged);
     LoadTestPlan plan = LoadTestPlan.of(experiment);
-    String schedule = InjectorShard.scheduleSha256(plan.warmupCounts(), plan.probeCounts(), plan.upperSchedule().counts());
+    String schedule = plan.scheduleSha256();
     if (!schedule.equals(merge.get("scheduleSha256").asText())) {
       throw problem(merged.resolve(ResultsMerge.MERGE_FILE), "the results are of another schedule than " + experiment.file()
           + " compiles (scheduleSha256 " + merge.get("scheduleSha256").asText() + ", the experiment's " + schedule

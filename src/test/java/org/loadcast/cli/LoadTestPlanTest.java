@@ -119,4 +119,14 @@ class LoadTestPlanTest {
       assertThat(sum).isEqualTo((int) Math.floor(plan.probeRatesPerSecond().get(step) * plan.probeStepSeconds()));
     }
   }
+
+  @Test
+  void scheduleSha256_isThePhasesDigest_andChangesWithTheSchedule() {
+    LoadTestPlan plan = LoadTestPlan.of(Experiments.read(SESSIONS));
+
+    assertThat(plan.scheduleSha256()).isEqualTo(InjectorShard.scheduleSha256(plan.warmupCounts(), plan.probeCounts(),
+        plan.upperSchedule().counts()));
+    assertThat(plan.scheduleSha256()).isNotEqualTo(LoadTestPlan.of(Experiments.read(Path.of("simulations/smoke.yaml")))
+        .scheduleSha256());
+  }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.loadcast.cli.Experiment;
 import org.loadcast.cli.Experiments;
+import org.loadcast.cli.InjectionSettings;
 import org.loadcast.profile.InputException;
 
 /**
@@ -12,14 +13,11 @@ import org.loadcast.profile.InputException;
  * inject}: several injector processes then share one target, as they would share a real service.
  *
  * <p>Usage: {@code java -cp ... org.loadcast.loadtest.EmbeddedSystemUnderTestMain EXPERIMENT.yaml}.
- * It prints {@value #READY_PREFIX}{@code URL} on one line once it serves on 127.0.0.1, and stops when
- * its standard input closes (its parent ended it or exited). Exit code 2 with one line per problem
- * on a bad experiment.
+ * It prints {@link InjectionSettings#SYSTEM_UNDER_TEST_READY_PREFIX} and the URL on one line once it
+ * serves on 127.0.0.1, and stops when its standard input closes (its parent ended it or exited).
+ * Exit code 2 with one line per problem on a bad experiment.
  */
 public final class EmbeddedSystemUnderTestMain {
-  /** What the line announcing the URL starts with. */
-  public static final String READY_PREFIX = "loadcast: system under test at ";
-
   private EmbeddedSystemUnderTestMain() {}
 
   public static void main(String[] args) throws IOException {
@@ -39,7 +37,7 @@ public final class EmbeddedSystemUnderTestMain {
     EmbeddedSystemUnderTest embedded = new EmbeddedSystemUnderTest(experiment.target().embedded(),
         experiment.profile().mix(), experiment.seed());
     String url = embedded.start();
-    System.out.println(READY_PREFIX + url);
+    System.out.println(InjectionSettings.SYSTEM_UNDER_TEST_READY_PREFIX + url);
     System.out.flush();
     try {
       while (System.in.read() >= 0) {

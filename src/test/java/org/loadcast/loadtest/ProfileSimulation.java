@@ -481,7 +481,7 @@ public class ProfileSimulation extends Simulation {
     try {
       ResultFiles.write(directory, recorder.snapshot(), start);
       new InjectorInfo(InjectorInfo.FORMAT_VERSION, shard.index(), shard.count(),
-          InjectorShard.scheduleSha256(plan.warmupCounts(), plan.probeCounts(), plan.upperSchedule().counts()), start,
+          plan.scheduleSha256(), start,
           offset, experiment.file().toString(), gate.fraction()).write(directory);
       System.out.printf("loadcast: injector %d of %d wrote its results to %s%n", shard.index() + 1, shard.count(), directory);
     } catch (IOException e) {
