@@ -85,6 +85,17 @@ final class InjectCommand implements Callable<Integer> {
     if (startLeadSeconds < 1) {
       throw problem("--start-lead-seconds must be >= 1, but was " + startLeadSeconds);
     }
+    if (target != null) {
+      java.net.URI uri;
+      try {
+        uri = new java.net.URI(target);
+      } catch (java.net.URISyntaxException e) {
+        uri = null;
+      }
+      if (uri == null || uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+        throw problem("--target must be an absolute http or https URL such as http://127.0.0.1:8080, but was '" + target + "'");
+      }
+    }
     Experiment experiment = Experiments.read(experimentFile);
     experiment.loadTest().orElseThrow(() -> problem(experimentFile + " has no loadTest section: there is nothing to inject"));
     String classpath = classpath();
