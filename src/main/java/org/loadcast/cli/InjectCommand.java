@@ -41,6 +41,14 @@ import picocli.CommandLine.Spec;
             + "simulated and reported as a single run's. Needs the built project (mvn test-compile) and its root as the "
             + "working directory."})
 final class InjectCommand implements Callable<Integer> {
+  /**
+   * The options every injector JVM gets, as the gatling-maven-plugin gives them: the opens Gatling
+   * needs, and no usage analytics and no HTTP warm-up request, so Gatling never reaches the network.
+   */
+  static final List<String> GATLING_JVM_OPTIONS = List.of(
+      "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+      "-Dgatling.data.enableAnalytics=false", "-Dgatling.http.warmUpUrl=");
+
   private static final String COMMAND = "loadcast inject";
   /** The most injectors one machine runs. */
   static final int MAX_INJECTORS = 64;
@@ -144,10 +152,9 @@ final class InjectCommand implements Callable<Integer> {
     for (int i = 0; i < injectors; i++) {
       Path directory = out.resolve("injector-" + i);
       results.add(directory);
-      List<String> command = new ArrayList<>(List.of(java(),
-          "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-          "-Dgatling.data.enableAnalytics=false", "-Dgatling.http.warmUpUrl=",
-          "-Dexperiment=" + experimentFile, "-Dtarget=" + url, "-Dinjectors=" + injectors, "-Dinjector=" + i,
+      List<String> command = new ArrayList<>(List.of(java()));
+      command.addAll(GATLING_JVM_OPTIONS);
+      command.addAll(List.of("-Dexperiment=" + experimentFile, "-Dtarget=" + url, "-Dinjectors=" + injectors, "-Dinjector=" + i,
           "-Dresults.dir=" + directory, "-Dstart.file=" + out.resolve("start-at"),
           "-Dstart.leadSeconds=" + startLeadSeconds, "-Ddashboard=false", "-Dprofile=false"));
       if (replayFraction != null) {
