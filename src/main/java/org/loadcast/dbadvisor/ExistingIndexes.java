@@ -38,14 +38,15 @@ public final class ExistingIndexes {
    * Lists a table's indexes.
    *
    * @param session the session to read the catalog in
-   * @param table the table, as SQL names it ({@code orders}, {@code shop.orders}, {@code "Orders"})
+   * @param table the table, as PostgreSQL stores its name ({@code orders}, {@code shop.orders}, {@code
+   *     Orders}): quoted here ({@link SqlIdentifier#quoteQualified}), so a name that is itself SQL is
+   *     only a name
    * @return the indexes ordered by name; empty when the table has none or does not exist
    * @throws org.loadcast.profile.InputException if the catalog query fails
    */
   public static List<ExistingIndex> of(AdvisorSession session, String table) {
-    String name = ExistingIndex.identifier(table.strip());
-    return session.rows(QUERY, row -> new ExistingIndex(name, row.getString(1), row.getString(2), columns(row.getArray(7)),
-        row.getBoolean(3), row.getBoolean(4), row.getBoolean(5), row.getString(6)), table);
+    return session.rows(QUERY, row -> new ExistingIndex(table, row.getString(1), row.getString(2), columns(row.getArray(7)),
+        row.getBoolean(3), row.getBoolean(4), row.getBoolean(5), row.getString(6)), SqlIdentifier.quoteQualified(table));
   }
 
   /**
@@ -55,12 +56,12 @@ public final class ExistingIndexes {
    * application's or a monitoring tool's own queries); those get no index candidates.
    *
    * @param session the session to read the catalog in
-   * @param table the relation, as SQL names it
+   * @param table the relation, as PostgreSQL stores its name (quoted here)
    * @return true when an index can be built on it
    * @throws org.loadcast.profile.InputException if the catalog query fails
    */
   public static boolean indexable(AdvisorSession session, String table) {
-    return !session.rows(INDEXABLE, row -> 1, table).isEmpty();
+    return !session.rows(INDEXABLE, row -> 1, SqlIdentifier.quoteQualified(table)).isEmpty();
   }
 
   /**

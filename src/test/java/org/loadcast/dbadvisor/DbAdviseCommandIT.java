@@ -139,6 +139,89 @@ class DbAdviseCommandIT {
     assertThat(indexOnCustomerId(ShopServer.APPLY)).isTrue();
   }
 
+  /** A table and a column whose names are SQL: every statement the advisor sends or prints must quote them. */
+  private static final String HOSTILE_TABLE = "Order Items; DROP TABLE orders; --";
+  private static final String HOSTILE_COLUMN = "Customer \"Id\"";
+
+  /**
+   * Names that are SQL, in a database of its own: without {@code --apply} the catalog is the same
+   * after the run as before; with it the index is built on the hostile table's hostile column, the
+   * table {@code orders} still exists, and the DDL quotes both names as {@code quote_ident} would.
+   * Neither run prints or writes the password.
+   */
+  @Test
+  void hostileNames_areQuoted_readOnlyChangesNothing_andApplyBuildsOnTheRightTable(@TempDir Path outputs) throws Exception {
+    try (Connection c = shop.superuser("postgres"); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + ShopServer.APPLY + " WITH (FORCE)");
+      s.execute("CREATE DATABASE " + ShopServer.APPLY);
+    }
+    String table = quoted(HOSTILE_TABLE);
+    String column = quoted(HOSTILE_COLUMN);
+    try (Connection c = shop.superuser(ShopServer.APPLY); Statement s = c.createStatement()) {
+      for (String sql : ShopServer.seedStatements(ShopServer.ADVISOR)) {
+        s.execute(sql);
+      }
+      s.execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, " + column + " int NOT NULL, \"select\" text NOT NULL)");
+      s.execute("INSERT INTO " + table + " SELECT g, g % 5000, 'item ' || g FROM generate_series(1, 200000) g");
+      s.execute("ALTER TABLE " + table + " OWNER TO " + ShopServer.ADVISOR);
+      s.execute("VACUUM ANALYZE " + table);
+    }
+    Path sql = Files.writeString(outputs.resolve("hostile.sql"),
+        "SELECT \"select\" FROM " + table + " WHERE " + column + " = 42;\n");
+    String before = catalog();
+
+    Path readOnly = outputs.resolve("read-only");
+    Outcome advised = run("dbadvise", "--jdbc-url", shop.url(ShopServer.APPLY), "--user", ShopServer.ADVISOR,
+        "--password-file", passwordFile.toString(), "--no-pg-stat-statements", "--sql", sql.toString(),
+        "--out", readOnly.toString());
+    assertThat(advised.code()).as(advised.err()).isZero();
+    assertThat(catalog()).as("the catalog after a run without --apply").isEqualTo(before);
+    JsonNode advice = JSON.readTree(readOnly.resolve("dbadvice.json").toFile());
+    List<String> ddls = new ArrayList<>();
+    advice.get("recommendations").forEach(r -> {
+      if (r.get("kind").asText().equals("INDEX")) {
+        ddls.add(r.get("ddl").asText());
+      }
+    });
+    assertThat(ddls).singleElement().asString().startsWith("CREATE INDEX CONCURRENTLY ").contains(" ON " + table + " (" + column + ")");
+
+    Path applied = outputs.resolve("applied");
+    Outcome apply = run("dbadvise", "--jdbc-url", shop.url(ShopServer.APPLY), "--user", ShopServer.ADVISOR,
+        "--password-file", passwordFile.toString(), "--no-pg-stat-statements", "--sql", sql.toString(), "--apply",
+        "--out", applied.toString());
+    assertThat(apply.code()).as(apply.err()).isZero();
+    try (Connection c = shop.superuser(ShopServer.APPLY); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT a.attname, to_regclass('public.orders') IS NOT NULL FROM pg_index i "
+            + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] "
+            + "WHERE i.indrelid = '" + table.replace("'", "''") + "'::regclass AND NOT i.indisprimary AND i.indisvalid")) {
+      assertThat(rs.next()).as("a valid index on the hostile table").isTrue();
+      assertThat(rs.getString(1)).isEqualTo(HOSTILE_COLUMN);
+      assertThat(rs.getBoolean(2)).as("orders still exists").isTrue();
+      assertThat(rs.next()).isFalse();
+    }
+    for (Path file : List.of(readOnly.resolve("dbadvice.json"), readOnly.resolve("index.html"),
+        applied.resolve("dbadvice.json"), applied.resolve("index.html"))) {
+      assertThat(file).content().doesNotContain(ShopServer.ADVISOR_PASSWORD);
+    }
+    assertThat(advised.out() + advised.err() + apply.out() + apply.err()).doesNotContain(ShopServer.ADVISOR_PASSWORD);
+  }
+
+  /** The name in double quotes, inner quotes doubled, as PostgreSQL's quote_ident writes it. */
+  private static String quoted(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  /** Every relation, index, constraint and sequence of the apply database's public schema, in order. */
+  private String catalog() throws SQLException {
+    try (Connection c = shop.superuser(ShopServer.APPLY); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT string_agg(relname || ':' || relkind::text, ',' ORDER BY relname) || '|' "
+            + "|| (SELECT string_agg(conname, ',' ORDER BY conname) FROM pg_constraint WHERE connamespace = 'public'::regnamespace) "
+            + "FROM pg_class WHERE relnamespace = 'public'::regnamespace")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   @Test
   void badInvocations_areOneLineAndExitCode2(@TempDir Path outputs) throws Exception {
     Path out = outputs.resolve("bad");
