@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.loadcast.report.HeadlessChromium;
+import org.loadcast.report.XssPayloads;
 import org.loadcast.results.LoadTestRecorder;
 import org.loadcast.results.Phase;
 import org.openqa.selenium.OutputType;
@@ -71,6 +72,58 @@ class LiveDashboardBrowserIT {
       assertThat(second.get("images")).isEqualTo(0L);
       assertThat(second.get("xss")).isEqualTo("");
       assertThat(second.get("sutShown")).isEqualTo(true);
+    } finally {
+      running.set(false);
+      traffic.join();
+    }
+  }
+
+  /**
+   * Every payload of the XSS corpus as a request name, and one as the experiment's name: the page
+   * shows each as text in the latency table and the legends, runs none, and logs no console error.
+   */
+  @Test
+  void livePage_xssPayloadsAsRequestAndExperimentNames_renderAsTextAndStayInert() throws Exception {
+    List<String> payloads = XssPayloads.all();
+    LoadTestRecorder recorder = new LoadTestRecorder(System::nanoTime);
+    LiveFeed feed = new LiveFeed(recorder, s -> 40, () -> new SystemUnderTestSample(1, 4));
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread traffic = new Thread(() -> {
+      for (int i = 0; running.get(); i++) {
+        long started = recorder.started(Phase.PROBE);
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        recorder.completed(payloads.get(i % payloads.size()), started, 200, false);
+      }
+    }, "hostile-traffic");
+    try (LiveDashboard dashboard = LiveDashboard.start(DashboardSettings.of(new Properties()), feed,
+            new DashboardRun(payloads.get(1), payloads.get(2), payloads.get(3)));
+        HeadlessChromium browser = HeadlessChromium.start(1200)) {
+      traffic.start();
+      ChromeDriver driver = browser.driver();
+      driver.get(dashboard.url().toString());
+      Thread.sleep(3500);
+      java.util.Map<?, ?> probe = (java.util.Map<?, ?>) driver.executeScript(PROBE);
+      String body = XssPayloads.flat(driver.findElement(org.openqa.selenium.By.tagName("body")).getText());
+      Path screenshot = Path.of("target/browser-screenshots/live-dashboard-xss.png");
+      Files.createDirectories(screenshot.getParent());
+      Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+      List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+          .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+
+      assertThat(errors).as("console errors").isEmpty();
+      assertThat(probe.get("xss")).as("window.__xss").isEqualTo("");
+      assertThat(probe.get("images")).isEqualTo(0L);
+      assertThat(driver.findElements(org.openqa.selenium.By.cssSelector(
+          "iframe, svg, details, input, math, [onerror], [onload], [onfocus], [ontoggle], [onmouseover]")))
+          .as("elements a payload would add").isEmpty();
+      assertThat(((List<?>) probe.get("names")).stream().map(String::valueOf).toList()).as("the latency table's names")
+          .containsExactlyInAnyOrderElementsOf(payloads);
+      assertThat(body).contains(XssPayloads.flat(payloads.get(1)));
     } finally {
       running.set(false);
       traffic.join();

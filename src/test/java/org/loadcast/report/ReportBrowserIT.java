@@ -61,10 +61,8 @@ class ReportBrowserIT {
     }
   }
 
-  static List<String> payloads() throws IOException {
-    try (InputStream in = ReportBrowserIT.class.getResourceAsStream("/xss-payloads.txt")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isEmpty()).toList();
-    }
+  static List<String> payloads() {
+    return XssPayloads.all();
   }
 
   private static ReportPageCheck.Findings runReport(String name, RunReportFixture.Texts texts) {
@@ -170,7 +168,7 @@ class ReportBrowserIT {
   }
 
   private static String flat(String text) {
-    return text.replaceAll("[ \\t\\n\\r]+", " ").strip();
+    return XssPayloads.flat(text);
   }
 
   private static TrafficProfile profile(String description, List<String> names, List<String> paths, List<String> events) {
