@@ -38,6 +38,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "override the experiment's seed")
   Long seed;
 
+  /** The most simulation threads: each runs one policy at a time, and a machine has far fewer cores. */
+  static final int MAX_THREADS = 1024;
+
   @Option(names = "--threads", paramLabel = "N", description = "runs (policies and their sweep values) simulated at once (default: the number of processors)")
   Integer threads;
 
@@ -75,9 +78,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Instant started = Instant.now();
-    if (threads != null && threads < 1) {
+    if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
       throw new InputException(new InputProblem("loadcast simulate", 0, 0,
-          "--threads must be >= 1, but was " + threads));
+          "--threads must be from 1 to " + MAX_THREADS + ", but was " + threads));
     }
     if (!List.of("auto", "always", "never").contains(progress)) {
       throw new InputException(new InputProblem("loadcast simulate", 0, 0,

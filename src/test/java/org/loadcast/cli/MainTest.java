@@ -74,10 +74,12 @@ class MainTest {
   }
 
   @Test
-  void simulate_zeroThreads_exitsWith2() {
-    CommandRun r = CommandRun.of("simulate", "simulations/smoke.yaml", "--threads", "0");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--threads must be >= 1, but was 0");
+  void simulate_threadsOutOfRange_exitWith2() {
+    for (String threads : List.of("0", "1025", "99999")) {
+      CommandRun r = CommandRun.of("simulate", "simulations/smoke.yaml", "--threads", threads);
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).isEqualTo("loadcast simulate: --threads must be from 1 to 1024, but was " + threads + "\n");
+    }
   }
 
   @Test
