@@ -89,6 +89,23 @@ public final class LoadTestPipeline {
   public static Path finish(
       LoadTestRun run, Experiment experiment, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds,
       CodeProfiler.Result code, List<DashboardSecond> dashboard) {
+    return finish(run, experiment, plan, gate, seconds, code, dashboard, null);
+  }
+
+  /**
+   * Finishes a run after the load test, as {@link #finish(LoadTestRun, Experiment, LoadTestPlan,
+   * ReplayGate, List, CodeProfiler.Result, List)} does, for a load test that may have been
+   * interrupted: its report is then marked partial.
+   *
+   * @param interruption how far an interrupted load test got, whose probe completed; null when it ran
+   *     to its end
+   * @return the report's directory
+   * @throws UncheckedIOException if a file cannot be written
+   * @throws LoadTestFailedException as the other overload
+   */
+  static Path finish(
+      LoadTestRun run, Experiment experiment, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds,
+      CodeProfiler.Result code, List<DashboardSecond> dashboard, org.loadcast.report.LoadTestInterruption interruption) {
     Path directory = run.reportsDirectory().resolve(run.runId());
     try {
       ResultFiles.write(directory.resolve("results"), seconds, run.startedAt().toEpochMilli());
@@ -103,6 +120,9 @@ public final class LoadTestPipeline {
       ServiceModel service = calibratedModel(experiment, calibration, run.runId());
       LoadTestSummary summary = summary(run, plan, gate, seconds, calibration, service, experiment.seed())
           .withCodeAndDashboard(code, dashboard);
+      if (interruption != null) {
+        summary = summary.withInterruption(interruption);
+      }
       ResultFiles.writeAtomically(directory.resolve("results").resolve("replay.csv"), replayCsv(summary));
       System.err.println("Fidelity: " + summary.fidelity().headline());
       double arrivals = Experiments.expectedArrivals(experiment.profile(), experiment.horizonSeconds(),
