@@ -90,8 +90,8 @@ final class CheckpointedRun {
     }
     stdout.println(interruption == null ? "report: " + directory.resolve("index.html")
         : String.format(Locale.ROOT, "partial report: %s (the load test %s at second %d of %d, in phase %s)",
-            directory.resolve("index.html"), state.state() == RunState.State.INTERRUPTED ? "was interrupted" : "was killed",
-            state.completedSeconds(), state.plannedSeconds(), state.phase()));
+            directory.resolve("index.html"), state.state() == RunState.State.INTERRUPTED ? "was interrupted"
+                : "was killed; its last checkpoint ends", state.completedSeconds(), state.plannedSeconds(), state.phase()));
     return directory;
   }
 

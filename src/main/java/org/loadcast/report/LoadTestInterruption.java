@@ -41,15 +41,17 @@ public record LoadTestInterruption(
 
   /** Returns the banner's text: what stopped where, and what the report holds because of it. */
   public String banner() {
-    String how = "interrupted".equals(state) ? "was interrupted" : "stopped without a last checkpoint (its JVM was killed)";
+    String how = "interrupted".equals(state)
+        ? String.format(Locale.ROOT, "was interrupted at second %d of %d, in phase %s", completedSeconds, plannedSeconds, phase)
+        : String.format(Locale.ROOT, "was killed, and its results end at second %d of %d, in phase %s (its last "
+            + "checkpoint: what ran after it is lost)", completedSeconds, plannedSeconds, phase);
     String replay = replaySecondsRun == 0
         ? "no replay second ran, so the replay's figures and the fidelity check are empty"
         : replaySecondsRun < replaySeconds
             ? String.format(Locale.ROOT, "the replay's figures and the fidelity check cover its first %d of %d seconds",
                 replaySecondsRun, replaySeconds)
             : "the replay ran whole";
-    return String.format(Locale.ROOT, "Partial report: the load test %s at second %d of %d, in phase %s; the probe "
-        + "completed, so the calibration and the simulation are whole; %s.", how, completedSeconds, plannedSeconds, phase,
-        replay);
+    return String.format(Locale.ROOT, "Partial report: the load test %s; the probe completed, so the calibration and "
+        + "the simulation are whole; %s.", how, replay);
   }
 }
