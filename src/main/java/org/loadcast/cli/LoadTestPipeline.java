@@ -118,7 +118,7 @@ public final class LoadTestPipeline {
       }
       ResultFiles.writeAtomically(directory.resolve("results").resolve("probe-steps.csv"), probeCsv(calibration));
       ServiceModel service = calibratedModel(experiment, calibration, run.runId());
-      LoadTestSummary summary = summary(run, plan, gate, seconds, calibration, service, experiment.seed())
+      LoadTestSummary summary = summary(run, plan, gate, seconds, calibration, service, experiment.seed(), interruption != null)
           .withCodeAndDashboard(code, dashboard);
       if (interruption != null) {
         summary = summary.withInterruption(interruption);
@@ -215,12 +215,19 @@ public final class LoadTestPipeline {
     return String.join(", ", rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList());
   }
 
+  /**
+   * Returns the load test's summary. A replay second the results do not reach counts as nothing
+   * sent, as when the replay was not sent; in a partial report it is left out, since it did not run.
+   */
   private static LoadTestSummary summary(LoadTestRun run, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds,
-      ServiceCalibration calibration, ServiceModel service, long seed) {
+      ServiceCalibration calibration, ServiceModel service, long seed, boolean partial) {
     long[] target = targetRequestsPerSecond(plan, gate);
     List<LoadTestSummary.ReplaySecond> replay = new ArrayList<>();
     for (int i = 0; i < target.length; i++) {
       int index = plan.replayStartSecond() + i;
+      if (index >= seconds.size() && partial) {
+        break;
+      }
       if (index >= seconds.size()) {
         replay.add(new LoadTestSummary.ReplaySecond(i, target[i], 0, 0, 0, Double.NaN));
         continue;

@@ -79,6 +79,26 @@ class ReportCommandTest {
   }
 
   @Test
+  void report_stoppedInTheDrain_isPartial_withTheProbesCalibrationAndNoReplaySecond() throws IOException {
+    results(20, 20, PLAN.scheduleSha256(), 1);
+
+    Outcome outcome = report(run.toString(), "--out", run.resolve("partial").toString());
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).isEqualTo("partial report: " + run.resolve("partial/index.html").toAbsolutePath()
+        + " (the load test was interrupted at second 20 of " + PLAN.plannedSeconds() + ", in phase drain)\n");
+    assertThat(run.resolve("partial/index.html")).content().contains("Partial report: the load test was interrupted at "
+        + "second 20 of " + PLAN.plannedSeconds() + ", in phase drain; the probe completed", "no replay second ran");
+    com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(run.resolve("partial/summary.json").toFile());
+    assertThat(summary.get("partial").asBoolean()).isTrue();
+    assertThat(summary.get("interruption").get("replaySecondsRun").asInt()).isZero();
+    assertThat(summary.get("calibration")).isNotNull();
+    // the replay's per-second export holds only seconds that ran: none
+    assertThat(Files.readAllLines(run.resolve("partial/results/replay.csv"))).hasSize(1);
+  }
+
+  @Test
   void report_ofADirectoryWithoutResults_saysWhatARunDirectoryHolds() throws IOException {
     assertOneLine(report(run.toString()), run + ": no load-test results: a run directory must hold results/run-state.json");
   }
