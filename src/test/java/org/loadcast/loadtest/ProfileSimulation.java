@@ -78,6 +78,13 @@ import org.loadcast.sim.RandomStreams;
  * ({@link CodeProfiler}): the embedded one in-process, its request threads only; an external JVM
  * through its repository or recording. The hot methods and a flame graph end the report.
  *
+ * <p>While it runs, the results so far are written every {@value ResultsCheckpoint#PERIOD_SECONDS} s to
+ * the results directory ({@code reports/<run>/results}, or {@code results.dir}) with {@code
+ * run-state.json} ({@link ResultsCheckpoint}). When the JVM is asked to stop before {@link #after()}
+ * (Ctrl-C, SIGTERM), a shutdown hook writes a last checkpoint in state {@code interrupted} and stops
+ * the dashboard and the embedded system under test; Gatling itself runs no hook and calls no {@code
+ * after()} then. {@code loadcast report RUN_DIR} builds a partial report from the checkpoint.
+ *
  * <p>The live dashboard starts before the first request, prints its URL, follows the run from the
  * same recorder the results are written from, and stops once the report is written. When it cannot
  * bind its address the load test goes on without it.
