@@ -52,7 +52,7 @@ final class InjectCommand implements Callable<Integer> {
   private static final String COMMAND = "loadcast inject";
   /** The most injectors one machine runs. */
   static final int MAX_INJECTORS = 64;
-  private static final String SIMULATION = "org.loadcast.loadtest.ProfileSimulation";
+  static final String SIMULATION = "org.loadcast.loadtest.ProfileSimulation";
   private static final String SYSTEM_UNDER_TEST = "org.loadcast.loadtest.EmbeddedSystemUnderTestMain";
 
   @Spec
@@ -204,8 +204,19 @@ final class InjectCommand implements Callable<Integer> {
         + out.resolve("system-under-test.log") + ")");
   }
 
-  /** Returns the injectors' classpath: the build's classes, test classes and test-scoped dependencies. */
   private String classpath() {
+    return classpath(build);
+  }
+
+  /**
+   * Returns the classpath a load test runs on in a child JVM: the build's classes, test classes and
+   * test-scoped dependencies.
+   *
+   * @param build the build directory, such as {@code target}
+   * @return the classpath, entries joined by the platform's separator
+   * @throws InputException if the build's {@code injector-classpath.txt} or test classes are missing
+   */
+  static String classpath(Path build) {
     Path file = build.resolve("injector-classpath.txt");
     if (!Files.isRegularFile(file) || !Files.isDirectory(build.resolve("test-classes"))) {
       throw problem("the injectors run the build's simulation, but " + file + " or " + build.resolve("test-classes")
@@ -219,7 +230,8 @@ final class InjectCommand implements Callable<Integer> {
     }
   }
 
-  private static String java() {
+  /** Returns the path of the running JVM's {@code java} launcher, for child JVMs. */
+  static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 

@@ -89,6 +89,23 @@ public final class LoadTestPipeline {
   public static Path finish(
       LoadTestRun run, Experiment experiment, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds,
       CodeProfiler.Result code, List<DashboardSecond> dashboard) {
+    return finish(run, experiment, plan, gate, seconds, code, dashboard, null);
+  }
+
+  /**
+   * Finishes a run after the load test, as {@link #finish(LoadTestRun, Experiment, LoadTestPlan,
+   * ReplayGate, List, CodeProfiler.Result, List)} does, for a load test that may have been
+   * interrupted: its report is then marked partial.
+   *
+   * @param interruption how far an interrupted load test got, whose probe completed; null when it ran
+   *     to its end
+   * @return the report's directory
+   * @throws UncheckedIOException if a file cannot be written
+   * @throws LoadTestFailedException as the other overload
+   */
+  static Path finish(
+      LoadTestRun run, Experiment experiment, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds,
+      CodeProfiler.Result code, List<DashboardSecond> dashboard, org.loadcast.report.LoadTestInterruption interruption) {
     Path directory = run.reportsDirectory().resolve(run.runId());
     try {
       ResultFiles.write(directory.resolve("results"), seconds, run.startedAt().toEpochMilli());
@@ -101,8 +118,11 @@ public final class LoadTestPipeline {
       }
       ResultFiles.writeAtomically(directory.resolve("results").resolve("probe-steps.csv"), probeCsv(calibration));
       ServiceModel service = calibratedModel(experiment, calibration, run.runId());
-      LoadTestSummary summary = summary(run, plan, gate, seconds, calibration, service, experiment.seed())
+      LoadTestSummary summary = summary(run, plan, gate, seconds, calibration, service, experiment.seed(), interruption != null)
           .withCodeAndDashboard(code, dashboard);
+      if (interruption != null) {
+        summary = summary.withInterruption(interruption);
+      }
       ResultFiles.writeAtomically(directory.resolve("results").resolve("replay.csv"), replayCsv(summary));
       System.err.println("Fidelity: " + summary.fidelity().headline());
       double arrivals = Experiments.expectedArrivals(experiment.profile(), experiment.horizonSeconds(),
@@ -195,12 +215,19 @@ public final class LoadTestPipeline {
     return String.join(", ", rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList());
   }
 
+  /**
+   * Returns the load test's summary. A replay second the results do not reach counts as nothing
+   * sent, as when the replay was not sent; in a partial report it is left out, since it did not run.
+   */
   private static LoadTestSummary summary(LoadTestRun run, LoadTestPlan plan, ReplayGate gate, List<SecondResult> seconds,
-      ServiceCalibration calibration, ServiceModel service, long seed) {
+      ServiceCalibration calibration, ServiceModel service, long seed, boolean partial) {
     long[] target = targetRequestsPerSecond(plan, gate);
     List<LoadTestSummary.ReplaySecond> replay = new ArrayList<>();
     for (int i = 0; i < target.length; i++) {
       int index = plan.replayStartSecond() + i;
+      if (index >= seconds.size() && partial) {
+        break;
+      }
       if (index >= seconds.size()) {
         replay.add(new LoadTestSummary.ReplaySecond(i, target[i], 0, 0, 0, Double.NaN));
         continue;

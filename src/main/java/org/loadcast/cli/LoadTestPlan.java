@@ -93,6 +93,11 @@ public record LoadTestPlan(
     return warmupSeconds + probeSeconds() + drainSeconds;
   }
 
+  /** Returns the seconds the schedule has arrivals in: the warm-up, the probe, the drain and the replay. */
+  public int plannedSeconds() {
+    return replayStartSecond() + upperSchedule.stepCount();
+  }
+
   /**
    * Names the phase a load-test second belongs to by the plan: {@code warmup}, {@code probe}, {@code
    * drain} (the pause between the probe and the replay, and the seconds after the replay while its

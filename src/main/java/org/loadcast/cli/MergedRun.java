@@ -81,17 +81,37 @@ final class MergedRun {
     int injectors = merge.get("injectorCount").asInt();
     Instant start = Instant.ofEpochMilli(merge.get("startEpochMillis").asLong());
     ReplayGate gate = new ReplayGate(plan, InjectorShard.SINGLE, merge.get("replayFraction").asDouble());
-    LoadTestPipeline.LoadTestRun run = new LoadTestPipeline.LoadTestRun(RunFiles.runId(experiment.name(), start), start,
-        reports, target + " (" + injectors + " injector" + (injectors == 1 ? "" : "s") + ")", commandLine, "");
     CodeProfiler.Result code = new CodeProfiler.Result(null, "the load test ran on " + injectors + " injector process"
         + (injectors == 1 ? "" : "es"));
-    // the dashboard's copy from the merged seconds; no injector saw the whole run's requests in flight at a second's
-    // end, so the second's mean concurrency stands in for that gauge
-    List<DashboardSecond> dashboard = seconds.stream().map(r -> DashboardSecond.of(r, plan.phaseAt(r.second()),
-        gate.targetRequestsPerSecond(r.second()), (int) Math.round(r.meanConcurrency()), null)).toList();
-    Path directory = LoadTestPipeline.finish(run, experiment, plan, gate, seconds, code, dashboard);
+    Path directory = finish(experiment, plan, seconds, gate, new LoadTestPipeline.LoadTestRun(
+        RunFiles.runId(experiment.name(), start), start, reports,
+        target + " (" + injectors + " injector" + (injectors == 1 ? "" : "s") + ")", commandLine, ""), code, null);
     stdout.printf(Locale.ROOT, "report: %s%n", directory.resolve("index.html"));
     return directory;
+  }
+
+  /**
+   * Calibrates, simulates and reports results read back from disk, whose load test's process is
+   * gone: its live dashboard is rebuilt from the seconds, each second's mean concurrency standing for
+   * the in-flight gauge, without the system under test's gauges.
+   *
+   * @param experiment the experiment the load test ran
+   * @param plan its plan
+   * @param seconds the results read back, from second 0
+   * @param gate the replay's gate, its fraction fixed or measured from the seconds' probe
+   * @param run where the report goes and what it names
+   * @param code what profiling found; nothing, when the process is gone
+   * @param interruption how far an interrupted load test got; null when it ran to its end
+   * @return the report's directory
+   * @throws LoadTestPipeline.LoadTestFailedException as {@link LoadTestPipeline#finish} describes
+   */
+  static Path finish(Experiment experiment, LoadTestPlan plan, List<SecondResult> seconds, ReplayGate gate,
+      LoadTestPipeline.LoadTestRun run, CodeProfiler.Result code, org.loadcast.report.LoadTestInterruption interruption) {
+    // no process saw the run's requests in flight at a second's end, so the second's mean concurrency stands in for
+    // that gauge
+    List<DashboardSecond> dashboard = seconds.stream().map(r -> DashboardSecond.of(r, plan.phaseAt(r.second()),
+        gate.targetRequestsPerSecond(r.second()), (int) Math.round(r.meanConcurrency()), null)).toList();
+    return LoadTestPipeline.finish(run, experiment, plan, gate, seconds, code, dashboard, interruption);
   }
 
   private static JsonNode mergeJson(Path merged) {

@@ -99,6 +99,17 @@ public final class ReplayGate {
     return fraction;
   }
 
+  /**
+   * Returns the admitted fraction if it is fixed already, without fixing it: for a checkpoint taken
+   * while the probe may still run.
+   *
+   * @return the fraction in {@code (0, 1]}; empty before the replay's first arrival, and when the
+   *     capacity could not be measured (the fraction is 0)
+   */
+  public synchronized java.util.OptionalDouble fixedFraction() {
+    return Double.isNaN(fraction) || fraction == 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(fraction);
+  }
+
   /** Returns why the capacity could not be measured, or empty when it was. */
   public synchronized String failure() {
     return failure;

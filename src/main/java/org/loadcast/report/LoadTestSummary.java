@@ -21,17 +21,40 @@ import org.loadcast.capacity.ServiceCalibration;
  *     the probe at the same load, and the system under test's hot methods; null when not analysed
  * @param dashboard every second of the load test as the live dashboard shows it, for the report's
  *     static copy of it; empty when not kept
+ * @param interruption how far an interrupted load test got, which makes the report partial; null
+ *     when it ran to its end
  */
 public record LoadTestSummary(
     String target, ServiceCalibration calibration, double replayCompressionFactor, double replayRateScale,
     int replayStartSecond, List<ReplaySecond> replay, String gatlingReport, Fidelity fidelity, List<PhaseCounts> phases,
-    org.loadcast.hotspot.HotspotReport hotspots, List<org.loadcast.dashboard.DashboardSecond> dashboard) {
+    org.loadcast.hotspot.HotspotReport hotspots, List<org.loadcast.dashboard.DashboardSecond> dashboard,
+    LoadTestInterruption interruption) {
 
   /** Copies the lists. */
   public LoadTestSummary {
     replay = List.copyOf(replay);
     phases = List.copyOf(phases);
     dashboard = List.copyOf(dashboard);
+  }
+
+  /** Returns the summary of a load test that ran to its end. */
+  public LoadTestSummary(
+      String target, ServiceCalibration calibration, double replayCompressionFactor, double replayRateScale,
+      int replayStartSecond, List<ReplaySecond> replay, String gatlingReport, Fidelity fidelity, List<PhaseCounts> phases,
+      org.loadcast.hotspot.HotspotReport hotspots, List<org.loadcast.dashboard.DashboardSecond> dashboard) {
+    this(target, calibration, replayCompressionFactor, replayRateScale, replayStartSecond, replay, gatlingReport, fidelity,
+        phases, hotspots, dashboard, null);
+  }
+
+  /**
+   * Returns this summary marked partial: the load test was interrupted.
+   *
+   * @param how how far it got
+   * @return the summary with {@link #interruption()} set
+   */
+  public LoadTestSummary withInterruption(LoadTestInterruption how) {
+    return new LoadTestSummary(target, calibration, replayCompressionFactor, replayRateScale, replayStartSecond, replay,
+        gatlingReport, fidelity, phases, hotspots, dashboard, how);
   }
 
   /** Returns a summary without the dashboard's seconds. */
@@ -53,7 +76,8 @@ public record LoadTestSummary(
   public LoadTestSummary withCodeAndDashboard(org.loadcast.hotspot.CodeProfiler.Result code,
       List<org.loadcast.dashboard.DashboardSecond> seconds) {
     return new LoadTestSummary(target, calibration, replayCompressionFactor, replayRateScale, replayStartSecond, replay,
-        gatlingReport, fidelity, phases, hotspots == null ? null : hotspots.withCode(code.code(), code.note()), seconds);
+        gatlingReport, fidelity, phases, hotspots == null ? null : hotspots.withCode(code.code(), code.note()), seconds,
+        interruption);
   }
 
   /** Returns a summary without hotspots. */

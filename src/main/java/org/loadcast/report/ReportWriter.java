@@ -193,7 +193,8 @@ public final class ReportWriter {
   }
 
   /** The shape of {@code summary.json}; {@code summary.schema.json} documents it and must change with it. */
-  record Summary(String experiment, long seed, Map<String, Object> slo, ServiceSummary serviceModel,
+  record Summary(@JsonInclude(JsonInclude.Include.NON_NULL) Boolean partial,
+      @JsonInclude(JsonInclude.Include.NON_NULL) LoadTestInterruption interruption, String experiment, long seed, Map<String, Object> slo, ServiceSummary serviceModel,
       Map<String, Object> elasticity, List<PolicySummary> policies, FrontierSummary frontier, ForecastSummary forecast,
       @JsonInclude(JsonInclude.Include.NON_NULL) CalibrationSummary calibration,
       @JsonInclude(JsonInclude.Include.NON_NULL) FidelitySummary fidelity,
@@ -211,7 +212,8 @@ public final class ReportWriter {
       for (PolicyOutcome outcome : report.policies()) {
         policies.add(PolicySummary.of(report, outcome));
       }
-      return new Summary(report.experiment(), report.seed(), slo, report.service(), elasticity, policies,
+      LoadTestInterruption interruption = report.loadTest().map(LoadTestSummary::interruption).orElse(null);
+      return new Summary(interruption == null ? null : Boolean.TRUE, interruption, report.experiment(), report.seed(), slo, report.service(), elasticity, policies,
           report.frontiers().map(FrontierSummary::of).orElse(null), report.forecast().map(ForecastSummary::of).orElse(null),
           report.calibration().orElse(null), report.loadTest().map(lt -> FidelitySummary.of(lt.fidelity())).orElse(null),
           CapacitySummary.of(report));

@@ -75,6 +75,7 @@ public final class LoadTestRecorder {
     Second second = second(now);
     second.phase = phase;
     second.started++;
+    second.open++;
     inFlight++;
     return now;
   }
@@ -102,6 +103,7 @@ public final class LoadTestRecorder {
       second(startedNanos).latency.computeIfAbsent(requestName,
           k -> new Histogram(HIGHEST_LATENCY_MICROS, SIGNIFICANT_DIGITS)).recordValue(micros);
     }
+    second(startedNanos).open--;
     inFlight--;
   }
 
@@ -160,6 +162,24 @@ public final class LoadTestRecorder {
     return results(firstSecond, indexOf(now));
   }
 
+  /**
+   * Returns the first second that may still change: every second before it has closed (it ended by
+   * the recorder's clock) and every request started in it has completed, so its entry, histograms
+   * included, is final. A checkpoint copies a settled second once ({@code ResultsCheckpoint}).
+   *
+   * @return the number of settled seconds from 0, {@code >= 0}; they are a prefix, so one request in
+   *     flight holds back every second from its own
+   */
+  public synchronized int firstUnsettledSecond() {
+    int closed = indexOf(advance());
+    for (Map.Entry<Integer, Second> e : seconds.headMap(closed).entrySet()) {
+      if (e.getValue().open > 0) {
+        return e.getKey();
+      }
+    }
+    return Math.max(0, closed);
+  }
+
   /** Returns the entries of seconds {@code [from, to)}, the phase of an empty one carried over. */
   private List<SecondResult> results(int from, int to) {
     List<SecondResult> result = new ArrayList<>();
@@ -210,6 +230,8 @@ public final class LoadTestRecorder {
     long started;
     long completed;
     long failed;
+    /** Requests started in this second and not completed yet. */
+    long open;
     double inFlightNanos;
     final SortedMap<Integer, Long> statusCounts = new TreeMap<>();
     final SortedMap<String, Histogram> latency = new TreeMap<>();

@@ -76,7 +76,15 @@ public final class ResultFiles {
 
   /** Returns the per-second CSV text. */
   public static String perSecondCsv(List<SecondResult> seconds) {
-    StringBuilder csv = new StringBuilder(PER_SECOND_HEADER).append('\n');
+    return PER_SECOND_HEADER + '\n' + perSecondRows(seconds);
+  }
+
+  /**
+   * Returns the rows of the per-second CSV without its header, one line per second: {@link
+   * #perSecondCsv} is the header followed by these, so rows rendered in pieces concatenate to the file.
+   */
+  public static String perSecondRows(List<SecondResult> seconds) {
+    StringBuilder csv = new StringBuilder();
     for (SecondResult s : seconds) {
       String[] p = percentileFields(s);
       csv.append(String.format(Locale.ROOT, "%d,%s,%d,%d,%d,%.4f,%s,%s,%s%n", s.second(), s.phase().fileName(),
@@ -101,14 +109,25 @@ public final class ResultFiles {
    * microseconds of the requests started in that second.
    */
   public static String histogramLog(List<SecondResult> seconds, long startEpochMillis) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      HistogramLogWriter writer = new HistogramLogWriter(out);
+    return histogramLogHeader(startEpochMillis) + histogramLogIntervals(seconds, startEpochMillis);
+  }
+
+  /** Returns the head of {@link #histogramLog}: its comment, format version, start time and legend. */
+  public static String histogramLogHeader(long startEpochMillis) {
+    return logText(startEpochMillis, writer -> {
       writer.outputComment("Loadcast load-test latencies in microseconds, per second and request name (tag, URL-encoded)");
       writer.outputLogFormatVersion();
       writer.outputStartTime(startEpochMillis);
-      writer.setBaseTime(startEpochMillis);
       writer.outputLegend();
+    });
+  }
+
+  /**
+   * Returns the interval lines of {@link #histogramLog} for some seconds, without the head: the log is
+   * the head followed by these, so intervals rendered in pieces concatenate to the file.
+   */
+  public static String histogramLogIntervals(List<SecondResult> seconds, long startEpochMillis) {
+    return logText(startEpochMillis, writer -> {
       for (SecondResult s : seconds) {
         for (Map.Entry<String, Histogram> e : s.latencyMicros().entrySet()) {
           Histogram h = e.getValue().copy();
@@ -118,6 +137,15 @@ public final class ResultFiles {
           writer.outputIntervalHistogram(h);
         }
       }
+    });
+  }
+
+  private static String logText(long baseEpochMillis, java.util.function.Consumer<HistogramLogWriter> lines) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      HistogramLogWriter writer = new HistogramLogWriter(out);
+      writer.setBaseTime(baseEpochMillis);
+      lines.accept(writer);
     }
     return bytes.toString(StandardCharsets.UTF_8);
   }

@@ -16,5 +16,10 @@
  * which shard it ran, of how many, of which schedule, from which agreed start. {@link ResultsMerge}
  * checks that the shards belong together and adds them exactly, counts to counts and histogram to
  * histogram, into the files of a single run.
+ *
+ * <p>A load test can be interrupted (Ctrl-C) or killed. So that what it recorded is not lost, {@link
+ * ResultsCheckpoint} writes the whole seconds so far every few seconds, with {@code run-state.json}
+ * ({@link RunState}) saying how far it got, as one staged set that a crash leaves whole; a shutdown
+ * hook writes the last one. {@code loadcast report RUN_DIR} builds a report from them, marked partial.
  */
 package org.loadcast.results;

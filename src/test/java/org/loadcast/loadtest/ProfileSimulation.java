@@ -56,6 +56,9 @@ import org.loadcast.results.InjectorInfo;
 import org.loadcast.results.LoadTestRecorder;
 import org.loadcast.results.Phase;
 import org.loadcast.results.ResultFiles;
+import org.loadcast.results.ResultsCheckpoint;
+import org.loadcast.results.RunState;
+import org.loadcast.results.SecondResult;
 import org.loadcast.sim.RandomStreams;
 
 /**
@@ -74,6 +77,13 @@ import org.loadcast.sim.RandomStreams;
  * <p>The system under test's code is profiled with JDK Flight Recorder while the load test runs
  * ({@link CodeProfiler}): the embedded one in-process, its request threads only; an external JVM
  * through its repository or recording. The hot methods and a flame graph end the report.
+ *
+ * <p>While it runs, the results so far are written every {@value ResultsCheckpoint#PERIOD_SECONDS} s to
+ * the results directory ({@code reports/<run>/results}, or {@code results.dir}) with {@code
+ * run-state.json} ({@link ResultsCheckpoint}). When the JVM is asked to stop before {@link #after()}
+ * (Ctrl-C, SIGTERM), a shutdown hook writes a last checkpoint in state {@code interrupted} and stops
+ * the dashboard and the embedded system under test; Gatling itself runs no hook and calls no {@code
+ * after()} then. {@code loadcast report RUN_DIR} builds a partial report from the checkpoint.
  *
  * <p>The live dashboard starts before the first request, prints its URL, follows the run from the
  * same recorder the results are written from, and stops once the report is written. When it cannot
@@ -122,6 +132,7 @@ public class ProfileSimulation extends Simulation {
   private final InjectionSettings injection;
   private long agreedStartEpochMillis = -1;
   private long recorderStartEpochMillis;
+  private volatile ResultsCheckpoint checkpoint;
 
   public ProfileSimulation() {
     Path experimentFile = Path.of(System.getProperty("experiment", "simulations/nasa-reactive-vs-predictive.yaml"));
@@ -315,6 +326,68 @@ public class ProfileSimulation extends Simulation {
       });
       feedPoller.scheduleAtFixedRate(feed::poll, 0, LiveDashboard.POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
+    startCheckpoints();
+  }
+
+  /**
+   * Starts writing the results so far every {@value ResultsCheckpoint#PERIOD_SECONDS} s to the
+   * run's results directory, and registers the shutdown hook that writes the last checkpoint of an
+   * interrupted run ({@link #interrupted}).
+   */
+  private void startCheckpoints() {
+    InjectorShard shard = injection.shard();
+    RunState initial = new RunState(RunState.FORMAT_VERSION, RunState.State.RUNNING, 0, plan.plannedSeconds(), "warmup",
+        experiment.file().toString(), plan.scheduleSha256(), runId, secondZeroEpochMillis(), shard.index(), shard.count(), null);
+    checkpoint = new ResultsCheckpoint(recorder, resultsDirectory(), this::secondZeroEpochMillis, plan::phaseAt,
+        () -> gate.fixedFraction().isPresent() ? gate.fixedFraction().getAsDouble() : null, initial);
+    checkpoint.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(this::interrupted, "loadcast-interrupted"));
+  }
+
+  /** Returns the results directory: {@code results.dir} for an injector, else {@code reports/<run>/results}. */
+  private Path resultsDirectory() {
+    return injection.resultsDirectory() != null ? injection.resultsDirectory()
+        : Path.of(System.getProperty("reports", "reports")).resolve(runId).resolve("results");
+  }
+
+  /** Returns the wall-clock time of second 0 the results are written with: the agreed start for an injector. */
+  private long secondZeroEpochMillis() {
+    return injection.resultsDirectory() != null && agreedStartEpochMillis >= 0 ? agreedStartEpochMillis : recorderStartEpochMillis;
+  }
+
+  /**
+   * The shutdown hook: when the JVM ends before {@link #after()} began (Ctrl-C, SIGTERM), writes the
+   * last checkpoint in state {@code interrupted} and stops the dashboard and the embedded system
+   * under test. After a normal end it does nothing.
+   */
+  private void interrupted() {
+    int seconds;
+    try {
+      seconds = checkpoint.interrupt();
+    } catch (RuntimeException e) {
+      System.err.println("loadcast: interrupted, and the last checkpoint could not be written: " + e.getMessage());
+      return;
+    }
+    if (seconds < 0) {
+      return;
+    }
+    Path results = resultsDirectory();
+    System.err.printf(Locale.ROOT, "loadcast: interrupted at second %d of %d (%s); the results so far are in %s; a partial "
+        + "report: loadcast report %s%n", seconds, plan.plannedSeconds(), seconds == 0 ? "warmup" : plan.phaseAt(seconds - 1),
+        results, injection.resultsDirectory() != null ? results : results.getParent());
+    if (feedPoller != null) {
+      feedPoller.shutdownNow();
+    }
+    try {
+      if (dashboard != null) {
+        dashboard.close();
+      }
+      if (embedded != null) {
+        embedded.close();
+      }
+    } catch (RuntimeException e) {
+      System.err.println("loadcast: while stopping after the interruption: " + e);
+    }
   }
 
   /** Starts the live dashboard on the feed; a failure to bind is printed and the run goes on. */
@@ -417,6 +490,12 @@ public class ProfileSimulation extends Simulation {
   @Override
   public void after() {
     Instant loadTestEnd = Instant.now();
+    checkpoint.stop();
+    List<SecondResult> seconds = recorder.snapshot();
+    if (!checkpoint.complete(seconds)) {
+      // the JVM is ending: the shutdown hook wrote the interrupted run's last checkpoint and stops the servers
+      return;
+    }
     if (feedPoller != null) {
       feedPoller.shutdownNow();
     }
@@ -428,14 +507,13 @@ public class ProfileSimulation extends Simulation {
     CodeProfiler.Result code = finishProfiling(loadTestEnd);
     Path reports = Path.of(System.getProperty("reports", "reports"));
     if (injection.resultsDirectory() != null) {
-      writeInjectorResults();
+      writeInjectorResults(seconds);
       return;
     }
     try {
       LoadTestPipeline.LoadTestRun run = new LoadTestPipeline.LoadTestRun(runId, startedAt, reports,
           embedded != null ? target + " (embedded system under test)" : target,
           "mvn gatling:test -Dexperiment=" + experiment.file(), gatlingReportLink(reports.resolve(runId)));
-      List<org.loadcast.results.SecondResult> seconds = recorder.snapshot();
       Path directory = LoadTestPipeline.finish(run, experiment, plan, gate, seconds, code, feed.timeline(seconds));
       System.out.printf("loadcast: report %s%n", directory.resolve("index.html"));
     } catch (LoadTestPipeline.LoadTestFailedException e) {
@@ -472,14 +550,14 @@ public class ProfileSimulation extends Simulation {
    * Writes this injector's results and its {@code injector.json} to {@code results.dir}, for {@code
    * loadcast results merge}: the calibration, the simulation and the report run on the merged results.
    */
-  private void writeInjectorResults() {
+  private void writeInjectorResults(List<SecondResult> seconds) {
     Path directory = injection.resultsDirectory();
     long start = agreedStartEpochMillis >= 0 ? agreedStartEpochMillis : recorderStartEpochMillis;
     // how late second 0 began after the agreed start: Gatling's start-up and the clock user's second
     long offset = recorderStartEpochMillis - start;
     InjectorShard shard = injection.shard();
     try {
-      ResultFiles.write(directory, recorder.snapshot(), start);
+      ResultFiles.write(directory, seconds, start);
       new InjectorInfo(InjectorInfo.FORMAT_VERSION, shard.index(), shard.count(),
           plan.scheduleSha256(), start,
           offset, experiment.file().toString(), gate.fraction()).write(directory);

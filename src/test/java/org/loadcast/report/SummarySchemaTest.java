@@ -54,6 +54,16 @@ class SummarySchemaTest {
         new Object[] {"a capacity basis outside the enum",
             (Consumer<ObjectNode>) s -> ((ObjectNode) s.get("calibration").get("perInstanceCapacity")).put("basis", "guessed"),
             "$.calibration.perInstanceCapacity.basis", "enum"},
+        new Object[] {"partial without its interruption", (Consumer<ObjectNode>) s -> s.put("partial", true),
+            "$", "dependentRequired"},
+        new Object[] {"partial written as false", (Consumer<ObjectNode>) s -> {
+          s.put("partial", false);
+          s.set("interruption", partialInterruption());
+        }, "$.partial", "const"},
+        new Object[] {"an interruption in an unknown phase", (Consumer<ObjectNode>) s -> {
+          s.put("partial", true);
+          s.set("interruption", partialInterruption().put("phase", "cooldown"));
+        }, "$.interruption.phase", "enum"},
         new Object[] {"a timeshare above 100 %", (Consumer<ObjectNode>) s -> policy(s).put("tauU", 100.5),
             "$.policies[0].tauU", "maximum"});
   }
@@ -69,6 +79,19 @@ class SummarySchemaTest {
     ValidationMessage message = messages.iterator().next();
     assertThat(message.getInstanceLocation().toString()).isEqualTo(location);
     assertThat(message.getType()).isEqualTo(keyword);
+  }
+
+  @Test
+  void partialSummary_isValid() throws IOException {
+    ObjectNode summary = (ObjectNode) JSON.readTree(GOLDEN.resolve("summary-calibration.json").toFile());
+    summary.put("partial", true);
+    summary.set("interruption", partialInterruption());
+
+    assertThat(SummarySchema.validate(JSON.writeValueAsString(summary))).isEmpty();
+  }
+
+  private static ObjectNode partialInterruption() {
+    return JSON.valueToTree(new LoadTestInterruption("interrupted", 27, 34, "replay", 3, 10));
   }
 
   @Test
@@ -94,7 +117,8 @@ class SummarySchemaTest {
         Map.entry("capacity", ReportWriter.CapacitySummary.class),
         Map.entry("capacityGrowth", CapacityReport.Growth.class),
         Map.entry("capacityPlanRow", CapacityReport.PlanRow.class),
-        Map.entry("capacitySizingRow", CapacityReport.SizingRow.class));
+        Map.entry("capacitySizingRow", CapacityReport.SizingRow.class),
+        Map.entry("interruption", LoadTestInterruption.class));
     assertThat(fieldNames(schema)).as("top level").isEqualTo(components(ReportWriter.Summary.class));
     for (var def : defs.entrySet()) {
       assertThat(fieldNames(schema.get("$defs").get(def.getKey()))).as(def.getKey())

@@ -139,4 +139,22 @@ class LoadTestRecorderTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> recorder.startAt(1_000_000_000_000L + 5_000_000_000L))
         .isInstanceOf(IllegalStateException.class).hasMessage("second 0 can only move before the first request is recorded");
   }
+
+  @Test
+  void firstUnsettledSecond_isHeldBackByARequestInFlight_andByTheSecondThatHasNotEnded() {
+    at(0.1);
+    long a = recorder.started(Phase.PROBE);
+    at(1.2);
+    long b = recorder.started(Phase.PROBE);
+    at(1.3);
+    recorder.completed("b", b, 200, false);
+    at(3.5);
+
+    assertThat(recorder.firstUnsettledSecond()).isZero();
+
+    recorder.completed("a", a, 200, false);
+    assertThat(recorder.firstUnsettledSecond()).isEqualTo(3);
+    at(4.0);
+    assertThat(recorder.firstUnsettledSecond()).isEqualTo(4);
+  }
 }
