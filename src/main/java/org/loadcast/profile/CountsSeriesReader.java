@@ -1,14 +1,13 @@
 package org.loadcast.profile;
 
-import java.io.BufferedReader;
-import java.io.IOException;
+import java.io.InputStream;
 import java.time.OffsetDateTime;
 
 /** Reads a series of one whole number per line; a line that is not one is a missing step. */
 final class CountsSeriesReader {
   private CountsSeriesReader() {}
 
-  static TrafficSeries read(BufferedReader in, String source, TrafficReadOptions options) throws IOException {
+  static TrafficSeries read(InputStream in, String source, TrafficReadOptions options) {
     OffsetDateTime start = options.start().orElseThrow(() -> new InputException(new InputProblem(source, 0, 0,
         "the counts format has no timestamps: give --start with the time of the first value, ISO-8601 with offset "
             + "such as 1995-07-01T00:00:01-04:00")));
@@ -17,18 +16,19 @@ final class CountsSeriesReader {
     QualityTally tally = new QualityTally();
     tally.offset(start.getOffset().getTotalSeconds());
     long index = 0;
-    String line;
-    while ((line = in.readLine()) != null) {
-      long value = wholeNumber(line);
+    TextLines lines = new TextLines(in, source);
+    while (lines.next()) {
+      long value = lines.tooLong() ? -1 : wholeNumber(lines.line());
       if (value < 0) {
-        tally.malformed(index + 1);
+        tally.malformed(index + 1, lines.tooLong() ? "the line is longer than " + TextLines.MAX_LINE_BYTES + " bytes"
+            : "each line must hold a whole number of requests >= 0, but was " + TextLines.quoted(lines.line()));
         steps.markMissing(index);
       } else {
         steps.add(index, value);
       }
       index++;
     }
-    tally.lines = index;
+    tally.text(lines);
     if (index == tally.malformed) {
       throw new InputException(new InputProblem(source, index == 0 ? 0 : 1, index == 0 ? 0 : 1,
           index == 0 ? "the series holds no value" : "no line holds a whole number of requests >= 0"));

@@ -15,6 +15,11 @@ import java.util.Map;
  * <p>Mutable and not thread-safe: one per reading.
  */
 final class TimedPoints {
+  /** The earliest time a point may have: 0000-01-01T00:00:00Z, in milliseconds since the epoch. */
+  static final long EARLIEST_MILLIS = -62_167_219_200_000L;
+  /** The latest time a point may have: 9999-12-31T23:59:59.999Z, in milliseconds since the epoch. */
+  static final long LATEST_MILLIS = 253_402_300_799_999L;
+
   private long[] timeMillis = new long[1 << 10];
   private double[] values = new double[1 << 10];
   private long[] lines = new long[1 << 10];
@@ -102,7 +107,8 @@ final class TimedPoints {
     for (int i = 0; i < size; i++) {
       long offset = timeMillis[i] - origin;
       if (offset % stepMillis != 0) {
-        tally.malformed(lines[i]);
+        tally.malformed(lines[i], String.format(java.util.Locale.ROOT,
+            "the timestamp must fall on the grid of %d s steps from the first, but is %.3f s after it", step, offset / 1000.0));
         continue;
       }
       int index = (int) (offset / stepMillis);

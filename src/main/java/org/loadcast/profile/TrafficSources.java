@@ -2,6 +2,7 @@ package org.loadcast.profile;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,10 +19,16 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads historical traffic: access logs, count series, CSV and Prometheus rate series, plain or
  * gzipped, into a {@link TrafficSeries} with its {@link DataQuality}.
+ *
+ * <p>Text is read as {@link TextLines} say: LF or CRLF line ends, a UTF-8 byte order mark dropped,
+ * lines longer than {@link TextLines#MAX_LINE_BYTES} left out without being held, bytes that are not
+ * UTF-8 counted and read as U+FFFD (a Prometheus response, JSON, must be UTF-8: RFC 8259 section 8.1).
+ * A gzip stream that ends early or is corrupt is an error at the line where its bytes stop, never a
+ * shorter input: the lines after it are lost, and a result without them would be wrong unnoticed.
  */
 public final class TrafficSources {
   private static final int SNIFF_LINES = 5;
-  private static final int SNIFF_CHARS = 1 << 20;
+  private static final int SNIFF_BYTES = 1 << 20;
 
   private TrafficSources() {}
 
@@ -60,11 +67,11 @@ public final class TrafficSources {
   public static SeriesRead readSeries(InputStream in, String source, Optional<TrafficFormat> format,
       TrafficReadOptions options, Consumer<? super AccessLogEntry> requests) {
     try {
-      BufferedReader reader = new BufferedReader(new InputStreamReader(decompressed(in), StandardCharsets.UTF_8), 1 << 16);
-      TrafficFormat chosen = format.isPresent() ? format.get() : detect(reader, source);
-      return new SeriesRead(chosen, chosen.read(reader, source, options, requests));
+      BufferedInputStream bytes = new BufferedInputStream(decompressed(in), 1 << 16);
+      TrafficFormat chosen = format.isPresent() ? format.get() : detect(bytes, source);
+      return new SeriesRead(chosen, chosen.read(bytes, source, options, requests));
     } catch (IOException e) {
-      throw new InputException(new InputProblem(source, 0, 0, "cannot read the input: " + e.getMessage()));
+      throw new InputException(new InputProblem(source, 0, 0, TextLines.readError(e)));
     }
   }
 
@@ -78,9 +85,9 @@ public final class TrafficSources {
    */
   public static TrafficFormat detectFormat(InputStream in, String source) {
     try {
-      return detect(new BufferedReader(new InputStreamReader(decompressed(in), StandardCharsets.UTF_8), 1 << 16), source);
+      return detect(new BufferedInputStream(decompressed(in), 1 << 16), source);
     } catch (IOException e) {
-      throw new InputException(new InputProblem(source, 0, 0, "cannot read the input: " + e.getMessage()));
+      throw new InputException(new InputProblem(source, 0, 0, TextLines.readError(e)));
     }
   }
 
@@ -94,33 +101,60 @@ public final class TrafficSources {
     return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
   }
 
-  private static TrafficFormat detect(BufferedReader reader, String source) throws IOException {
-    reader.mark(SNIFF_CHARS);
-    int c;
-    do {
-      c = reader.read();
-    } while (c >= 0 && Character.isWhitespace(c));
-    reader.reset();
-    if (c == '{') {
+  /**
+   * Tells the format from the first up to {@link #SNIFF_LINES} non-blank lines in the first {@link
+   * #SNIFF_BYTES} bytes, and resets the stream to its start. A read error in those bytes is reported
+   * where it happens, as the reading proper would.
+   */
+  private static TrafficFormat detect(BufferedInputStream in, String source) throws IOException {
+    in.mark(SNIFF_BYTES);
+    byte[] head = new byte[SNIFF_BYTES];
+    int n = 0;
+    try {
+      for (int read = 0; read >= 0 && n < SNIFF_BYTES; n += Math.max(read, 0)) {
+        read = in.read(head, n, SNIFF_BYTES - n);
+      }
+    } catch (IOException e) {
+      in.reset();
+      TextLines lines = new TextLines(in, source);
+      while (lines.next()) {
+        continue; // throws the problem at the line where the bytes stop
+      }
+      throw e;
+    }
+    in.reset();
+    int first = n >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF ? 3 : 0;
+    while (first < n && Character.isWhitespace(head[first])) {
+      first++;
+    }
+    if (first < n && head[first] == '{') {
       return new TrafficFormat.Prometheus(); // one JSON line can be longer than any look-ahead
     }
-    reader.mark(SNIFF_CHARS);
-    List<String> lines = new ArrayList<>();
-    int chars = 0;
-    String line;
-    while (lines.size() < SNIFF_LINES && (line = reader.readLine()) != null) {
-      chars += line.length() + 2;
-      if (chars >= SNIFF_CHARS) {
-        break;
-      }
-      if (!line.isBlank()) {
-        lines.add(line);
+    if (n == SNIFF_BYTES) {
+      while (n > 0 && head[n - 1] != '\n') {
+        n--; // the last line may be cut short by the look-ahead
       }
     }
-    reader.reset();
-    return TrafficFormat.detect(lines).orElseThrow(() -> new InputException(new InputProblem(source, 0, 0,
-        lines.isEmpty() ? "the input is empty" : "cannot tell the format from the first lines; give --format, one of "
-            + TrafficFormat.NAMES)));
+    TextLines lines = new TextLines(new ByteArrayInputStream(head, 0, n), source);
+    List<String> firstLines = new ArrayList<>();
+    long firstLine = 0;
+    while (firstLines.size() < SNIFF_LINES && lines.next()) {
+      if (!lines.line().isBlank()) {
+        firstLine = firstLine == 0 ? lines.number() : firstLine;
+        firstLines.add(lines.line());
+      } else if (lines.tooLong() && firstLine == 0) {
+        firstLine = lines.number();
+      }
+    }
+    if (firstLines.isEmpty() && firstLine == 0) {
+      throw new InputException(new InputProblem(source, 0, 0, "the input is empty"));
+    }
+    String shown = firstLines.isEmpty() ? "longer than the look-ahead of " + SNIFF_BYTES + " bytes"
+        : TextLines.quoted(firstLines.get(0));
+    long at = firstLine;
+    return TrafficFormat.detect(firstLines).orElseThrow(() -> new InputException(new InputProblem(source,
+        (int) Math.min(Integer.MAX_VALUE, at), 1, "cannot tell the format from the first lines (line " + at + " is " + shown
+            + "); give --format, one of " + TrafficFormat.NAMES)));
   }
 
   /**
