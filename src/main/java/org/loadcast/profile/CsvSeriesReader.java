@@ -12,7 +12,8 @@ import java.util.Locale;
  * Reads {@code timestamp,count} CSV: a two-column header, then one row per step. A timestamp is
  * ISO-8601 with an offset, {@code YYYY-MM-DD HH:MM:SS} in the input time zone, or epoch seconds.
  *
- * <p>A row whose count is not a whole number {@code >= 0} (negative, {@code NaN}, {@code Infinity}, a
+ * <p>A field may be between double quotes (RFC 4180); a quote that opens or closes alone leaves the
+ * row out. A row whose count is not a whole number {@code >= 0} (negative, {@code NaN}, {@code Infinity}, a
  * fraction) or whose timestamp does not parse is left out and reported, with the first such row's
  * rule and value. A time stamped {@code :60} in the last minute of an hour is a leap second, counted
  * in the second before it, as {@link LogLineParser} does.
@@ -61,12 +62,27 @@ final class CsvSeriesReader {
     return points.series(source, options, tally, false);
   }
 
+  /** Returns a field without the double quotes around it (RFC 4180), or null when a quote opens or closes alone. */
+  private static String unquoted(String field) {
+    boolean opens = field.startsWith("\"");
+    boolean closes = field.length() > 1 && field.endsWith("\"");
+    if (opens != closes) {
+      return null;
+    }
+    return opens ? field.substring(1, field.length() - 1).replace("\"\"", "\"") : field;
+  }
+
   /** Adds the row's point and returns null, or returns why the row is left out. */
   private static String row(String line, int comma, long number, TrafficReadOptions options, TimedPoints points, QualityTally tally) {
-    String time = line.substring(0, comma).strip();
-    long count = CountsSeriesReader.wholeNumber(line.substring(comma + 1));
+    String time = unquoted(line.substring(0, comma).strip());
+    String countText = unquoted(line.substring(comma + 1).strip());
+    if (time == null || countText == null) {
+      return "a field must be plain or wholly between double quotes (RFC 4180), but a quote does not close in "
+          + TextLines.quoted(line);
+    }
+    long count = CountsSeriesReader.wholeNumber(countText);
     if (count < 0) {
-      return "the count must be a whole number >= 0, but was " + TextLines.quoted(line.substring(comma + 1).strip());
+      return "the count must be a whole number >= 0, but was " + TextLines.quoted(countText);
     }
     boolean leapSecond = time.length() >= 19 && time.startsWith("59:60", 14);
     if (leapSecond) {

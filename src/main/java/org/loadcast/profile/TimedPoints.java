@@ -131,14 +131,26 @@ final class TimedPoints {
     return tally.series(start, step, counts, missing, options.missingDataRule(), null);
   }
 
-  /** Returns the most common positive difference between consecutive points of a series; ties go to the smaller. */
+  /**
+   * Returns the most common positive difference between points of a series next in time (not in
+   * input order, so that a row out of order does not change the step); ties go to the smaller.
+   */
   private long inferStepMillis(String source) {
     Map<Long, Integer> differences = new HashMap<>();
-    for (int i = 1; i < size; i++) {
-      long d = timeMillis[i] - timeMillis[i - 1];
-      if (!seriesStart[i] && d > 0) {
-        differences.merge(d, 1, Integer::sum);
+    for (int from = 0; from < size; ) {
+      int to = from + 1;
+      while (to < size && !seriesStart[to]) {
+        to++;
       }
+      long[] sorted = Arrays.copyOfRange(timeMillis, from, to);
+      Arrays.sort(sorted);
+      for (int i = 1; i < sorted.length; i++) {
+        long d = sorted[i] - sorted[i - 1];
+        if (d > 0) {
+          differences.merge(d, 1, Integer::sum);
+        }
+      }
+      from = to;
     }
     return differences.entrySet().stream()
         .max(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))

@@ -4,8 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +69,21 @@ public final class TrafficSources {
   public static SeriesRead readSeries(InputStream in, String source, Optional<TrafficFormat> format,
       TrafficReadOptions options, Consumer<? super AccessLogEntry> requests) {
     try {
-      BufferedInputStream bytes = new BufferedInputStream(decompressed(in), 1 << 16);
-      TrafficFormat chosen = format.isPresent() ? format.get() : detect(bytes, source);
-      return new SeriesRead(chosen, chosen.read(bytes, source, options, requests));
+      InputStream bytes = decompressed(in);
+      if (format.isPresent()) {
+        return new SeriesRead(format.get(), format.get().read(bytes, source, options, requests));
+      }
+      byte[] head = new byte[SNIFF_BYTES];
+      int n = readHead(bytes, head, source);
+      TrafficFormat chosen = detect(head, n, source);
+      InputStream unclosed = new FilterInputStream(bytes) {
+        @Override
+        public void close() {
+          // SequenceInputStream closes each stream it reaches the end of; the caller owns this one
+        }
+      };
+      return new SeriesRead(chosen, chosen.read(new SequenceInputStream(new ByteArrayInputStream(head, 0, n), unclosed), source,
+          options, requests));
     } catch (IOException e) {
       throw new InputException(new InputProblem(source, 0, 0, TextLines.readError(e)));
     }
@@ -85,7 +99,8 @@ public final class TrafficSources {
    */
   public static TrafficFormat detectFormat(InputStream in, String source) {
     try {
-      return detect(new BufferedInputStream(decompressed(in), 1 << 16), source);
+      byte[] head = new byte[SNIFF_BYTES];
+      return detect(head, readHead(decompressed(in), head, source), source);
     } catch (IOException e) {
       throw new InputException(new InputProblem(source, 0, 0, TextLines.readError(e)));
     }
@@ -102,27 +117,34 @@ public final class TrafficSources {
   }
 
   /**
-   * Tells the format from the first up to {@link #SNIFF_LINES} non-blank lines in the first {@link
-   * #SNIFF_BYTES} bytes, and resets the stream to its start. A read error in those bytes is reported
-   * where it happens, as the reading proper would.
+   * Reads up to {@code head.length} bytes and returns how many; a read error among them is reported
+   * at the line where the bytes stop, as the reading proper would.
    */
-  private static TrafficFormat detect(BufferedInputStream in, String source) throws IOException {
-    in.mark(SNIFF_BYTES);
-    byte[] head = new byte[SNIFF_BYTES];
+  private static int readHead(InputStream in, byte[] head, String source) {
     int n = 0;
     try {
-      for (int read = 0; read >= 0 && n < SNIFF_BYTES; n += Math.max(read, 0)) {
-        read = in.read(head, n, SNIFF_BYTES - n);
+      for (int read = 0; read >= 0 && n < head.length; n += Math.max(read, 0)) {
+        read = in.read(head, n, head.length - n);
       }
+      return n;
     } catch (IOException e) {
-      in.reset();
-      TextLines lines = new TextLines(in, source);
+      InputStream failing = new InputStream() {
+        @Override
+        public int read() throws IOException {
+          throw e;
+        }
+      };
+      TextLines lines = new TextLines(new SequenceInputStream(new ByteArrayInputStream(head, 0, n), failing), source);
       while (lines.next()) {
         continue; // throws the problem at the line where the bytes stop
       }
-      throw e;
+      throw new InputException(new InputProblem(source, 0, 0, TextLines.readError(e)));
     }
-    in.reset();
+  }
+
+  /** Tells the format from the first up to {@link #SNIFF_LINES} non-blank lines of the head of an input. */
+  private static TrafficFormat detect(byte[] head, int length, String source) {
+    int n = length;
     int first = n >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF ? 3 : 0;
     while (first < n && Character.isWhitespace(head[first])) {
       first++;
@@ -130,7 +152,7 @@ public final class TrafficSources {
     if (first < n && head[first] == '{') {
       return new TrafficFormat.Prometheus(); // one JSON line can be longer than any look-ahead
     }
-    if (n == SNIFF_BYTES) {
+    if (n == head.length) {
       while (n > 0 && head[n - 1] != '\n') {
         n--; // the last line may be cut short by the look-ahead
       }
@@ -149,12 +171,16 @@ public final class TrafficSources {
     if (firstLines.isEmpty() && firstLine == 0) {
       throw new InputException(new InputProblem(source, 0, 0, "the input is empty"));
     }
-    String shown = firstLines.isEmpty() ? "longer than the look-ahead of " + SNIFF_BYTES + " bytes"
-        : TextLines.quoted(firstLines.get(0));
-    long at = firstLine;
+    String shown = lines.firstNonUtf8Line() > 0
+        ? ": line " + lines.firstNonUtf8Line() + " holds bytes that are not UTF-8 text, at column " + lines.firstNonUtf8Column()
+            + ", as a binary file does"
+        : " (line " + firstLine + " is " + (firstLines.isEmpty() ? "longer than " + TextLines.MAX_LINE_BYTES + " bytes"
+            : TextLines.quoted(firstLines.get(0))) + ")";
+    long at = lines.firstNonUtf8Line() > 0 ? lines.firstNonUtf8Line() : firstLine;
+    int column = lines.firstNonUtf8Line() > 0 ? lines.firstNonUtf8Column() : 1;
     return TrafficFormat.detect(firstLines).orElseThrow(() -> new InputException(new InputProblem(source,
-        (int) Math.min(Integer.MAX_VALUE, at), 1, "cannot tell the format from the first lines (line " + at + " is " + shown
-            + "); give --format, one of " + TrafficFormat.NAMES)));
+        (int) Math.min(Integer.MAX_VALUE, at), column, "cannot tell the format from the first lines" + shown
+            + "; give --format, one of " + TrafficFormat.NAMES)));
   }
 
   /**
