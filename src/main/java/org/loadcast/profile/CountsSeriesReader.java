@@ -19,9 +19,9 @@ final class CountsSeriesReader {
     TextLines lines = new TextLines(in, source);
     while (lines.next()) {
       long value = lines.tooLong() ? -1 : wholeNumber(lines.line());
-      if (value < 0) {
+      if (value < 0 || value > TimedPoints.MAX_COUNT_PER_STEP) {
         tally.malformed(index + 1, lines.tooLong() ? "the line is longer than " + TextLines.MAX_LINE_BYTES + " bytes"
-            : "each line must hold a whole number of requests >= 0, but was " + TextLines.quoted(lines.line()));
+            : "each line must hold a whole number of requests from 0 to " + TimedPoints.MAX_COUNT_PER_STEP + ", but was " + TextLines.quoted(lines.line()));
         steps.markMissing(index);
       } else {
         steps.add(index, value);
@@ -36,14 +36,14 @@ final class CountsSeriesReader {
     return tally.series(start, step, steps.counts(), steps.missing(), options.missingDataRule(), null);
   }
 
-  /** Returns the whole number {@code >= 0} on the line (surrounding whitespace allowed), or -1. */
+  /** Returns the whole number {@code >= 0} on the line (spaces and tabs around it allowed), or -1. */
   static long wholeNumber(String line) {
     int from = 0;
     int to = line.length();
-    while (from < to && line.charAt(from) <= ' ') {
+    while (from < to && (line.charAt(from) == ' ' || line.charAt(from) == '\t')) {
       from++;
     }
-    while (to > from && line.charAt(to - 1) <= ' ') {
+    while (to > from && (line.charAt(to - 1) == ' ' || line.charAt(to - 1) == '\t')) {
       to--;
     }
     if (to == from || to - from > 18) {

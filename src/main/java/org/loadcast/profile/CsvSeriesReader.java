@@ -81,9 +81,6 @@ final class CsvSeriesReader {
           + TextLines.quoted(line);
     }
     long count = CountsSeriesReader.wholeNumber(countText);
-    if (count < 0) {
-      return "the count must be a whole number >= 0, but was " + TextLines.quoted(countText);
-    }
     boolean leapSecond = time.length() >= 19 && time.startsWith("59:60", 14);
     if (leapSecond) {
       time = time.substring(0, 17) + "59" + time.substring(19);
@@ -117,6 +114,11 @@ final class CsvSeriesReader {
     } catch (DateTimeParseException | ArithmeticException e) {
       return "the timestamp must be epoch seconds, ISO-8601 with an offset or 'YYYY-MM-DD HH:MM:SS' from year 0 to 9999, but was "
           + TextLines.quoted(time);
+    }
+    if (count < 0 || count > TimedPoints.MAX_COUNT_PER_STEP) {
+      points.addLeftOut(millis, number, offset);
+      return "the count must be a whole number from 0 to " + TimedPoints.MAX_COUNT_PER_STEP + ", but was "
+          + TextLines.quoted(countText);
     }
     if (leapSecond) {
       tally.leapSeconds++;

@@ -119,12 +119,13 @@ final class PrometheusSeriesReader {
           + TextLines.quoted(timeText));
       return;
     }
+    long millis = Math.round(seconds * 1000);
     if (text == null || value < 0) {
       tally.malformed(line, "a point's value must be a string holding a number >= 0, NaN or Inf, but was "
           + (text == null ? String.valueOf(valueToken) : TextLines.quoted(text)));
+      points.addLeftOut(millis, line, 0);
       return;
     }
-    long millis = Math.round(seconds * 1000);
     if (millis <= points.previousMillis()) {
       tally.outOfOrder++;
     }

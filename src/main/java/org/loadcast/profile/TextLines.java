@@ -183,13 +183,14 @@ final class TextLines {
 
   /** Returns what a read error means for a user: a truncated or corrupt gzip stream, or another I/O error. */
   static String readError(IOException e) {
+    String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
     if (e instanceof EOFException) {
-      return "the gzip stream ends early (truncated: " + e.getMessage() + ")";
+      return "the gzip stream ends early (truncated" + detail + ")";
     }
     if (e instanceof ZipException) {
-      return "the gzip data are corrupt (" + e.getMessage() + ")";
+      return "the gzip data are corrupt (" + (e.getMessage() == null ? "no detail" : e.getMessage()) + ")";
     }
-    return "cannot read the input (" + e.getMessage() + ")";
+    return "cannot read the input (" + (e.getMessage() == null ? "no detail" : e.getMessage()) + ")";
   }
 
   private String decode() {

@@ -19,11 +19,14 @@ final class TimedPoints {
   static final long EARLIEST_MILLIS = -62_167_219_200_000L;
   /** The latest time a point may have: 9999-12-31T23:59:59.999Z, in milliseconds since the epoch. */
   static final long LATEST_MILLIS = 253_402_300_799_999L;
+  /** The most requests one step may hold: {@link Integer#MAX_VALUE}, as the rate models count in {@code int}. */
+  static final long MAX_COUNT_PER_STEP = Integer.MAX_VALUE;
 
   private long[] timeMillis = new long[1 << 10];
   private double[] values = new double[1 << 10];
   private long[] lines = new long[1 << 10];
   private boolean[] seriesStart = new boolean[1 << 10];
+  private boolean[] leftOut = new boolean[1 << 10];
   private int size;
   private boolean nextStartsSeries = true;
   private int firstOffsetSeconds;
@@ -42,6 +45,7 @@ final class TimedPoints {
       values = Arrays.copyOf(values, length);
       lines = Arrays.copyOf(lines, length);
       seriesStart = Arrays.copyOf(seriesStart, length);
+      leftOut = Arrays.copyOf(leftOut, length);
     }
     if (size == 0 || atMillis < minMillis) {
       minMillis = atMillis;
@@ -51,8 +55,19 @@ final class TimedPoints {
     values[size] = value;
     lines[size] = line;
     seriesStart[size] = nextStartsSeries;
+    leftOut[size] = false;
     nextStartsSeries = false;
     size++;
+  }
+
+  /**
+   * Adds the time of a point whose value was left out (and counted malformed by the reader): its
+   * step is missing data, and its time still counts in inferring the step, so that leaving out a
+   * value does not change the grid of the others.
+   */
+  void addLeftOut(long atMillis, long line, int offsetSeconds) {
+    add(atMillis, Double.NaN, line, offsetSeconds);
+    leftOut[size - 1] = true;
   }
 
   /** Returns the time of the last point added, or {@link Long#MIN_VALUE} at the start of a series. */
@@ -89,7 +104,11 @@ final class TimedPoints {
           "the most common difference between timestamps must be whole seconds, but was %.3f s; give --step-seconds",
           stepMillis / 1000.0)));
     }
-    int step = Math.toIntExact(stepMillis / 1000);
+    if (stepMillis / 1000 > 366 * 86_400) {
+      throw new InputException(new InputProblem(source, 0, 0, "the most common difference between timestamps is "
+          + stepMillis / 1000 + " s, more than a year; give --step-seconds"));
+    }
+    int step = (int) (stepMillis / 1000);
     long origin = minMillis;
     long max = origin;
     for (int i = 0; i < size; i++) {
@@ -107,6 +126,9 @@ final class TimedPoints {
     for (int i = 0; i < size; i++) {
       long offset = timeMillis[i] - origin;
       if (offset % stepMillis != 0) {
+        if (leftOut[i]) {
+          continue; // counted once, when its value was left out
+        }
         tally.malformed(lines[i], String.format(java.util.Locale.ROOT,
             "the timestamp must fall on the grid of %d s steps from the first, but is %.3f s after it", step, offset / 1000.0));
         continue;
@@ -125,6 +147,11 @@ final class TimedPoints {
         missing[i] = true;
       }
       counts[i] = missing[i] ? 0 : Math.round(sums[i]);
+      if (counts[i] > MAX_COUNT_PER_STEP) {
+        throw new InputException(new InputProblem(source, 0, 0, String.format(java.util.Locale.ROOT,
+            "the points of the step %s add up to %.0f requests, more than %d; give a smaller --step-seconds",
+            Instant.ofEpochMilli(origin + i * stepMillis), sums[i], MAX_COUNT_PER_STEP)));
+      }
     }
     long startMillis = stampsEndSteps ? origin - stepMillis : origin;
     OffsetDateTime start = OffsetDateTime.ofInstant(Instant.ofEpochMilli(startMillis), ZoneOffset.ofTotalSeconds(firstOffsetSeconds));

@@ -69,7 +69,7 @@ public final class TrafficSources {
   public static SeriesRead readSeries(InputStream in, String source, Optional<TrafficFormat> format,
       TrafficReadOptions options, Consumer<? super AccessLogEntry> requests) {
     try {
-      InputStream bytes = decompressed(in);
+      InputStream bytes = decompressed(in, source);
       if (format.isPresent()) {
         return new SeriesRead(format.get(), format.get().read(bytes, source, options, requests));
       }
@@ -100,7 +100,7 @@ public final class TrafficSources {
   public static TrafficFormat detectFormat(InputStream in, String source) {
     try {
       byte[] head = new byte[SNIFF_BYTES];
-      return detect(head, readHead(decompressed(in), head, source), source);
+      return detect(head, readHead(decompressed(in, source), head, source), source);
     } catch (IOException e) {
       throw new InputException(new InputProblem(source, 0, 0, TextLines.readError(e)));
     }
@@ -114,6 +114,16 @@ public final class TrafficSources {
     int second = buffered.read();
     buffered.reset();
     return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+  }
+
+  /** Returns {@link #decompressed(InputStream)}; a gzip header cut short or corrupt is a problem at line 1. */
+  private static InputStream decompressed(InputStream in, String source) throws IOException {
+    try {
+      return decompressed(in);
+    } catch (java.io.EOFException | java.util.zip.ZipException e) {
+      throw new InputException(new InputProblem(source, 1, 1, TextLines.readError(e) + " in its header, before line 1; "
+          + "nothing was derived"));
+    }
   }
 
   /**
