@@ -44,7 +44,7 @@ final class PrometheusSeriesReader {
       }
     } catch (JsonParseException e) {
       throw new InputException(new InputProblem(source, Math.max(1, e.getLocation().getLineNr()),
-          Math.max(1, e.getLocation().getColumnNr()), "the Prometheus response is not valid JSON: " + e.getOriginalMessage()));
+          Math.max(1, e.getLocation().getColumnNr()), "the Prometheus response is not valid JSON: " + plain(e.getOriginalMessage())));
     } catch (IOException e) {
       long line = json == null ? 1 : json.currentLocation().getLineNr();
       long column = json == null ? 1 : json.currentLocation().getColumnNr();
@@ -130,6 +130,13 @@ final class PrometheusSeriesReader {
       tally.outOfOrder++;
     }
     points.add(millis, Double.isFinite(value) ? value : Double.NaN, line, 0);
+  }
+
+  /** Returns Jackson's message without its pointer to the source, such as {@code (start marker at [Source: ...])}. */
+  private static String plain(String message) {
+    int source = message.indexOf(" (start marker at [Source:");
+    String text = source < 0 ? message : message.substring(0, source);
+    return text.startsWith("Unexpected end-of-input") ? text + "; is the response cut short?" : text;
   }
 
   private static double parse(String text) {
