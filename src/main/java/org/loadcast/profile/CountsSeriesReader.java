@@ -20,7 +20,7 @@ final class CountsSeriesReader {
     while (lines.next()) {
       long value = lines.tooLong() ? -1 : wholeNumber(lines.line());
       if (value < 0 || value > TimedPoints.MAX_COUNT_PER_STEP) {
-        tally.malformed(index + 1, lines.tooLong() ? "the line is longer than " + TextLines.MAX_LINE_BYTES + " bytes"
+        tally.malformed(index + 1, lines.tooLong() ? TextLines.TOO_LONG
             : "each line must hold a whole number of requests from 0 to " + TimedPoints.MAX_COUNT_PER_STEP + ", but was " + TextLines.quoted(lines.line()));
         steps.markMissing(index);
       } else {

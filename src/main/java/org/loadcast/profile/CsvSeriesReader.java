@@ -32,12 +32,11 @@ final class CsvSeriesReader {
     boolean headerSeen = false;
     TextLines lines = new TextLines(in, source);
     while (lines.next()) {
-      long number = lines.number();
-      String line = lines.line();
-      if (lines.tooLong()) {
-        tally.malformed(number, "the line is longer than " + TextLines.MAX_LINE_BYTES + " bytes");
+      if (tally.leftOutTooLong(lines)) {
         continue;
       }
+      long number = lines.number();
+      String line = lines.line();
       if (line.isBlank()) {
         continue;
       }

@@ -21,12 +21,11 @@ final class LogSeriesReader {
     long earliest = Long.MAX_VALUE;
     int earliestOffset = 0;
     while (lines.next()) {
-      long number = lines.number();
-      String line = lines.line();
-      if (lines.tooLong()) {
-        tally.malformed(number, "the line is longer than " + TextLines.MAX_LINE_BYTES + " bytes");
+      if (tally.leftOutTooLong(lines)) {
         continue;
       }
+      long number = lines.number();
+      String line = lines.line();
       if (line.isEmpty()) {
         continue;
       }

@@ -42,6 +42,18 @@ final class QualityTally {
     }
   }
 
+  /**
+   * Counts the current line as malformed when it was too long to hold ({@link TextLines#tooLong()}).
+   *
+   * @return whether it was, and is left out
+   */
+  boolean leftOutTooLong(TextLines text) {
+    if (text.tooLong()) {
+      malformed(text.number(), TextLines.TOO_LONG);
+    }
+    return text.tooLong();
+  }
+
   /** Notes what the lines say about bytes that are not UTF-8, when the reading ends. */
   void text(TextLines lines) {
     this.lines = lines.number();

@@ -33,6 +33,8 @@ import java.util.zip.ZipException;
 final class TextLines {
   /** The longest line held, in bytes without the terminator: 1 MiB, far more than any log line. */
   static final int MAX_LINE_BYTES = 1 << 20;
+  /** Why a line longer than {@link #MAX_LINE_BYTES} is left out. */
+  static final String TOO_LONG = "the line is longer than " + MAX_LINE_BYTES + " bytes";
 
   private final InputStream in;
   private final String source;
