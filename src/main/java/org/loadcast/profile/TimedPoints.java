@@ -29,8 +29,7 @@ final class TimedPoints {
   private boolean[] leftOut = new boolean[1 << 10];
   private int size;
   private boolean nextStartsSeries = true;
-  private int firstOffsetSeconds;
-  private long minMillis;
+  private int[] offsets = new int[1 << 10];
 
   /** Marks that the next point begins another series (differences are not taken across series). */
   void newSeries() {
@@ -46,11 +45,9 @@ final class TimedPoints {
       lines = Arrays.copyOf(lines, length);
       seriesStart = Arrays.copyOf(seriesStart, length);
       leftOut = Arrays.copyOf(leftOut, length);
+      offsets = Arrays.copyOf(offsets, length);
     }
-    if (size == 0 || atMillis < minMillis) {
-      minMillis = atMillis;
-      firstOffsetSeconds = offsetSeconds;
-    }
+    offsets[size] = offsetSeconds;
     timeMillis[size] = atMillis;
     values[size] = value;
     lines[size] = line;
@@ -109,10 +106,18 @@ final class TimedPoints {
           + stepMillis / 1000 + " s, more than a year; give --step-seconds"));
     }
     int step = (int) (stepMillis / 1000);
-    long origin = minMillis;
-    long max = origin;
+    long phase = commonPhase(stepMillis);
+    long origin = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    int originOffsetSeconds = 0;
     for (int i = 0; i < size; i++) {
-      max = Math.max(max, timeMillis[i]);
+      if (Math.floorMod(timeMillis[i], stepMillis) == phase) {
+        if (timeMillis[i] < origin) {
+          origin = timeMillis[i];
+          originOffsetSeconds = offsets[i];
+        }
+        max = Math.max(max, timeMillis[i]);
+      }
     }
     long stepCount = (max - origin) / stepMillis + 1;
     if (stepCount > Integer.MAX_VALUE - 16) {
@@ -125,12 +130,13 @@ final class TimedPoints {
     boolean[] missing = new boolean[n];
     for (int i = 0; i < size; i++) {
       long offset = timeMillis[i] - origin;
-      if (offset % stepMillis != 0) {
+      if (Math.floorMod(timeMillis[i], stepMillis) != phase) {
         if (leftOut[i]) {
           continue; // counted once, when its value was left out
         }
         tally.malformed(lines[i], String.format(java.util.Locale.ROOT,
-            "the timestamp must fall on the grid of %d s steps from the first, but is %.3f s after it", step, offset / 1000.0));
+            "the timestamp must fall on the grid of %d s steps that most points share, but is %.3f s after a grid time", step,
+            Math.floorMod(offset, stepMillis) / 1000.0));
         continue;
       }
       int index = (int) (offset / stepMillis);
@@ -154,8 +160,22 @@ final class TimedPoints {
       }
     }
     long startMillis = stampsEndSteps ? origin - stepMillis : origin;
-    OffsetDateTime start = OffsetDateTime.ofInstant(Instant.ofEpochMilli(startMillis), ZoneOffset.ofTotalSeconds(firstOffsetSeconds));
+    OffsetDateTime start = OffsetDateTime.ofInstant(Instant.ofEpochMilli(startMillis), ZoneOffset.ofTotalSeconds(originOffsetSeconds));
     return tally.series(start, step, counts, missing, options.missingDataRule(), null);
+  }
+
+  /**
+   * Returns the grid's phase, the time modulo the step shared by most points (ties go to the smaller),
+   * so that one point off the grid, however early, does not move the grid of the others.
+   */
+  private long commonPhase(long stepMillis) {
+    Map<Long, Integer> phases = new HashMap<>();
+    for (int i = 0; i < size; i++) {
+      phases.merge(Math.floorMod(timeMillis[i], stepMillis), 1, Integer::sum);
+    }
+    return phases.entrySet().stream()
+        .max(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+        .orElseThrow().getKey();
   }
 
   /**

@@ -137,6 +137,17 @@ class HostileInputTest {
     assertThat(series.quality().outOfOrderLines()).isEqualTo(1);
   }
 
+  /** Found by SeriesReaderPropertyTest: a row cut to "1,690" (epoch second 1) moved the grid, and every other row was off it. */
+  @Test
+  void readSeries_oneRowOffTheGridEarlier_doesNotMoveTheGrid() {
+    TrafficSeries series = read("t,c\n1,690\n1998-05-01 00:00:00,5\n1998-05-01 00:01:00,4\n1998-05-01 00:02:00,6\n", null).series();
+    assertThat(series.start()).isEqualTo(OffsetDateTime.parse("1998-05-01T00:00:00Z"));
+    assertThat(series.counts()).containsExactly(5, 4, 6);
+    assertThat(series.quality().firstMalformedLines()).containsExactly(2L);
+    assertThat(series.quality().firstMalformedReason())
+        .isEqualTo("the timestamp must fall on the grid of 60 s steps that most points share, but is 1.000 s after a grid time");
+  }
+
   @Test
   void readSeries_leapSecond_countsInTheSecondBefore() {
     String log = LINE.replace("01/Aug/1995:00:00:01 -0400", "30/Jun/1997:23:59:59 +0000") + "\n"

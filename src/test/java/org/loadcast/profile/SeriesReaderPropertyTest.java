@@ -119,12 +119,18 @@ class SeriesReaderPropertyTest {
         kept += original[i] ? Long.parseLong(rows.get(i).substring(rows.get(i).indexOf(',') + 1)) : 0;
       }
       DataQuality q = read.series().quality();
-      assertThat(q.totalRequests()).as("the original rows are all in the series: %s", new String(bytes, StandardCharsets.UTF_8)).isGreaterThanOrEqualTo(kept);
+      assertThat(rows.size() < 20 || read.series().stepSeconds() == 60).as("at most 5 damaged rows of 20 or more "
+          + "cannot outvote the others' one-minute differences").isTrue();
+      if (read.series().stepSeconds() != 60) {
+        // A short series with many rows damaged can have another most common difference; the rows off
+        // that grid are then left out, and said so.
+        assertThat(q.totalRequests() >= kept || q.malformedLines() > 0).as("rows off the inferred grid are reported").isTrue();
+        return;
+      }
+      assertThat(q.totalRequests()).as(() -> "the original rows are all in the series: " + new String(bytes, StandardCharsets.UTF_8))
+          .isGreaterThanOrEqualTo(kept);
       if (q.malformedLines() == 0 && java.util.stream.IntStream.range(0, rows.size()).allMatch(i -> original[i])) {
         assertThat(q.totalRequests()).isEqualTo(kept);
-      }
-      if (rows.size() >= 20) { // at most 5 damaged rows cannot outvote the others' one-minute differences
-        assertThat(read.series().stepSeconds()).as("a minute series keeps its step").isEqualTo(60);
       }
     } catch (InputException e) {
       LogParsingPropertyTest.assertLocated(e, "series.csv");
@@ -160,7 +166,7 @@ class SeriesReaderPropertyTest {
     }
     json.append("\n]}]}}\n");
     byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
-    int cut = random.nextInt(4) == 0 ? random.nextInt(bytes.length) : bytes.length;
+    int cut = random.nextInt(4) == 0 ? random.nextInt(bytes.length - 1) : bytes.length; // - 1: the final LF
     try {
       DataQuality q = read(java.util.Arrays.copyOf(bytes, cut), "range.json", Optional.empty(), TrafficReadOptions.defaults())
           .series().quality();
