@@ -28,6 +28,15 @@ final class DataQualitySummary {
     if (q.malformedLines() > 0) {
       err.printf(Locale.ROOT, "warning: %d line(s) are not in the %s format and were left out, first at line(s) %s%n",
           q.malformedLines(), format, q.firstMalformedLines().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+      err.printf(Locale.ROOT, "warning: line %d, the first left out: %s%n", q.firstMalformedLines().get(0), q.firstMalformedReason());
+    }
+    if (q.nonUtf8Lines() > 0) {
+      err.printf(Locale.ROOT, "warning: %d line(s) hold bytes that are not UTF-8, first at line %d column %d; each such byte "
+          + "was read as U+FFFD%n", q.nonUtf8Lines(), q.firstNonUtf8Line(), q.firstNonUtf8Column());
+    }
+    if (q.leapSecondLines() > 0) {
+      err.printf(Locale.ROOT, "note: %d line(s) are stamped :60, a leap second; each is counted in the second before it%n",
+          q.leapSecondLines());
     }
     if (q.outOfOrderLines() > 0) {
       err.printf(Locale.ROOT, "note: %d line(s) are earlier than the line before; each is counted in its own step%n", q.outOfOrderLines());

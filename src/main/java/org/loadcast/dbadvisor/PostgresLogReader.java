@@ -213,7 +213,17 @@ public final class PostgresLogReader {
         return;
       }
       String plan = m.group(4);
-      String sql = plan.strip().startsWith("{") ? jsonQueryText(plan, done.line) : textQueryText(plan);
+      String sql;
+      if (plan.strip().startsWith("{")) {
+        JsonNode node = jsonPlan(plan, done.line);
+        if (node == null) {
+          return; // reported
+        }
+        JsonNode text = node.get("Query Text");
+        sql = text != null && text.isTextual() ? text.asText() : null;
+      } else {
+        sql = textQueryText(plan);
+      }
       if (sql == null || sql.isBlank()) {
         problem(done.line, "the auto_explain entry holds no query text: expected 'Query Text: ...' (text format) or "
             + "a JSON object with \"Query Text\" after 'plan:'");
@@ -246,14 +256,21 @@ public final class PostgresLogReader {
       return Math.round(Double.parseDouble(millis) * 1000);
     }
 
-    private String jsonQueryText(String plan, int line) {
+    /**
+     * Returns the auto_explain JSON plan of the entry at {@code line}, or null after reporting where it
+     * is not valid JSON: the plan starts on the line after the entry's, each line behind a tab.
+     */
+    private JsonNode jsonPlan(String plan, int line) {
       try {
-        JsonNode node = JSON.readTree(plan);
-        JsonNode text = node.get("Query Text");
-        return text != null && text.isTextual() ? text.asText() : null;
+        return JSON.readTree(plan);
       } catch (JsonProcessingException e) {
-        problem(line, "the auto_explain JSON plan is not valid JSON: " + e.getOriginalMessage());
-        return "";
+        int planLine = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+        int planColumn = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
+        if (problems.size() < SqlFile.MAX_PROBLEMS) {
+          problems.add(new InputProblem(source, line + planLine, planColumn + 1, "the auto_explain JSON plan of the entry at line "
+              + line + " is not valid JSON (is the log cut short?): " + e.getOriginalMessage()));
+        }
+        return null;
       }
     }
 

@@ -23,6 +23,13 @@ import java.util.Optional;
  * @param offsetsSeen the UTC offsets of the input's timestamps, in order of first appearance; more
  *     than one when the log crosses a daylight-saving change
  * @param periodicCoverage the sampling pattern when the log covers only fixed windows of each hour
+ * @param firstMalformedReason why the first malformed line was left out, naming the rule and the
+ *     value, such as {@code "the count must be a whole number >= 0, but was 'NaN'"}; empty when none
+ * @param nonUtf8Lines lines holding bytes that are not UTF-8, read as U+FFFD; {@code >= 0}
+ * @param firstNonUtf8Line the 1-based line of the first such byte, or 0 when none
+ * @param firstNonUtf8Column its 1-based column in characters, or 0 when none
+ * @param leapSecondLines lines or rows stamped {@code :60}, a leap second, each counted in the second
+ *     before it (see {@link LogLineParser}); {@code >= 0}
  */
 public record DataQuality(
     long totalLines,
@@ -33,7 +40,12 @@ public record DataQuality(
     long missingSeconds,
     List<TimeRange> missingRanges,
     List<ZoneOffset> offsetsSeen,
-    Optional<PeriodicCoverage> periodicCoverage) {
+    Optional<PeriodicCoverage> periodicCoverage,
+    String firstMalformedReason,
+    long nonUtf8Lines,
+    long firstNonUtf8Line,
+    int firstNonUtf8Column,
+    long leapSecondLines) {
 
   /** How many malformed line numbers are kept. */
   public static final int MALFORMED_LINES_KEPT = 10;
@@ -60,6 +72,28 @@ public record DataQuality(
     if (periodicCoverage == null) {
       throw new IllegalArgumentException("periodicCoverage must be an Optional, but was null");
     }
+    if (firstMalformedReason == null || (malformedLines > 0 && firstMalformedReason.isEmpty())) {
+      throw new IllegalArgumentException("firstMalformedReason must be given when a line is malformed, but was '"
+          + firstMalformedReason + "'");
+    }
+    if (nonUtf8Lines < 0 || firstNonUtf8Line < 0 || firstNonUtf8Column < 0 || leapSecondLines < 0) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "counts must be >= 0, but were nonUtf8Lines %d, firstNonUtf8Line %d, firstNonUtf8Column %d, leapSecondLines %d",
+          nonUtf8Lines, firstNonUtf8Line, firstNonUtf8Column, leapSecondLines));
+    }
+  }
+
+  /**
+   * Creates the quality of an input without a malformed line's reason, bytes that are not UTF-8 or
+   * leap seconds.
+   *
+   * @throws IllegalArgumentException as the canonical constructor says
+   */
+  public DataQuality(long totalLines, long totalRequests, long malformedLines, List<Long> firstMalformedLines,
+      long outOfOrderLines, long missingSeconds, List<TimeRange> missingRanges, List<ZoneOffset> offsetsSeen,
+      Optional<PeriodicCoverage> periodicCoverage) {
+    this(totalLines, totalRequests, malformedLines, firstMalformedLines, outOfOrderLines, missingSeconds, missingRanges,
+        offsetsSeen, periodicCoverage, malformedLines > 0 ? "not in the format" : "", 0, 0, 0, 0);
   }
 
   /**

@@ -12,6 +12,13 @@ import java.time.format.DateTimeParseException;
  * {@code java.time} on the hot path: the calendar day of the last line is cached, so a line costs a
  * few {@code indexOf} calls and digit arithmetic.
  *
+ * <p><b>Leap seconds.</b> A time stamped {@code :60} in the last minute of an hour ({@code
+ * 23:59:60 +0000}, or {@code 19:59:60 -0400} in a zone offset by whole hours) is a leap second, which
+ * {@code java.time} does not represent. It is counted in the second before it, {@code :59}, as {@code
+ * java.time.format.DateTimeFormatter#ISO_INSTANT} and {@code DateTimeFormatter#parsedLeapSecond()}
+ * resolve {@code 23:59:60} (Java SE 17 API documentation); {@link #leapSecond()} tells the reader, so
+ * that it can say so. A {@code :60} in any other minute is not a time: the line is malformed.
+ *
  * <p>Mutable: after {@link #parse} returns true, the fields of the line are readable until the next
  * call. Not thread-safe; use one parser per thread.
  */
@@ -23,6 +30,7 @@ final class LogLineParser {
   private String line;
   private long epochSecond;
   private int offsetSeconds;
+  private boolean leapSecond;
   private int hostStart;
   private int hostEnd;
   private int requestStart;
@@ -50,6 +58,7 @@ final class LogLineParser {
     hostStart = hostEnd = requestStart = requestEnd = 0;
     status = 0;
     bytes = -1;
+    leapSecond = false;
     int n = text.length();
     while (n > 0 && text.charAt(n - 1) <= ' ') {
       n--;
@@ -236,9 +245,11 @@ final class LogLineParser {
     int hour = digits(text, at, at + 2);
     int minute = digits(text, at + 3, at + 5);
     int second = digits(text, at + 6, at + 8);
-    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    leapSecond = second == 60 && minute == 59;
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || (second > 59 && !leapSecond)) {
       return false;
     }
+    second = leapSecond ? 59 : second;
     epochSecond = epochDay * 86_400 + hour * 3_600 + minute * 60 + second;
     return true;
   }
@@ -289,6 +300,11 @@ final class LogLineParser {
   /** Returns the UTC epoch second of the parsed line. */
   long epochSecond() {
     return epochSecond;
+  }
+
+  /** Returns whether the parsed line's time is a leap second, {@code :59:60}, counted as {@code :59:59}. */
+  boolean leapSecond() {
+    return leapSecond;
   }
 
   /** Returns the parsed line's offset from UTC, in seconds. */

@@ -1,7 +1,6 @@
 package org.loadcast.profile;
 
-import java.io.BufferedReader;
-import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,8 +10,9 @@ import java.util.function.Consumer;
 final class LogSeriesReader {
   private LogSeriesReader() {}
 
-  static TrafficSeries read(BufferedReader in, String source, LogLineFormat format, TrafficReadOptions options,
-      Consumer<? super AccessLogEntry> requests) throws IOException {
+  static TrafficSeries read(InputStream in, String source, LogLineFormat format, TrafficReadOptions options,
+      Consumer<? super AccessLogEntry> requests) {
+    TextLines lines = new TextLines(in, source);
     int step = options.stepSeconds() == 0 ? 1 : options.stepSeconds();
     LogLineParser parser = new LogLineParser(format);
     StepCounts steps = new StepCounts();
@@ -20,16 +20,21 @@ final class LogSeriesReader {
     long previous = Long.MIN_VALUE;
     long earliest = Long.MAX_VALUE;
     int earliestOffset = 0;
-    long number = 0;
-    String line;
-    while ((line = in.readLine()) != null) {
-      number++;
+    while (lines.next()) {
+      if (tally.leftOutTooLong(lines)) {
+        continue;
+      }
+      long number = lines.number();
+      String line = lines.line();
       if (line.isEmpty()) {
         continue;
       }
       if (!parser.parse(line)) {
-        tally.malformed(number);
+        tally.malformed(number, "the line is not in the " + format.name() + " format: " + TextLines.quoted(line));
         continue;
+      }
+      if (parser.leapSecond()) {
+        tally.leapSeconds++;
       }
       long time = parser.epochSecond();
       if (time < previous) {
@@ -46,7 +51,7 @@ final class LogSeriesReader {
         requests.accept(parser.entry());
       }
     }
-    tally.lines = number;
+    tally.text(lines);
     if (steps.isEmpty()) {
       throw new InputException(new InputProblem(source, (int) Math.min(Integer.MAX_VALUE, tally.firstMalformedLine()),
           tally.firstMalformedLine() > 0 ? 1 : 0, "no line is in the " + format.name() + " log format"));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 
 /**
@@ -21,12 +21,14 @@ final class PrometheusSeriesReader {
 
   private PrometheusSeriesReader() {}
 
-  static TrafficSeries read(BufferedReader in, String source, TrafficReadOptions options) throws IOException {
+  static TrafficSeries read(InputStream in, String source, TrafficReadOptions options) throws IOException {
     TimedPoints points = new TimedPoints();
     QualityTally tally = new QualityTally();
     tally.offset(0);
     String status = null;
-    try (JsonParser json = JSON.createParser(in)) {
+    JsonParser json = null;
+    try (JsonParser opened = JSON.createParser(in)) {
+      json = opened;
       expect(json, json.nextToken(), JsonToken.START_OBJECT, source, "the response");
       while (json.nextToken() == JsonToken.FIELD_NAME) {
         String field = json.currentName();
@@ -42,7 +44,12 @@ final class PrometheusSeriesReader {
       }
     } catch (JsonParseException e) {
       throw new InputException(new InputProblem(source, Math.max(1, e.getLocation().getLineNr()),
-          Math.max(1, e.getLocation().getColumnNr()), "the Prometheus response is not valid JSON: " + e.getOriginalMessage()));
+          Math.max(1, e.getLocation().getColumnNr()), "the Prometheus response is not valid JSON: " + plain(e.getOriginalMessage())));
+    } catch (IOException e) {
+      long line = json == null ? 1 : json.currentLocation().getLineNr();
+      long column = json == null ? 1 : json.currentLocation().getColumnNr();
+      throw new InputException(new InputProblem(source, (int) Math.max(1, line), (int) Math.max(1, column),
+          TextLines.readError(e) + " in the JSON; nothing was derived"));
     }
     if (!"success".equals(status)) {
       throw new InputException(new InputProblem(source, 0, 0,
@@ -93,6 +100,7 @@ final class PrometheusSeriesReader {
     long line = json.currentLocation().getLineNr();
     tally.lines++;
     JsonToken time = json.nextToken();
+    String timeText = time == null ? "nothing" : json.getText();
     double seconds = time == JsonToken.VALUE_NUMBER_INT || time == JsonToken.VALUE_NUMBER_FLOAT ? json.getDoubleValue() : Double.NaN;
     JsonToken valueToken = json.nextToken();
     String text = valueToken == JsonToken.VALUE_STRING ? json.getText() : null;
@@ -102,19 +110,33 @@ final class PrometheusSeriesReader {
         json.skipChildren();
         json.nextToken();
       }
-      tally.malformed(line);
+      tally.malformed(line, "a point must be [<unix seconds>, \"<value>\"], but has more than two elements");
       return;
     }
     double value = parse(text);
-    if (!Double.isFinite(seconds) || text == null || (value < 0)) {
-      tally.malformed(line);
+    if (!Double.isFinite(seconds) || seconds < TimedPoints.EARLIEST_MILLIS / 1000.0 || seconds > TimedPoints.LATEST_MILLIS / 1000.0) {
+      tally.malformed(line, "a point's time must be unix seconds from year 0 to 9999, but was "
+          + TextLines.quoted(timeText));
       return;
     }
     long millis = Math.round(seconds * 1000);
+    if (text == null || value < 0) {
+      tally.malformed(line, "a point's value must be a string holding a number >= 0, NaN or Inf, but was "
+          + (text == null ? String.valueOf(valueToken) : TextLines.quoted(text)));
+      points.addLeftOut(millis, line, 0);
+      return;
+    }
     if (millis <= points.previousMillis()) {
       tally.outOfOrder++;
     }
     points.add(millis, Double.isFinite(value) ? value : Double.NaN, line, 0);
+  }
+
+  /** Returns Jackson's message without its pointer to the source, such as {@code (start marker at [Source: ...])}. */
+  private static String plain(String message) {
+    int source = message.indexOf(" (start marker at [Source:");
+    String text = source < 0 ? message : message.substring(0, source);
+    return text.startsWith("Unexpected end-of-input") ? text + "; is the response cut short?" : text;
   }
 
   private static double parse(String text) {

@@ -18,16 +18,48 @@ final class QualityTally {
   long lines;
   long malformed;
   long outOfOrder;
+  long leapSeconds;
+  private String firstMalformedReason = "";
+  private long nonUtf8Lines;
+  private long firstNonUtf8Line;
+  private int firstNonUtf8Column;
   private final List<Long> firstMalformed = new ArrayList<>();
   private final Set<ZoneOffset> offsets = new LinkedHashSet<>();
   private int lastOffsetSeconds = Integer.MIN_VALUE;
 
-  /** Counts a malformed line with its 1-based number. */
-  void malformed(long lineNumber) {
+  /**
+   * Counts a malformed line with its 1-based number and why it was left out.
+   *
+   * @param reason the rule broken and the value, such as {@code "the count must be a whole number >= 0, but was 'NaN'"}
+   */
+  void malformed(long lineNumber, String reason) {
+    if (malformed == 0) {
+      firstMalformedReason = reason;
+    }
     malformed++;
     if (firstMalformed.size() < DataQuality.MALFORMED_LINES_KEPT) {
       firstMalformed.add(lineNumber);
     }
+  }
+
+  /**
+   * Counts the current line as malformed when it was too long to hold ({@link TextLines#tooLong()}).
+   *
+   * @return whether it was, and is left out
+   */
+  boolean leftOutTooLong(TextLines text) {
+    if (text.tooLong()) {
+      malformed(text.number(), TextLines.TOO_LONG);
+    }
+    return text.tooLong();
+  }
+
+  /** Notes what the lines say about bytes that are not UTF-8, when the reading ends. */
+  void text(TextLines lines) {
+    this.lines = lines.number();
+    nonUtf8Lines = lines.nonUtf8Lines();
+    firstNonUtf8Line = lines.firstNonUtf8Line();
+    firstNonUtf8Column = lines.firstNonUtf8Column();
   }
 
   /** Notes the UTC offset of a timestamp. */
@@ -117,7 +149,7 @@ final class QualityTally {
       missingSteps += missing[i] ? 1 : 0;
     }
     DataQuality quality = new DataQuality(lines, total, malformed, firstMalformed, outOfOrder, missingSteps * stepSeconds,
-        TrafficSeries.missingRanges(missing, stepSeconds), List.copyOf(offsets), Optional.ofNullable(coverage));
+        TrafficSeries.missingRanges(missing, stepSeconds), List.copyOf(offsets), Optional.ofNullable(coverage), firstMalformedReason, nonUtf8Lines, firstNonUtf8Line, firstNonUtf8Column, leapSeconds);
     return new TrafficSeries(start, stepSeconds, counts, missing, quality);
   }
 }

@@ -15,14 +15,21 @@ import java.util.Map;
  * <p>Mutable and not thread-safe: one per reading.
  */
 final class TimedPoints {
+  /** The earliest time a point may have: 0000-01-01T00:00:00Z, in milliseconds since the epoch. */
+  static final long EARLIEST_MILLIS = -62_167_219_200_000L;
+  /** The latest time a point may have: 9999-12-31T23:59:59.999Z, in milliseconds since the epoch. */
+  static final long LATEST_MILLIS = 253_402_300_799_999L;
+  /** The most requests one step may hold: {@link Integer#MAX_VALUE}, as the rate models count in {@code int}. */
+  static final long MAX_COUNT_PER_STEP = Integer.MAX_VALUE;
+
   private long[] timeMillis = new long[1 << 10];
   private double[] values = new double[1 << 10];
   private long[] lines = new long[1 << 10];
   private boolean[] seriesStart = new boolean[1 << 10];
+  private boolean[] leftOut = new boolean[1 << 10];
   private int size;
   private boolean nextStartsSeries = true;
-  private int firstOffsetSeconds;
-  private long minMillis;
+  private int[] offsets = new int[1 << 10];
 
   /** Marks that the next point begins another series (differences are not taken across series). */
   void newSeries() {
@@ -37,17 +44,27 @@ final class TimedPoints {
       values = Arrays.copyOf(values, length);
       lines = Arrays.copyOf(lines, length);
       seriesStart = Arrays.copyOf(seriesStart, length);
+      leftOut = Arrays.copyOf(leftOut, length);
+      offsets = Arrays.copyOf(offsets, length);
     }
-    if (size == 0 || atMillis < minMillis) {
-      minMillis = atMillis;
-      firstOffsetSeconds = offsetSeconds;
-    }
+    offsets[size] = offsetSeconds;
     timeMillis[size] = atMillis;
     values[size] = value;
     lines[size] = line;
     seriesStart[size] = nextStartsSeries;
+    leftOut[size] = false;
     nextStartsSeries = false;
     size++;
+  }
+
+  /**
+   * Adds the time of a point whose value was left out (and counted malformed by the reader): its
+   * step is missing data, and its time still counts in inferring the step, so that leaving out a
+   * value does not change the grid of the others.
+   */
+  void addLeftOut(long atMillis, long line, int offsetSeconds) {
+    add(atMillis, Double.NaN, line, offsetSeconds);
+    leftOut[size - 1] = true;
   }
 
   /** Returns the time of the last point added, or {@link Long#MIN_VALUE} at the start of a series. */
@@ -84,11 +101,23 @@ final class TimedPoints {
           "the most common difference between timestamps must be whole seconds, but was %.3f s; give --step-seconds",
           stepMillis / 1000.0)));
     }
-    int step = Math.toIntExact(stepMillis / 1000);
-    long origin = minMillis;
-    long max = origin;
+    if (stepMillis / 1000 > 366 * 86_400) {
+      throw new InputException(new InputProblem(source, 0, 0, "the most common difference between timestamps is "
+          + stepMillis / 1000 + " s, more than a year; give --step-seconds"));
+    }
+    int step = (int) (stepMillis / 1000);
+    long phase = commonPhase(stepMillis);
+    long origin = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    int originOffsetSeconds = 0;
     for (int i = 0; i < size; i++) {
-      max = Math.max(max, timeMillis[i]);
+      if (Math.floorMod(timeMillis[i], stepMillis) == phase) {
+        if (timeMillis[i] < origin) {
+          origin = timeMillis[i];
+          originOffsetSeconds = offsets[i];
+        }
+        max = Math.max(max, timeMillis[i]);
+      }
     }
     long stepCount = (max - origin) / stepMillis + 1;
     if (stepCount > Integer.MAX_VALUE - 16) {
@@ -101,8 +130,13 @@ final class TimedPoints {
     boolean[] missing = new boolean[n];
     for (int i = 0; i < size; i++) {
       long offset = timeMillis[i] - origin;
-      if (offset % stepMillis != 0) {
-        tally.malformed(lines[i]);
+      if (Math.floorMod(timeMillis[i], stepMillis) != phase) {
+        if (leftOut[i]) {
+          continue; // counted once, when its value was left out
+        }
+        tally.malformed(lines[i], String.format(java.util.Locale.ROOT,
+            "the timestamp must fall on the grid of %d s steps that most points share, but is %.3f s after a grid time", step,
+            Math.floorMod(offset, stepMillis) / 1000.0));
         continue;
       }
       int index = (int) (offset / stepMillis);
@@ -119,20 +153,51 @@ final class TimedPoints {
         missing[i] = true;
       }
       counts[i] = missing[i] ? 0 : Math.round(sums[i]);
+      if (counts[i] > MAX_COUNT_PER_STEP) {
+        throw new InputException(new InputProblem(source, 0, 0, String.format(java.util.Locale.ROOT,
+            "the points of the step %s add up to %.0f requests, more than %d; give a smaller --step-seconds",
+            Instant.ofEpochMilli(origin + i * stepMillis), sums[i], MAX_COUNT_PER_STEP)));
+      }
     }
     long startMillis = stampsEndSteps ? origin - stepMillis : origin;
-    OffsetDateTime start = OffsetDateTime.ofInstant(Instant.ofEpochMilli(startMillis), ZoneOffset.ofTotalSeconds(firstOffsetSeconds));
+    OffsetDateTime start = OffsetDateTime.ofInstant(Instant.ofEpochMilli(startMillis), ZoneOffset.ofTotalSeconds(originOffsetSeconds));
     return tally.series(start, step, counts, missing, options.missingDataRule(), null);
   }
 
-  /** Returns the most common positive difference between consecutive points of a series; ties go to the smaller. */
+  /**
+   * Returns the grid's phase, the time modulo the step shared by most points (ties go to the smaller),
+   * so that one point off the grid, however early, does not move the grid of the others.
+   */
+  private long commonPhase(long stepMillis) {
+    Map<Long, Integer> phases = new HashMap<>();
+    for (int i = 0; i < size; i++) {
+      phases.merge(Math.floorMod(timeMillis[i], stepMillis), 1, Integer::sum);
+    }
+    return phases.entrySet().stream()
+        .max(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+        .orElseThrow().getKey();
+  }
+
+  /**
+   * Returns the most common positive difference between points of a series next in time (not in
+   * input order, so that a row out of order does not change the step); ties go to the smaller.
+   */
   private long inferStepMillis(String source) {
     Map<Long, Integer> differences = new HashMap<>();
-    for (int i = 1; i < size; i++) {
-      long d = timeMillis[i] - timeMillis[i - 1];
-      if (!seriesStart[i] && d > 0) {
-        differences.merge(d, 1, Integer::sum);
+    for (int from = 0; from < size; ) {
+      int to = from + 1;
+      while (to < size && !seriesStart[to]) {
+        to++;
       }
+      long[] sorted = Arrays.copyOfRange(timeMillis, from, to);
+      Arrays.sort(sorted);
+      for (int i = 1; i < sorted.length; i++) {
+        long d = sorted[i] - sorted[i - 1];
+        if (d > 0) {
+          differences.merge(d, 1, Integer::sum);
+        }
+      }
+      from = to;
     }
     return differences.entrySet().stream()
         .max(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))

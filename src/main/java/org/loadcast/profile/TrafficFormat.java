@@ -1,6 +1,6 @@
 package org.loadcast.profile;
 
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -27,16 +27,17 @@ public sealed interface TrafficFormat
   /**
    * Reads the whole input in one pass.
    *
-   * @param in the text, positioned at its start
+   * @param in the input's bytes, decompressed, positioned at its start; UTF-8 text
    * @param source the input's name for messages, such as its path
    * @param options what the content does not say
    * @param requests receives each parsed request of a log, in file order; null when not wanted;
    *     never called for series formats
    * @return the series with its data quality
    * @throws IOException when the input cannot be read
-   * @throws InputException when the input holds no usable data, or lacks an option it needs
+   * @throws InputException when the input holds no usable data, lacks an option it needs, or its
+   *     bytes stop early (a truncated or corrupt gzip stream), at the line where they stop
    */
-  TrafficSeries read(BufferedReader in, String source, TrafficReadOptions options, Consumer<? super AccessLogEntry> requests)
+  TrafficSeries read(InputStream in, String source, TrafficReadOptions options, Consumer<? super AccessLogEntry> requests)
       throws IOException;
 
   /** Returns whether the format is an access log, whose requests a consumer can receive. */
@@ -63,7 +64,7 @@ public sealed interface TrafficFormat
     }
 
     @Override
-    public TrafficSeries read(BufferedReader in, String source, TrafficReadOptions options,
+    public TrafficSeries read(InputStream in, String source, TrafficReadOptions options,
         Consumer<? super AccessLogEntry> requests) throws IOException {
       return LogSeriesReader.read(in, source, lineFormat, options, requests);
     }
@@ -77,7 +78,7 @@ public sealed interface TrafficFormat
     }
 
     @Override
-    public TrafficSeries read(BufferedReader in, String source, TrafficReadOptions options,
+    public TrafficSeries read(InputStream in, String source, TrafficReadOptions options,
         Consumer<? super AccessLogEntry> requests) throws IOException {
       return CountsSeriesReader.read(in, source, options);
     }
@@ -91,7 +92,7 @@ public sealed interface TrafficFormat
     }
 
     @Override
-    public TrafficSeries read(BufferedReader in, String source, TrafficReadOptions options,
+    public TrafficSeries read(InputStream in, String source, TrafficReadOptions options,
         Consumer<? super AccessLogEntry> requests) throws IOException {
       return CsvSeriesReader.read(in, source, options);
     }
@@ -105,7 +106,7 @@ public sealed interface TrafficFormat
     }
 
     @Override
-    public TrafficSeries read(BufferedReader in, String source, TrafficReadOptions options,
+    public TrafficSeries read(InputStream in, String source, TrafficReadOptions options,
         Consumer<? super AccessLogEntry> requests) throws IOException {
       return PrometheusSeriesReader.read(in, source, options);
     }

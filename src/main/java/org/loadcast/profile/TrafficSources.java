@@ -2,9 +2,12 @@ package org.loadcast.profile;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +21,16 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads historical traffic: access logs, count series, CSV and Prometheus rate series, plain or
  * gzipped, into a {@link TrafficSeries} with its {@link DataQuality}.
+ *
+ * <p>Text is read as {@link TextLines} say: LF or CRLF line ends, a UTF-8 byte order mark dropped,
+ * lines longer than {@link TextLines#MAX_LINE_BYTES} left out without being held, bytes that are not
+ * UTF-8 counted and read as U+FFFD (a Prometheus response, JSON, must be UTF-8: RFC 8259 section 8.1).
+ * A gzip stream that ends early or is corrupt is an error at the line where its bytes stop, never a
+ * shorter input: the lines after it are lost, and a result without them would be wrong unnoticed.
  */
 public final class TrafficSources {
   private static final int SNIFF_LINES = 5;
-  private static final int SNIFF_CHARS = 1 << 20;
+  private static final int SNIFF_BYTES = 1 << 20;
 
   private TrafficSources() {}
 
@@ -60,11 +69,23 @@ public final class TrafficSources {
   public static SeriesRead readSeries(InputStream in, String source, Optional<TrafficFormat> format,
       TrafficReadOptions options, Consumer<? super AccessLogEntry> requests) {
     try {
-      BufferedReader reader = new BufferedReader(new InputStreamReader(decompressed(in), StandardCharsets.UTF_8), 1 << 16);
-      TrafficFormat chosen = format.isPresent() ? format.get() : detect(reader, source);
-      return new SeriesRead(chosen, chosen.read(reader, source, options, requests));
+      InputStream bytes = decompressed(in, source);
+      if (format.isPresent()) {
+        return new SeriesRead(format.get(), format.get().read(bytes, source, options, requests));
+      }
+      byte[] head = new byte[SNIFF_BYTES];
+      int n = readHead(bytes, head, source);
+      TrafficFormat chosen = detect(head, n, source);
+      InputStream unclosed = new FilterInputStream(bytes) {
+        @Override
+        public void close() {
+          // SequenceInputStream closes each stream it reaches the end of; the caller owns this one
+        }
+      };
+      return new SeriesRead(chosen, chosen.read(new SequenceInputStream(new ByteArrayInputStream(head, 0, n), unclosed), source,
+          options, requests));
     } catch (IOException e) {
-      throw new InputException(new InputProblem(source, 0, 0, "cannot read the input: " + e.getMessage()));
+      throw new InputException(new InputProblem(source, 0, 0, TextLines.readError(e)));
     }
   }
 
@@ -78,9 +99,10 @@ public final class TrafficSources {
    */
   public static TrafficFormat detectFormat(InputStream in, String source) {
     try {
-      return detect(new BufferedReader(new InputStreamReader(decompressed(in), StandardCharsets.UTF_8), 1 << 16), source);
+      byte[] head = new byte[SNIFF_BYTES];
+      return detect(head, readHead(decompressed(in, source), head, source), source);
     } catch (IOException e) {
-      throw new InputException(new InputProblem(source, 0, 0, "cannot read the input: " + e.getMessage()));
+      throw new InputException(new InputProblem(source, 0, 0, TextLines.readError(e)));
     }
   }
 
@@ -94,33 +116,81 @@ public final class TrafficSources {
     return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
   }
 
-  private static TrafficFormat detect(BufferedReader reader, String source) throws IOException {
-    reader.mark(SNIFF_CHARS);
-    int c;
-    do {
-      c = reader.read();
-    } while (c >= 0 && Character.isWhitespace(c));
-    reader.reset();
-    if (c == '{') {
+  /** Returns {@link #decompressed(InputStream)}; a gzip header cut short or corrupt is a problem at line 1. */
+  private static InputStream decompressed(InputStream in, String source) throws IOException {
+    try {
+      return decompressed(in);
+    } catch (java.io.EOFException | java.util.zip.ZipException e) {
+      throw new InputException(new InputProblem(source, 1, 1, TextLines.readError(e) + " in its header, before line 1; "
+          + "nothing was derived"));
+    }
+  }
+
+  /**
+   * Reads up to {@code head.length} bytes and returns how many; a read error among them is reported
+   * at the line where the bytes stop, as the reading proper would.
+   */
+  private static int readHead(InputStream in, byte[] head, String source) {
+    int n = 0;
+    try {
+      for (int read = 0; read >= 0 && n < head.length; n += Math.max(read, 0)) {
+        read = in.read(head, n, head.length - n);
+      }
+      return n;
+    } catch (IOException e) {
+      InputStream failing = new InputStream() {
+        @Override
+        public int read() throws IOException {
+          throw e;
+        }
+      };
+      TextLines lines = new TextLines(new SequenceInputStream(new ByteArrayInputStream(head, 0, n), failing), source);
+      while (lines.next()) {
+        continue; // throws the problem at the line where the bytes stop
+      }
+      throw new InputException(new InputProblem(source, 0, 0, TextLines.readError(e)));
+    }
+  }
+
+  /** Tells the format from the first up to {@link #SNIFF_LINES} non-blank lines of the head of an input. */
+  private static TrafficFormat detect(byte[] head, int length, String source) {
+    int n = length;
+    int first = n >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF ? 3 : 0;
+    while (first < n && Character.isWhitespace(head[first])) {
+      first++;
+    }
+    if (first < n && head[first] == '{') {
       return new TrafficFormat.Prometheus(); // one JSON line can be longer than any look-ahead
     }
-    reader.mark(SNIFF_CHARS);
-    List<String> lines = new ArrayList<>();
-    int chars = 0;
-    String line;
-    while (lines.size() < SNIFF_LINES && (line = reader.readLine()) != null) {
-      chars += line.length() + 2;
-      if (chars >= SNIFF_CHARS) {
-        break;
-      }
-      if (!line.isBlank()) {
-        lines.add(line);
+    if (n == head.length) {
+      while (n > 0 && head[n - 1] != '\n') {
+        n--; // the last line may be cut short by the look-ahead
       }
     }
-    reader.reset();
-    return TrafficFormat.detect(lines).orElseThrow(() -> new InputException(new InputProblem(source, 0, 0,
-        lines.isEmpty() ? "the input is empty" : "cannot tell the format from the first lines; give --format, one of "
-            + TrafficFormat.NAMES)));
+    TextLines lines = new TextLines(new ByteArrayInputStream(head, 0, n), source);
+    List<String> firstLines = new ArrayList<>();
+    long firstLine = 0;
+    while (firstLines.size() < SNIFF_LINES && lines.next()) {
+      if (!lines.line().isBlank()) {
+        firstLine = firstLine == 0 ? lines.number() : firstLine;
+        firstLines.add(lines.line());
+      } else if (lines.tooLong() && firstLine == 0) {
+        firstLine = lines.number();
+      }
+    }
+    if (firstLines.isEmpty() && firstLine == 0) {
+      throw new InputException(new InputProblem(source, 0, 0, "the input is empty"));
+    }
+    String shown = lines.firstNonUtf8Line() > 0
+        ? ": line " + lines.firstNonUtf8Line() + " holds bytes that are not UTF-8 text, at column " + lines.firstNonUtf8Column()
+            + ", as a binary file does"
+        : " (line " + firstLine + " is " + (firstLines.isEmpty() ? "longer than " + TextLines.MAX_LINE_BYTES + " bytes"
+            : TextLines.quoted(firstLines.get(0))) + ")";
+    long at = lines.firstNonUtf8Line() > 0 ? lines.firstNonUtf8Line() : firstLine;
+    int column = lines.firstNonUtf8Line() > 0 ? lines.firstNonUtf8Column() : 1;
+    return TrafficFormat.detect(firstLines).orElseThrow(() -> new InputException(new InputProblem(source,
+        (int) Math.min(Integer.MAX_VALUE, at), column, "cannot tell the format from the first lines" + shown
+            + "; give --format, one of " + TrafficFormat.NAMES)));
   }
 
   /**

@@ -71,6 +71,22 @@ class PostgresLogReaderTest {
     assertThat(seen).hasSize(2);
   }
 
+  /** Found by the bad-inputs corpus: a cut JSON plan gave two problems, the second wrongly "holds no query text". */
+  @Test
+  void read_truncatedAutoExplainJson_isOneProblemWhereTheJsonStops() {
+    String log = String.join("\n", Arrays.asList(
+        "2026-11-29 20:00:00.500 UTC [201] LOG:  duration: 3.651 ms  plan:",
+        "\t{",
+        "\t  \"Query Text\": \"SELECT * FROM orders WHERE customer_id = 7\",",
+        "\t  \"Plan\": {"));
+    assertThatThrownBy(() -> PostgresLogReader.read(new BufferedReader(new StringReader(log)), "pg.log", e -> { }))
+        .isInstanceOf(InputException.class)
+        .satisfies(e -> assertThat(((InputException) e).problems()).hasSize(1))
+        .hasMessageStartingWith("pg.log:4:")
+        .hasMessageContaining(": the auto_explain JSON plan of the entry at line 1 is not valid JSON (is the log cut short?): "
+            + "Unexpected end-of-input");
+  }
+
   @Test
   void read_logStatementAll_pairsEachStatementWithItsLaterDuration() throws IOException {
     String log = String.join("\n", Arrays.asList(

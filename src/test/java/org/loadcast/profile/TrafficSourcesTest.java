@@ -454,6 +454,6 @@ class TrafficSourcesTest {
   void readSeries_unknownContent_asksForFormat() {
     assertThatThrownBy(() -> read("hello world\nfoo bar\n", null, TrafficReadOptions.defaults()))
         .isInstanceOf(InputException.class)
-        .hasMessageContaining("cannot tell the format from the first lines; give --format");
+        .hasMessageContaining("fixture:1:1: cannot tell the format from the first lines (line 1 is 'hello world'); give --format");
   }
 }
