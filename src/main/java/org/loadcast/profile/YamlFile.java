@@ -48,8 +48,7 @@ import java.util.regex.Pattern;
  * @param <T> the bound type
  */
 public final class YamlFile<T> {
-  private static final ObjectMapper MAPPER = JsonMapper.builder(YAMLFactory.builder()
-          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+  private static final ObjectMapper MAPPER = JsonMapper.builder(YamlLimits.factory(true))
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -91,16 +90,7 @@ public final class YamlFile<T> {
   }
 
   private static String readText(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new InputException(new InputProblem(file.toString(), 0, 0, "no such file"));
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new InputException(new InputProblem(file.toString(), 0, 0, "cannot read the file: it is not UTF-8 text"));
-    } catch (IOException e) {
-      String reason = java.nio.file.Files.isDirectory(file) ? "it is a directory, not a file" : e.toString();
-      throw new InputException(new InputProblem(file.toString(), 0, 0, "cannot read the file: " + reason));
-    }
+    return YamlLimits.readText(file);
   }
 
   /**
@@ -251,7 +241,29 @@ public final class YamlFile<T> {
    * a key written beside it, close to it in spelling, that is not itself one of the object's keys.
    */
   InputProblem missingKeyProblem(String objectPath, String name, Collection<String> known) {
-    return misspelledKey(objectPath, name, known).orElseGet(() -> problemAt(objectPath, join(objectPath, name) + " is required"));
+    return misspelledKey(objectPath, name, known).or(() -> unknownKeyBeside(objectPath, name, known))
+        .orElseGet(() -> problemAt(objectPath, join(objectPath, name) + " is required"));
+  }
+
+  /**
+   * Returns the problem of the first key, in file order, written beside a missing required one that
+   * the object does not know: binding stops at the missing key, and the unknown one must not go
+   * unnamed. Empty when the object's keys are not known or all keys are known.
+   */
+  private Optional<InputProblem> unknownKeyBeside(String objectPath, String required, Collection<String> known) {
+    if (known.isEmpty()) {
+      return Optional.empty();
+    }
+    String prefix = pointerOf(objectPath) + "/";
+    return keyLocations.entrySet().stream()
+        .filter(k -> k.getKey().startsWith(prefix) && !k.getKey().substring(prefix.length()).contains("/")
+            && !known.contains(k.getKey().substring(prefix.length())))
+        .min(java.util.Comparator.comparingInt((Map.Entry<String, JsonLocation> k) -> lineOf(k.getValue()))
+            .thenComparingInt(k -> columnOf(k.getValue())))
+        .map(k -> new InputProblem(fileName, lineOf(k.getValue()), columnOf(k.getValue()), "unknown key '"
+            + k.getKey().substring(prefix.length()) + "'" + (objectPath.isEmpty() ? "" : " in " + objectPath)
+            + "; known keys: " + String.join(", ", known.stream().sorted().toList()) + "; "
+            + join(objectPath, required) + " is required"));
   }
 
   /**
@@ -483,6 +495,10 @@ public final class YamlFile<T> {
       return mismatchProblem(path, mismatch, type);
     }
     JsonLocation location = e.getLocation();
+    Optional<InputProblem> limit = YamlLimits.limitProblem(e.getOriginalMessage(), fileName, location);
+    if (limit.isPresent()) {
+      return limit.get();
+    }
     String field = !path.isEmpty() ? path
         : e instanceof com.fasterxml.jackson.core.exc.StreamReadException read && read.getProcessor() != null
         ? dottedOf(read.getProcessor().getParsingContext().pathAsPointer().toString()) : "";
@@ -550,15 +566,16 @@ public final class YamlFile<T> {
 
   private InputProblem mismatchProblem(String path, MismatchedInputException e, Class<?> type) {
     String original = e.getOriginalMessage();
-    Matcher missing = Pattern.compile("Missing required creator property '([^']+)'").matcher(original);
-    if (missing.find()) {
+    // A primitive (boolean, int) that is absent is reported as a null value, not as a missing one.
+    Matcher missing = Pattern.compile("(?:Missing required|Null value for) creator property '([^']+)'").matcher(original);
+    if (missing.find() && !(original.startsWith("Null value") && has(path))) {
       String name = missing.group(1);
       String objectPath = path.equals(name) || path.endsWith("." + name) ? path.substring(0, path.length() - name.length()).replaceAll("\\.$", "") : path;
       List<JsonMappingException.Reference> references = e.getPath();
       int objectDepth = objectPath.equals(path) ? references.size() : references.size() - 1;
       return missingKeyProblem(objectPath, name, recordKeys(type, references.subList(0, objectDepth)));
     }
-    if (original.contains("null value")) {
+    if (original.toLowerCase(java.util.Locale.ROOT).contains("null value")) {
       return problemAt(path, label(path) + " must be " + describe(e.getTargetType()) + ", but was null");
     }
     return problemAt(path, label(path) + " must be " + describe(e.getTargetType())
@@ -767,9 +784,10 @@ public final class YamlFile<T> {
     final Map<String, String> texts = new HashMap<>();
 
     /** A YAML reader that lets duplicate keys through, so that the index can report every one. */
-    private static final YAMLFactory LENIENT = YAMLFactory.builder().build();
+    private static final YAMLFactory LENIENT = YamlLimits.factory(false);
 
     static Locations index(String text, String fileName) {
+      YamlLimits.screen(text, fileName);
       Locations locations = new Locations();
       List<InputProblem> duplicates = new java.util.ArrayList<>();
       String lastField = null;
@@ -795,6 +813,9 @@ public final class YamlFile<T> {
         if (message != null && message.contains("\\t(TAB)")) {
           throw new InputException(tabProblem(text, fileName, lineOf(location)));
         }
+        YamlLimits.limitProblem(message, fileName, location).ifPresent(p -> {
+          throw new InputException(p);
+        });
         // the parser stops at the value of the last key it read: name the field, as the other checks do
         throw new InputException(new InputProblem(fileName, lineOf(location), columnOf(location),
             notFinite(message, lastField == null ? null : dottedOf(lastField)).orElseGet(() -> syntaxMessage(message))));
