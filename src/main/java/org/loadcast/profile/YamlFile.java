@@ -495,13 +495,14 @@ public final class YamlFile<T> {
       return mismatchProblem(path, mismatch, type);
     }
     JsonLocation location = e.getLocation();
-    Optional<InputProblem> limit = YamlLimits.limitProblem(e.getOriginalMessage(), fileName, location);
-    if (limit.isPresent()) {
-      return limit.get();
-    }
     String field = !path.isEmpty() ? path
         : e instanceof com.fasterxml.jackson.core.exc.StreamReadException read && read.getProcessor() != null
         ? dottedOf(read.getProcessor().getParsingContext().pathAsPointer().toString()) : "";
+    Optional<InputProblem> limit = YamlLimits.limitProblem(e.getOriginalMessage(), fileName, location);
+    if (limit.isPresent()) {
+      // a constraint on a value (a number's length) comes without a location: give its field's
+      return limit.get().line() > 0 || field.isEmpty() ? limit.get() : problemAt(field, field + ": " + limit.get().message());
+    }
     return new InputProblem(fileName, lineOf(location), columnOf(location),
         notFinite(e.getOriginalMessage(), field).orElseGet(() -> syntaxMessage(e.getOriginalMessage())));
   }
@@ -566,16 +567,20 @@ public final class YamlFile<T> {
 
   private InputProblem mismatchProblem(String path, MismatchedInputException e, Class<?> type) {
     String original = e.getOriginalMessage();
-    // A primitive (boolean, int) that is absent is reported as a null value, not as a missing one.
-    Matcher missing = Pattern.compile("(?:Missing required|Null value for) creator property '([^']+)'").matcher(original);
-    if (missing.find() && !(original.startsWith("Null value") && has(path))) {
-      String name = missing.group(1);
+    Matcher missing = Pattern.compile("Missing required creator property '([^']+)'").matcher(original);
+    List<JsonMappingException.Reference> references = e.getPath();
+    String name = missing.find() ? missing.group(1) : null;
+    // An absent primitive (boolean, int) reaches Jackson as a null, not as a missing key.
+    if (name == null && original.startsWith("Cannot map `null` into type") && !has(path) && !references.isEmpty()
+        && references.get(references.size() - 1).getFieldName() != null) {
+      name = references.get(references.size() - 1).getFieldName();
+    }
+    if (name != null) {
       String objectPath = path.equals(name) || path.endsWith("." + name) ? path.substring(0, path.length() - name.length()).replaceAll("\\.$", "") : path;
-      List<JsonMappingException.Reference> references = e.getPath();
       int objectDepth = objectPath.equals(path) ? references.size() : references.size() - 1;
       return missingKeyProblem(objectPath, name, recordKeys(type, references.subList(0, objectDepth)));
     }
-    if (original.toLowerCase(java.util.Locale.ROOT).contains("null value")) {
+    if (original.startsWith("Cannot map `null`") || original.contains("null value")) {
       return problemAt(path, label(path) + " must be " + describe(e.getTargetType()) + ", but was null");
     }
     return problemAt(path, label(path) + " must be " + describe(e.getTargetType())
@@ -791,6 +796,7 @@ public final class YamlFile<T> {
       Locations locations = new Locations();
       List<InputProblem> duplicates = new java.util.ArrayList<>();
       String lastField = null;
+      JsonLocation lastFieldAt = null;
       try (JsonParser parser = LENIENT.createParser(text)) {
         JsonToken token;
         while ((token = parser.nextToken()) != null) {
@@ -798,6 +804,7 @@ public final class YamlFile<T> {
             String pointer = parser.getParsingContext().pathAsPointer().toString();
             lastField = pointer;
             JsonLocation at = parser.currentTokenLocation();
+            lastFieldAt = at;
             if (locations.keys.containsKey(pointer)) {
               duplicates.add(new InputProblem(fileName, lineOf(at), columnOf(at), "the key '" + parser.currentName()
                   + "' appears twice in the same mapping (first at line " + lineOf(locations.keys.get(pointer))
@@ -813,7 +820,8 @@ public final class YamlFile<T> {
         if (message != null && message.contains("\\t(TAB)")) {
           throw new InputException(tabProblem(text, fileName, lineOf(location)));
         }
-        YamlLimits.limitProblem(message, fileName, location).ifPresent(p -> {
+        // a constraint on a value (a number's length) comes without a location: give its key's
+        YamlLimits.limitProblem(message, fileName, location != null ? location : lastFieldAt).ifPresent(p -> {
           throw new InputException(p);
         });
         // the parser stops at the value of the last key it read: name the field, as the other checks do
