@@ -351,6 +351,9 @@ public final class YamlFile<T> {
 
   /** Binds YAML text whose locations are indexed already. */
   private static <T> YamlFile<T> bind(String text, String fileName, Class<T> type, Locations locations) {
+    if (locations.values.isEmpty() && locations.keys.isEmpty()) {
+      throw new InputException(new InputProblem(fileName, 0, 0, "the file is empty"));
+    }
     try {
       T value = MAPPER.readValue(text, type);
       if (value == null) {
@@ -824,6 +827,13 @@ public final class YamlFile<T> {
         YamlLimits.limitProblem(message, fileName, location != null ? location : lastFieldAt).ifPresent(p -> {
           throw new InputException(p);
         });
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getContextMark() != null
+            && "while scanning a simple key".equals(marked.getContext())) {
+          // SnakeYAML reports it at the end of the line before; the key without its ':' starts the context
+          org.yaml.snakeyaml.error.Mark at = marked.getContextMark();
+          throw new InputException(new InputProblem(fileName, at.getLine() + 1, at.getColumn() + 1,
+              "not valid YAML: a key without its ':' and value (a line cut short, or a missing ':')"));
+        }
         // the parser stops at the value of the last key it read: name the field, as the other checks do
         throw new InputException(new InputProblem(fileName, lineOf(location), columnOf(location),
             notFinite(message, lastField == null ? null : dottedOf(lastField)).orElseGet(() -> syntaxMessage(message))));

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLAnchorReplayingFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,29 +137,41 @@ public final class YamlLimits {
     }
   }
 
-  /** Decodes UTF-8 strictly, locating the first byte that is not UTF-8 at its line and column. */
+  /**
+   * Decodes UTF-8 strictly. A gzip file, a NUL byte (binary data) and a byte that is not UTF-8 are
+   * refused, the last two at their line and column.
+   */
   private static String decode(byte[] bytes, String name) {
+    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+      throw new InputException(new InputProblem(name, 0, 0, "the file is gzip-compressed (it starts with the bytes "
+          + "0x1F 0x8B), not YAML text; decompress it first"));
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        throw new InputException(problemAt(name, new String(bytes, 0, i, StandardCharsets.UTF_8),
+            "the file is binary, not YAML text: it holds a NUL byte here"));
+      }
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-    java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
       int at = in.position();
       String before = new String(bytes, 0, at, StandardCharsets.UTF_8);
-      int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-      int column = before.length() - (before.lastIndexOf('\n') + 1) + 1;
-      throw new InputException(new InputProblem(name, line, column, String.format(Locale.ROOT,
+      throw new InputException(problemAt(name, before, String.format(Locale.ROOT,
           "the file is not UTF-8 text: byte 0x%02X here is not UTF-8 (a Latin-1 or Windows-1252 file?); save it as UTF-8",
           bytes[at] & 0xff)));
     }
-    try {
-      decoder.flush(out);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException(e);
-    }
-    out.flip();
-    return out.toString();
+    decoder.flush(out);
+    return out.flip().toString();
+  }
+
+  /** Returns the problem at the end of {@code before}, the text that precedes it. */
+  private static InputProblem problemAt(String name, String before, String message) {
+    int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+    return new InputProblem(name, line, before.length() - before.lastIndexOf('\n'), message);
   }
 
   /**
