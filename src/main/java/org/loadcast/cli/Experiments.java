@@ -285,6 +285,11 @@ public final class Experiments {
     for (int i = 0; i < docs.size(); i++) {
       String base = "policies[" + i + "]";
       ExperimentDocument.PolicyDocument doc = docs.get(i);
+      if (doc.name() == null || doc.name().isBlank()) {
+        problems.add(yaml.problemAt(base + ".name", base + ".name must be a non-empty text, but was "
+            + (doc.name() == null ? "null" : "'" + doc.name() + "'")));
+        continue;
+      }
       if (policies.stream().anyMatch(p -> p.name().equals(doc.name()))) {
         problems.add(yaml.problemAt(base + ".name", base + ".name must be unique, but '" + doc.name() + "' repeats"));
         continue;
@@ -574,7 +579,7 @@ public final class Experiments {
     if (floor == null) {
       String hint = YamlFile.closestName(reactive, hpas.keySet()).map(s -> " (did you mean '" + s + "'?)").orElse("");
       throw new IllegalArgumentException("reactive must name an hpa policy listed before this one, but was '"
-          + reactive + "'" + hint + "; hpa policies: " + String.join(", ", hpas.keySet().stream().sorted().toList()));
+          + reactive + "'" + hint + "; hpa policies: " + (hpas.isEmpty() ? "none" : String.join(", ", hpas.keySet().stream().sorted().toList())));
     }
     return floor;
   }

@@ -549,6 +549,16 @@ public final class YamlFile<T> {
     if (malformed.find()) {
       return "'" + malformed.group(1) + "' is not a number this file may hold: numbers must be finite";
     }
+    Matcher event = Pattern.compile("Expected a field name \\(Scalar value in YAML\\), got this instead: "
+        + "<org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\b").matcher(message);
+    if (event.find()) {
+      String found = switch (event.group(1)) {
+        case "MappingStart" -> "a mapping";
+        case "SequenceStart" -> "a list";
+        default -> event.group(1).toLowerCase(java.util.Locale.ROOT);
+      };
+      return "not valid YAML: a key must be a text, but was " + found + " (a stray '{' or '[' before a key?)";
+    }
     Matcher range = Pattern.compile("Numeric value \\(([^)]*)\\) out of range of (long|int)").matcher(message);
     if (range.find()) {
       return "'" + range.group(1) + "' is too large for a whole number: it must lie within +/-9223372036854775807";
@@ -814,6 +824,13 @@ public final class YamlFile<T> {
                   + "); keep one"));
               continue;
             }
+          }
+          if (token == JsonToken.VALUE_NUMBER_FLOAT && Double.isInfinite(parser.getDoubleValue())) {
+            // YAML reads 1e309 as infinity: a field would take it, and the checks ">= 0" pass
+            JsonLocation at = parser.currentTokenLocation();
+            String field = dottedOf(parser.getParsingContext().pathAsPointer().toString());
+            throw new InputException(new InputProblem(fileName, lineOf(at), columnOf(at), (field.isEmpty() ? "the document" : field)
+                + " must be a finite number, but was '" + parser.getText() + "', beyond the largest number (about 1.8e308)"));
           }
           locations.record(parser, token);
         }
