@@ -54,6 +54,10 @@ public final class Experiments {
     YamlFile<ExperimentDocument> yaml = YamlFile.read(file, ExperimentDocument.class);
     ExperimentDocument doc = yaml.value();
     List<InputProblem> problems = new ArrayList<>();
+    if (doc.profile() == null || doc.profile().isBlank()) {
+      throw new InputException(yaml.problemAt("profile", "profile must name the traffic profile's file, but was "
+          + (doc.profile() == null ? "null" : "'" + doc.profile() + "'")));
+    }
     Path profileFile = resolve(file, doc.profile());
     TrafficProfile profile = readProfile(yaml, profileFile, problems);
     ServiceModel service = service(yaml, file, profile, problems);

@@ -88,6 +88,15 @@ class ExperimentsTest {
   }
 
   @Test
+  void read_profileNull_isLocated_notAnInternalError() throws IOException {
+    // found by ExperimentPropertyTest: "profile: null" threw a NullPointerException
+    Path file = dir.resolve("null-profile.yaml");
+    Files.writeString(file, Files.readString(Path.of("simulations/smoke.yaml")).replaceFirst("\nprofile: .*\n", "\nprofile: null\n"));
+    assertThatThrownBy(() -> Experiments.read(file))
+        .hasMessage(file + ":8:10: profile must name the traffic profile's file, but was null");
+  }
+
+  @Test
   void read_numberBeyondTheLargestDouble_isRefused_notReadAsInfinity() throws IOException {
     // found by YamlProfilePropertyTest: 1e309 was read as infinity, which ">= 0" lets through
     assertThat(problems("pricePerHour: 0.096", "pricePerHour: 1e309")).containsExactly(

@@ -189,6 +189,9 @@ record YamlMutation(Kind kind, int first, int second, String text) {
       }
     } else if (bound.isNumber() && written.isNumber()) {
       assertThat(bound.doubleValue()).as("%s in\n%s", path, document).isEqualTo(written.doubleValue());
+    } else if (bound.isTextual() && written.isNumber()) {
+      // a text field keeps a number as written ("1e308"), where the plain tree holds its value
+      assertThat(Double.parseDouble(bound.asText())).as("%s in\n%s", path, document).isEqualTo(written.doubleValue());
     } else if (bound.isValueNode() && !bound.isNumber()) {
       assertThat(asName(bound.asText())).as("%s in\n%s", path, document).isEqualTo(asName(written.asText()));
     }
