@@ -359,7 +359,12 @@ public final class YamlFile<T> {
       if (value == null) {
         throw new InputException(new InputProblem(fileName, 0, 0, "the file is empty"));
       }
-      return new YamlFile<>(fileName, value, locations);
+      YamlFile<T> bound = new YamlFile<>(fileName, value, locations);
+      List<InputProblem> nulls = bound.requiredNulls(locations.nulls);
+      if (!nulls.isEmpty()) {
+        throw new InputException(inFileOrder(nulls));
+      }
+      return bound;
     } catch (JsonProcessingException e) {
       YamlFile<T> located = new YamlFile<>(fileName, null, locations);
       if (e instanceof ValueInstantiationException failed && failed.getCause() != null
@@ -371,6 +376,48 @@ public final class YamlFile<T> {
       }
       throw new InputException(located.problemFor(e, type));
     }
+  }
+
+  /**
+   * Returns the problems of required keys written with a null value ({@code distribution: ~}):
+   * Jackson takes an explicit null for a value, so that the key is present, and the code that reads
+   * it would fail. The bound value is walked along each null's pointer to find the record
+   * component, so that a polymorphic element (a policy) is looked up in its own class.
+   */
+  private List<InputProblem> requiredNulls(java.util.Set<String> nullPointers) {
+    List<InputProblem> problems = new java.util.ArrayList<>();
+    for (String pointer : nullPointers) {
+      String[] segments = pointer.substring(1).split("/", -1);
+      Object current = value;
+      for (int i = 0; i < segments.length && current != null; i++) {
+        String segment = segments[i].replace("~1", "/").replace("~0", "~");
+        if (current instanceof List<?> list && segment.chars().allMatch(Character::isDigit) && !segment.isEmpty()) {
+          int index = Integer.parseInt(segment);
+          current = index < list.size() ? list.get(index) : null;
+        } else if (current.getClass().isRecord()) {
+          RecordComponent component = Arrays.stream(current.getClass().getRecordComponents())
+              .filter(c -> keyOf(c).equals(segment)).findFirst().orElse(null);
+          if (component == null) {
+            break;
+          }
+          JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+          if (i == segments.length - 1 && property != null && property.required()) {
+            String path = dottedOf(pointer);
+            problems.add(problemAtPointer(pointer, path + " is required, but was null"));
+          }
+          try {
+            java.lang.reflect.Method accessor = component.getAccessor();
+            accessor.setAccessible(true); // a document record may be package-private
+            current = accessor.invoke(current);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+          }
+        } else {
+          break;
+        }
+      }
+    }
+    return problems;
   }
 
   /** Returns the bound document. */
@@ -800,6 +847,7 @@ public final class YamlFile<T> {
     final Map<String, JsonLocation> keys = new HashMap<>();
     final Map<String, JsonLocation> values = new HashMap<>();
     final Map<String, String> texts = new HashMap<>();
+    final java.util.Set<String> nulls = new java.util.HashSet<>();
 
     /** A YAML reader that lets duplicate keys through, so that the index can report every one. */
     private static final YAMLFactory LENIENT = YamlLimits.factory(false);
@@ -892,6 +940,9 @@ public final class YamlFile<T> {
         String pointer = parser.getParsingContext().pathAsPointer().toString();
         values.put(pointer, location);
         texts.put(pointer, token == JsonToken.VALUE_NULL ? "null" : parser.getText());
+        if (token == JsonToken.VALUE_NULL) {
+          nulls.add(pointer);
+        }
       }
     }
   }

@@ -89,11 +89,20 @@ class ExperimentsTest {
 
   @Test
   void read_profileNull_isLocated_notAnInternalError() throws IOException {
-    // found by ExperimentPropertyTest: "profile: null" threw a NullPointerException
+    // found by ExperimentPropertyTest: "profile: null" threw a NullPointerException; so did an empty name
     Path file = dir.resolve("null-profile.yaml");
     Files.writeString(file, Files.readString(Path.of("simulations/smoke.yaml")).replaceFirst("\nprofile: .*\n", "\nprofile: null\n"));
+    assertThatThrownBy(() -> Experiments.read(file)).hasMessage(file + ":8:10: profile is required, but was null");
+    Files.writeString(file, Files.readString(Path.of("simulations/smoke.yaml")).replaceFirst("\nprofile: .*\n", "\nprofile: ''\n"));
     assertThatThrownBy(() -> Experiments.read(file))
-        .hasMessage(file + ":8:10: profile must name the traffic profile's file, but was null");
+        .hasMessage(file + ":8:10: profile must name the traffic profile's file, but was ''");
+  }
+
+  @Test
+  void read_requiredKeyWithANullValue_isLocated_notAnInternalError() throws IOException {
+    // found by ExperimentPropertyTest: "distribution: null" threw a NullPointerException
+    assertThat(problems("distribution: lognormal", "distribution: ~")).containsExactly(
+        "36:21: simulation.service.serviceTime.distribution is required, but was null");
   }
 
   @Test
