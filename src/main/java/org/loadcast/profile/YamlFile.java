@@ -43,6 +43,10 @@ import java.util.regex.Pattern;
  * Record constructors report rules as {@code "field must ..., but was ..."}; the field named first
  * is located in the file.
  *
+ * <p>Every document is held to the limits of {@link YamlLimits} (aliases, nesting, size), set
+ * through the YAML library's options; an alias stands for its anchor's value. A required key
+ * written with a null value is reported as such.
+ *
  * <p>Instances are immutable and thread-safe.
  *
  * @param <T> the bound type
