@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -39,9 +37,7 @@ class ExperimentPropertyTest {
 
   @AfterContainer
   static void deleteFolder() throws IOException {
-    try (Stream<Path> files = Files.walk(folder)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    YamlMutation.deleteTree(folder);
   }
 
   @Provide
@@ -56,12 +52,7 @@ class ExperimentPropertyTest {
   }
 
   private static Path write(String text) {
-    try {
-      // a file per try: jqwik may still be shrinking the last property's sample on another thread
-      return Files.writeString(Files.createTempFile(folder, "experiment", ".yaml"), text);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return YamlMutation.write(folder, "experiment", text);
   }
 
   @Property(tries = 2500, seed = "20261130")
@@ -81,19 +72,13 @@ class ExperimentPropertyTest {
 
   @Provide
   Arbitrary<String> unknownKeys() {
-    return Arbitraries.strings().withCharRange('a', 'z').ofMinLength(3).ofMaxLength(12).map(s -> "zz" + s);
+    return YamlMutation.unknownKeys();
   }
 
   @Property(tries = 300, seed = "20261130")
   void unknownKey_isReported_notIgnored(@ForAll("seeds") String seed, @ForAll("unknownKeys") String key,
       @ForAll @IntRange(min = 0, max = 1000) int at) {
-    List<String> lines = seed.lines().toList();
-    List<Integer> keyLines = java.util.stream.IntStream.range(0, lines.size())
-        .filter(i -> lines.get(i).matches("^ *[A-Za-z][A-Za-z0-9]*:( .*)?$")).boxed().toList();
-    int line = keyLines.get(at % keyLines.size());
-    List<String> edited = new java.util.ArrayList<>(lines);
-    edited.add(line, lines.get(line).replaceAll("^( *).*$", "$1") + key + ": 1");
-    String text = String.join("\n", edited) + "\n";
+    String text = YamlMutation.withKeyBeside(seed, key, at);
     Path file = write(text);
     try {
       Experiments.read(file);

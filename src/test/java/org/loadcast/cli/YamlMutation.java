@@ -50,6 +50,59 @@ record YamlMutation(Kind kind, int first, int second, String text) {
         Arbitraries.integers().between(0, 1_000_000), texts).as(YamlMutation::new);
   }
 
+  /** Returns key names that no document knows: "zz" and 3 to 12 lower-case letters. */
+  static Arbitrary<String> unknownKeys() {
+    return Arbitraries.strings().withCharRange('a', 'z').ofMinLength(3).ofMaxLength(12).map(s -> "zz" + s);
+  }
+
+  /**
+   * Returns a document with a key written beside one of its block-style keys, at the same indentation.
+   *
+   * @param document a YAML document
+   * @param key the key to write, with the value 1
+   * @param at which of the block-style keys, modulo their number
+   * @return the edited document
+   */
+  static String withKeyBeside(String document, String key, int at) {
+    List<String> lines = document.lines().toList();
+    List<Integer> keyLines = java.util.stream.IntStream.range(0, lines.size())
+        .filter(i -> lines.get(i).matches("^ *[A-Za-z][A-Za-z0-9]*:( .*)?$")).boxed().toList();
+    int line = keyLines.get(at % keyLines.size());
+    List<String> edited = new ArrayList<>(lines);
+    edited.add(line, lines.get(line).replaceAll("^( *).*$", "$1") + key + ": 1");
+    return String.join("\n", edited) + "\n";
+  }
+
+  /**
+   * Writes a document to a new file of a folder: a file per try, as jqwik may still be shrinking
+   * the last property's sample on another thread.
+   *
+   * @param folder the folder
+   * @param prefix the start of the file's name
+   * @param text the document
+   * @return the file
+   */
+  static java.nio.file.Path write(java.nio.file.Path folder, String prefix, String text) {
+    try {
+      return java.nio.file.Files.writeString(java.nio.file.Files.createTempFile(folder, prefix, ".yaml"), text,
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Deletes a folder and everything in it.
+   *
+   * @param folder the folder
+   * @throws java.io.IOException if it cannot be listed
+   */
+  static void deleteTree(java.nio.file.Path folder) throws java.io.IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
   /**
    * Applies the edit.
    *

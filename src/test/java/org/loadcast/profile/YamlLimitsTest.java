@@ -77,8 +77,16 @@ class YamlLimitsTest {
   }
 
   @Test
+  void longLine_isRefusedAtItsStart() {
+    String text = "name: big\ndescription: " + "x".repeat(YamlLimits.MAX_LINE_LENGTH) + "\n";
+    assertThatThrownBy(() -> YamlFile.parse(text, "long.yaml", ProfileDocument.class))
+        .hasMessage("long.yaml:2:1: a line of 65549 characters; lines may have at most 65536 "
+            + "(write a long text as a block: '|' and several lines)");
+  }
+
+  @Test
   void textLargerThanTheLimit_isRefusedByTheCodePointLimit() {
-    String text = "name: big\ndescription: " + "x".repeat(YamlLimits.MAX_DOCUMENT_SIZE) + "\n";
+    String text = "name: big\ndescription: |\n" + ("  " + "x".repeat(1022) + "\n").repeat(YamlLimits.MAX_DOCUMENT_SIZE / 1024);
     assertThatThrownBy(() -> YamlFile.parse(text, "big.yaml", ProfileDocument.class))
         .hasMessage("big.yaml: the document is too large (more than 8388608 characters, 8 MiB); "
             + "keep a long rate curve in a CSV file (rate.curve.file)");
