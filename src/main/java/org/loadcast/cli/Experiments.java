@@ -54,6 +54,10 @@ public final class Experiments {
     YamlFile<ExperimentDocument> yaml = YamlFile.read(file, ExperimentDocument.class);
     ExperimentDocument doc = yaml.value();
     List<InputProblem> problems = new ArrayList<>();
+    if (doc.profile() == null || doc.profile().isBlank()) {
+      throw new InputException(yaml.problemAt("profile", "profile must name the traffic profile's file, but was "
+          + (doc.profile() == null ? "null" : "'" + doc.profile() + "'")));
+    }
     Path profileFile = resolve(file, doc.profile());
     TrafficProfile profile = readProfile(yaml, profileFile, problems);
     ServiceModel service = service(yaml, file, profile, problems);
@@ -285,6 +289,11 @@ public final class Experiments {
     for (int i = 0; i < docs.size(); i++) {
       String base = "policies[" + i + "]";
       ExperimentDocument.PolicyDocument doc = docs.get(i);
+      if (doc.name() == null || doc.name().isBlank()) {
+        problems.add(yaml.problemAt(base + ".name", base + ".name must be a non-empty text, but was "
+            + (doc.name() == null ? "null" : "'" + doc.name() + "'")));
+        continue;
+      }
       if (policies.stream().anyMatch(p -> p.name().equals(doc.name()))) {
         problems.add(yaml.problemAt(base + ".name", base + ".name must be unique, but '" + doc.name() + "' repeats"));
         continue;
@@ -574,7 +583,7 @@ public final class Experiments {
     if (floor == null) {
       String hint = YamlFile.closestName(reactive, hpas.keySet()).map(s -> " (did you mean '" + s + "'?)").orElse("");
       throw new IllegalArgumentException("reactive must name an hpa policy listed before this one, but was '"
-          + reactive + "'" + hint + "; hpa policies: " + String.join(", ", hpas.keySet().stream().sorted().toList()));
+          + reactive + "'" + hint + "; hpa policies: " + (hpas.isEmpty() ? "none" : String.join(", ", hpas.keySet().stream().sorted().toList())));
     }
     return floor;
   }

@@ -58,6 +58,11 @@ public record RateModel(
     Trend trend,
     List<Burst> bursts,
     Noise noise) {
+  /**
+   * The longest model, in seconds: 731 days, two years with a leap day. The curve holds a point per
+   * minute, about a million for two years; a longer model would hold more than the heap allows.
+   */
+  public static final double MAX_DURATION_SECONDS = 731 * 86_400.0;
   /** Most daily factors: one per minute of the day. */
   public static final int MAX_DAILY_FACTORS = 1440;
   private static final double SECONDS_PER_DAY = LocalClock.SECONDS_PER_DAY;
@@ -65,7 +70,8 @@ public record RateModel(
   /**
    * Validates the model and copies the bursts.
    *
-   * @throws IllegalArgumentException if {@code durationSeconds} is not finite or {@code <= 0}, the base
+   * @throws IllegalArgumentException if {@code durationSeconds} is not finite, {@code <= 0} or more than
+   *     {@link #MAX_DURATION_SECONDS}, the base
    *     rate is negative or not finite, the daily shape has more than 1440 factors, the weekly shape
    *     does not have exactly 7, a burst is {@code null}, or a linear trend reaches {@code <= 0} by the
    *     end ({@code 1 + g·durationSeconds/86400 <= 0}); the message names the field and the value
@@ -73,6 +79,9 @@ public record RateModel(
   public RateModel {
     if (!Double.isFinite(durationSeconds) || durationSeconds <= 0) {
       throw new IllegalArgumentException("durationSeconds must be > 0, but was " + durationSeconds);
+    }
+    if (durationSeconds > MAX_DURATION_SECONDS) {
+      throw new IllegalArgumentException("durationSeconds must be <= 63158400 (731 days), but was " + durationSeconds);
     }
     if (!Double.isFinite(baseRatePerSecond) || baseRatePerSecond < 0) {
       throw new IllegalArgumentException("baseRatePerSecond must be >= 0, but was " + baseRatePerSecond);

@@ -43,13 +43,16 @@ import java.util.regex.Pattern;
  * Record constructors report rules as {@code "field must ..., but was ..."}; the field named first
  * is located in the file.
  *
+ * <p>Every document is held to the limits of {@link YamlLimits} (aliases, nesting, size), set
+ * through the YAML library's options; an alias stands for its anchor's value. A required key
+ * written with a null value is reported as such.
+ *
  * <p>Instances are immutable and thread-safe.
  *
  * @param <T> the bound type
  */
 public final class YamlFile<T> {
-  private static final ObjectMapper MAPPER = JsonMapper.builder(YAMLFactory.builder()
-          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+  private static final ObjectMapper MAPPER = JsonMapper.builder(YamlLimits.factory(true))
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -91,16 +94,7 @@ public final class YamlFile<T> {
   }
 
   private static String readText(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new InputException(new InputProblem(file.toString(), 0, 0, "no such file"));
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new InputException(new InputProblem(file.toString(), 0, 0, "cannot read the file: it is not UTF-8 text"));
-    } catch (IOException e) {
-      String reason = java.nio.file.Files.isDirectory(file) ? "it is a directory, not a file" : e.toString();
-      throw new InputException(new InputProblem(file.toString(), 0, 0, "cannot read the file: " + reason));
-    }
+    return YamlLimits.readText(file);
   }
 
   /**
@@ -251,7 +245,29 @@ public final class YamlFile<T> {
    * a key written beside it, close to it in spelling, that is not itself one of the object's keys.
    */
   InputProblem missingKeyProblem(String objectPath, String name, Collection<String> known) {
-    return misspelledKey(objectPath, name, known).orElseGet(() -> problemAt(objectPath, join(objectPath, name) + " is required"));
+    return misspelledKey(objectPath, name, known).or(() -> unknownKeyBeside(objectPath, name, known))
+        .orElseGet(() -> problemAt(objectPath, join(objectPath, name) + " is required"));
+  }
+
+  /**
+   * Returns the problem of the first key, in file order, written beside a missing required one that
+   * the object does not know: binding stops at the missing key, and the unknown one must not go
+   * unnamed. Empty when the object's keys are not known or all keys are known.
+   */
+  private Optional<InputProblem> unknownKeyBeside(String objectPath, String required, Collection<String> known) {
+    if (known.isEmpty()) {
+      return Optional.empty();
+    }
+    String prefix = pointerOf(objectPath) + "/";
+    return keyLocations.entrySet().stream()
+        .filter(k -> k.getKey().startsWith(prefix) && !k.getKey().substring(prefix.length()).contains("/")
+            && !known.contains(k.getKey().substring(prefix.length())))
+        .min(java.util.Comparator.comparingInt((Map.Entry<String, JsonLocation> k) -> lineOf(k.getValue()))
+            .thenComparingInt(k -> columnOf(k.getValue())))
+        .map(k -> new InputProblem(fileName, lineOf(k.getValue()), columnOf(k.getValue()), "unknown key '"
+            + k.getKey().substring(prefix.length()) + "'" + (objectPath.isEmpty() ? "" : " in " + objectPath)
+            + "; known keys: " + String.join(", ", known.stream().sorted().toList()) + "; "
+            + join(objectPath, required) + " is required"));
   }
 
   /**
@@ -339,12 +355,20 @@ public final class YamlFile<T> {
 
   /** Binds YAML text whose locations are indexed already. */
   private static <T> YamlFile<T> bind(String text, String fileName, Class<T> type, Locations locations) {
+    if (locations.values.isEmpty() && locations.keys.isEmpty()) {
+      throw new InputException(new InputProblem(fileName, 0, 0, "the file is empty"));
+    }
     try {
       T value = MAPPER.readValue(text, type);
       if (value == null) {
         throw new InputException(new InputProblem(fileName, 0, 0, "the file is empty"));
       }
-      return new YamlFile<>(fileName, value, locations);
+      YamlFile<T> bound = new YamlFile<>(fileName, value, locations);
+      List<InputProblem> nulls = bound.requiredNulls(locations.nulls);
+      if (!nulls.isEmpty()) {
+        throw new InputException(inFileOrder(nulls));
+      }
+      return bound;
     } catch (JsonProcessingException e) {
       YamlFile<T> located = new YamlFile<>(fileName, null, locations);
       if (e instanceof ValueInstantiationException failed && failed.getCause() != null
@@ -356,6 +380,48 @@ public final class YamlFile<T> {
       }
       throw new InputException(located.problemFor(e, type));
     }
+  }
+
+  /**
+   * Returns the problems of required keys written with a null value ({@code distribution: ~}):
+   * Jackson takes an explicit null for a value, so that the key is present, and the code that reads
+   * it would fail. The bound value is walked along each null's pointer to find the record
+   * component, so that a polymorphic element (a policy) is looked up in its own class.
+   */
+  private List<InputProblem> requiredNulls(java.util.Set<String> nullPointers) {
+    List<InputProblem> problems = new java.util.ArrayList<>();
+    for (String pointer : nullPointers) {
+      String[] segments = pointer.substring(1).split("/", -1);
+      Object current = value;
+      for (int i = 0; i < segments.length && current != null; i++) {
+        String segment = segments[i].replace("~1", "/").replace("~0", "~");
+        if (current instanceof List<?> list && segment.chars().allMatch(Character::isDigit) && !segment.isEmpty()) {
+          int index = Integer.parseInt(segment);
+          current = index < list.size() ? list.get(index) : null;
+        } else if (current.getClass().isRecord()) {
+          RecordComponent component = Arrays.stream(current.getClass().getRecordComponents())
+              .filter(c -> keyOf(c).equals(segment)).findFirst().orElse(null);
+          if (component == null) {
+            break;
+          }
+          JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+          if (i == segments.length - 1 && property != null && property.required()) {
+            String path = dottedOf(pointer);
+            problems.add(problemAtPointer(pointer, path + " is required, but was null"));
+          }
+          try {
+            java.lang.reflect.Method accessor = component.getAccessor();
+            accessor.setAccessible(true); // a document record may be package-private
+            current = accessor.invoke(current);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+          }
+        } else {
+          break;
+        }
+      }
+    }
+    return problems;
   }
 
   /** Returns the bound document. */
@@ -486,6 +552,11 @@ public final class YamlFile<T> {
     String field = !path.isEmpty() ? path
         : e instanceof com.fasterxml.jackson.core.exc.StreamReadException read && read.getProcessor() != null
         ? dottedOf(read.getProcessor().getParsingContext().pathAsPointer().toString()) : "";
+    Optional<InputProblem> limit = YamlLimits.limitProblem(e.getOriginalMessage(), fileName, location);
+    if (limit.isPresent()) {
+      // a constraint on a value (a number's length) comes without a location: give its field's
+      return limit.get().line() > 0 || field.isEmpty() ? limit.get() : problemAt(field, field + ": " + limit.get().message());
+    }
     return new InputProblem(fileName, lineOf(location), columnOf(location),
         notFinite(e.getOriginalMessage(), field).orElseGet(() -> syntaxMessage(e.getOriginalMessage())));
   }
@@ -529,6 +600,16 @@ public final class YamlFile<T> {
     if (malformed.find()) {
       return "'" + malformed.group(1) + "' is not a number this file may hold: numbers must be finite";
     }
+    Matcher event = Pattern.compile("Expected a field name \\(Scalar value in YAML\\), got this instead: "
+        + "<org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\b").matcher(message);
+    if (event.find()) {
+      String found = switch (event.group(1)) {
+        case "MappingStart" -> "a mapping";
+        case "SequenceStart" -> "a list";
+        default -> event.group(1).toLowerCase(java.util.Locale.ROOT);
+      };
+      return "not valid YAML: a key must be a text, but was " + found + " (a stray '{' or '[' before a key?)";
+    }
     Matcher range = Pattern.compile("Numeric value \\(([^)]*)\\) out of range of (long|int)").matcher(message);
     if (range.find()) {
       return "'" + range.group(1) + "' is too large for a whole number: it must lie within +/-9223372036854775807";
@@ -551,14 +632,19 @@ public final class YamlFile<T> {
   private InputProblem mismatchProblem(String path, MismatchedInputException e, Class<?> type) {
     String original = e.getOriginalMessage();
     Matcher missing = Pattern.compile("Missing required creator property '([^']+)'").matcher(original);
-    if (missing.find()) {
-      String name = missing.group(1);
+    List<JsonMappingException.Reference> references = e.getPath();
+    String name = missing.find() ? missing.group(1) : null;
+    // An absent primitive (boolean, int) reaches Jackson as a null, not as a missing key.
+    if (name == null && original.startsWith("Cannot map `null` into type") && !has(path) && !references.isEmpty()
+        && references.get(references.size() - 1).getFieldName() != null) {
+      name = references.get(references.size() - 1).getFieldName();
+    }
+    if (name != null) {
       String objectPath = path.equals(name) || path.endsWith("." + name) ? path.substring(0, path.length() - name.length()).replaceAll("\\.$", "") : path;
-      List<JsonMappingException.Reference> references = e.getPath();
       int objectDepth = objectPath.equals(path) ? references.size() : references.size() - 1;
       return missingKeyProblem(objectPath, name, recordKeys(type, references.subList(0, objectDepth)));
     }
-    if (original.contains("null value")) {
+    if (original.startsWith("Cannot map `null`") || original.contains("null value")) {
       return problemAt(path, label(path) + " must be " + describe(e.getTargetType()) + ", but was null");
     }
     return problemAt(path, label(path) + " must be " + describe(e.getTargetType())
@@ -765,14 +851,17 @@ public final class YamlFile<T> {
     final Map<String, JsonLocation> keys = new HashMap<>();
     final Map<String, JsonLocation> values = new HashMap<>();
     final Map<String, String> texts = new HashMap<>();
+    final java.util.Set<String> nulls = new java.util.HashSet<>();
 
     /** A YAML reader that lets duplicate keys through, so that the index can report every one. */
-    private static final YAMLFactory LENIENT = YAMLFactory.builder().build();
+    private static final YAMLFactory LENIENT = YamlLimits.factory(false);
 
     static Locations index(String text, String fileName) {
+      YamlLimits.screen(text, fileName);
       Locations locations = new Locations();
       List<InputProblem> duplicates = new java.util.ArrayList<>();
       String lastField = null;
+      JsonLocation lastFieldAt = null;
       try (JsonParser parser = LENIENT.createParser(text)) {
         JsonToken token;
         while ((token = parser.nextToken()) != null) {
@@ -780,12 +869,20 @@ public final class YamlFile<T> {
             String pointer = parser.getParsingContext().pathAsPointer().toString();
             lastField = pointer;
             JsonLocation at = parser.currentTokenLocation();
+            lastFieldAt = at;
             if (locations.keys.containsKey(pointer)) {
               duplicates.add(new InputProblem(fileName, lineOf(at), columnOf(at), "the key '" + parser.currentName()
                   + "' appears twice in the same mapping (first at line " + lineOf(locations.keys.get(pointer))
                   + "); keep one"));
               continue;
             }
+          }
+          if (token == JsonToken.VALUE_NUMBER_FLOAT && Double.isInfinite(parser.getDoubleValue())) {
+            // YAML reads 1e309 as infinity: a field would take it, and the checks ">= 0" pass
+            JsonLocation at = parser.currentTokenLocation();
+            String field = dottedOf(parser.getParsingContext().pathAsPointer().toString());
+            throw new InputException(new InputProblem(fileName, lineOf(at), columnOf(at), (field.isEmpty() ? "the document" : field)
+                + " must be a finite number, but was '" + parser.getText() + "', beyond the largest number (about 1.8e308)"));
           }
           locations.record(parser, token);
         }
@@ -794,6 +891,17 @@ public final class YamlFile<T> {
         String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
         if (message != null && message.contains("\\t(TAB)")) {
           throw new InputException(tabProblem(text, fileName, lineOf(location)));
+        }
+        // a constraint on a value (a number's length) comes without a location: give its key's
+        YamlLimits.limitProblem(message, fileName, location != null ? location : lastFieldAt).ifPresent(p -> {
+          throw new InputException(p);
+        });
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getContextMark() != null
+            && "while scanning a simple key".equals(marked.getContext())) {
+          // SnakeYAML reports it at the end of the line before; the key without its ':' starts the context
+          org.yaml.snakeyaml.error.Mark at = marked.getContextMark();
+          throw new InputException(new InputProblem(fileName, at.getLine() + 1, at.getColumn() + 1,
+              "not valid YAML: a key without its ':' and value (a line cut short, or a missing ':')"));
         }
         // the parser stops at the value of the last key it read: name the field, as the other checks do
         throw new InputException(new InputProblem(fileName, lineOf(location), columnOf(location),
@@ -836,6 +944,9 @@ public final class YamlFile<T> {
         String pointer = parser.getParsingContext().pathAsPointer().toString();
         values.put(pointer, location);
         texts.put(pointer, token == JsonToken.VALUE_NULL ? "null" : parser.getText());
+        if (token == JsonToken.VALUE_NULL) {
+          nulls.add(pointer);
+        }
       }
     }
   }

@@ -80,6 +80,39 @@ class ExperimentsTest {
   }
 
   @Test
+  void read_policyWithAnEmptyName_isLocated_notAnInternalError() throws IOException {
+    // found by ExperimentPropertyTest: "- name: " threw IllegalArgumentException from NamedPolicy
+    assertThat(problems("  - name: reactive-hpa\n", "  - name: \n")).containsExactly(
+        "49:10: policies[0].name must be a non-empty text, but was ''",
+        "56:15: policies[1].reactive must name an hpa policy listed before this one, but was 'reactive-hpa'; hpa policies: none");
+  }
+
+  @Test
+  void read_profileNull_isLocated_notAnInternalError() throws IOException {
+    // found by ExperimentPropertyTest: "profile: null" threw a NullPointerException; so did an empty name
+    Path file = dir.resolve("null-profile.yaml");
+    Files.writeString(file, Files.readString(Path.of("simulations/smoke.yaml")).replaceFirst("\nprofile: .*\n", "\nprofile: null\n"));
+    assertThatThrownBy(() -> Experiments.read(file)).hasMessage(file + ":8:10: profile is required, but was null");
+    Files.writeString(file, Files.readString(Path.of("simulations/smoke.yaml")).replaceFirst("\nprofile: .*\n", "\nprofile: ''\n"));
+    assertThatThrownBy(() -> Experiments.read(file))
+        .hasMessage(file + ":8:10: profile must name the traffic profile's file, but was ''");
+  }
+
+  @Test
+  void read_requiredKeyWithANullValue_isLocated_notAnInternalError() throws IOException {
+    // found by ExperimentPropertyTest: "distribution: null" threw a NullPointerException
+    assertThat(problems("distribution: lognormal", "distribution: ~")).containsExactly(
+        "36:21: simulation.service.serviceTime.distribution is required, but was null");
+  }
+
+  @Test
+  void read_numberBeyondTheLargestDouble_isRefused_notReadAsInfinity() throws IOException {
+    // found by YamlProfilePropertyTest: 1e309 was read as infinity, which ">= 0" lets through
+    assertThat(problems("pricePerHour: 0.096", "pricePerHour: 1e309")).containsExactly(
+        "42:19: simulation.instances.pricePerHour must be a finite number, but was '1e309', beyond the largest number (about 1.8e308)");
+  }
+
+  @Test
   void read_misspelledPolicyType_listsTheTypes() throws IOException {
     assertThat(problems("type: predictive", "type: predictiv")).containsExactly(
         "55:11: policies[1].type must be one of aws-predictive, hpa, hybrid, predictive, step-scaling, target-tracking, but was 'predictiv' (did you mean 'predictive'?)");

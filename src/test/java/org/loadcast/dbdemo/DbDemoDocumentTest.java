@@ -54,4 +54,18 @@ class DbDemoDocumentTest {
     assertThatThrownBy(() -> parse(VALID.replace("  apply: true", "  apply: true\n  color: red")))
         .hasMessage("db-demo.yaml:15:10: unknown key 'color' in advisor; known keys: apply, rewriteNPlusOne");
   }
+
+  @Test
+  void misspeltRequiredBoolean_namesTheUnknownKey() {
+    // A missing boolean is a null to Jackson, not a missing key: it was reported as "advisor.apply
+    // must be true or false, but was a mapping", with the misspelt key unnamed.
+    assertThatThrownBy(() -> parse(VALID.replace("  apply: true", "  aply: true")))
+        .hasMessage("db-demo.yaml:14:3: unknown key 'aply' in advisor (did you mean 'apply'?); advisor.apply is required");
+    assertThatThrownBy(() -> parse(VALID.replace("  apply: true", "  colour: true")))
+        .hasMessage("db-demo.yaml:14:3: unknown key 'colour' in advisor; known keys: apply, rewriteNPlusOne; advisor.apply is required");
+    assertThatThrownBy(() -> parse(VALID.replace("  apply: true\n", "")))
+        .hasMessage("db-demo.yaml:14:3: advisor.apply is required");
+    assertThatThrownBy(() -> parse(VALID.replace("  apply: true", "  apply: null")))
+        .hasMessage("db-demo.yaml:14:10: advisor.apply must be true or false, but was null");
+  }
 }

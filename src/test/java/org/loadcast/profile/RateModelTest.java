@@ -290,6 +290,9 @@ class RateModelTest {
   @Test
   void constructor_invalidValues_nameTheFieldAndTheValue() {
     assertInvalid(() -> new RateModel(-5, 1, null, null, null, null, null), "durationSeconds must be > 0, but was -5.0");
+    // found by YamlProfilePropertyTest: durationSeconds 1e308 made a curve of -2^31 points
+    assertInvalid(() -> new RateModel(1e308, 1, null, null, null, null, null), "durationSeconds must be <= 63158400 (731 days), but was 1.0E308");
+    assertThat(new RateModel(RateModel.MAX_DURATION_SECONDS, 1, null, null, null, null, null).durationSeconds()).isEqualTo(63_158_400.0);
     assertInvalid(() -> new RateModel(10, Double.NaN, null, null, null, null, null),
         "baseRatePerSecond must be >= 0, but was NaN");
     assertInvalid(() -> new SeasonalShape(List.of(1.0, 2.0, 3.0, -1.0), null), "factors[3] must be >= 0, but was -1.0");
