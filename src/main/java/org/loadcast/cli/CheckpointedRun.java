@@ -12,6 +12,7 @@ import org.loadcast.hotspot.CodeProfiler;
 import org.loadcast.profile.InputException;
 import org.loadcast.profile.InputProblem;
 import org.loadcast.report.LoadTestInterruption;
+import org.loadcast.report.LoadTestResultsPage;
 import org.loadcast.results.ResultFiles;
 import org.loadcast.results.ResultsCheckpoint;
 import org.loadcast.results.RunState;
@@ -24,8 +25,8 @@ import org.loadcast.results.SecondResult;
  * <p>What a partial report holds depends on where the load test stopped. Once the probe has
  * completed, the calibration and the simulation are whole, and the replay's figures and the
  * fidelity check cover the replay seconds that ran (none, when it stopped in the drain). Before, there
- * is no calibration, and the report, whose verdict is the simulated policies', cannot be built: the
- * command refuses, naming the phase reached and the probe's end.
+ * is no calibration, so no simulation or verdict: the partial report holds the load test's results so
+ * far ({@link LoadTestResultsPage}).
  */
 final class CheckpointedRun {
   private CheckpointedRun() {}
@@ -40,7 +41,7 @@ final class CheckpointedRun {
    * @param stdout where the one-line outcome goes
    * @return the report's directory
    * @throws InputException if there are no results, a file is corrupt, the state does not match the
-   *     results or the experiment, the results are one injector's shard, or the probe did not complete
+   *     results or the experiment, or the results are one injector's shard
    * @throws UncheckedIOException if a file cannot be read or written
    */
   static Path report(Path runDirectory, Path experimentFile, Path out, String target, PrintWriter stdout) {
@@ -74,11 +75,22 @@ final class CheckpointedRun {
       throw problem(stateFile, String.format(Locale.ROOT, "completedSeconds is %d, but %s holds %d seconds: the files are "
           + "not of one checkpoint", state.completedSeconds(), results.resolve(ResultFiles.PER_SECOND_FILE), seconds.size()));
     }
-    LoadTestInterruption interruption = state.state() == RunState.State.COMPLETE ? null : interruption(stateFile, state, plan);
+    Path directory = (out != null ? out : runDirectory).toAbsolutePath().normalize();
+    int probeEnd = plan.probeStartSecond() + plan.probeSeconds();
+    if (state.state() != RunState.State.COMPLETE && state.completedSeconds() < probeEnd) {
+      SimulateCommand.checkWritableDirectory(directory.getParent(), "loadcast report");
+      LoadTestResultsPage.write(experiment.name(), experiment.description(), new LoadTestResultsPage.Stop(
+          state.state().fileName(), state.completedSeconds(), state.plannedSeconds(), state.phase(), probeEnd), seconds, directory);
+      stdout.println(String.format(Locale.ROOT, "partial report: %s (the load test %s at second %d of %d, in phase %s, "
+          + "before its probe completed at second %d: its results only, no calibration or simulation)",
+          directory.resolve("index.html"), stoppedHow(state), state.completedSeconds(), state.plannedSeconds(), state.phase(),
+          probeEnd));
+      return directory;
+    }
+    LoadTestInterruption interruption = state.state() == RunState.State.COMPLETE ? null : interruption(state, plan);
     ReplayGate gate = state.replayFraction() != null
         ? new ReplayGate(plan, InjectorShard.SINGLE, state.replayFraction())
         : new ReplayGate(plan, () -> LoadTestPipeline.calibrate(plan, seconds).capacityPerSecond());
-    Path directory = (out != null ? out : runDirectory).toAbsolutePath().normalize();
     SimulateCommand.checkWritableDirectory(directory.getParent(), "loadcast report");
     LoadTestPipeline.LoadTestRun run = new LoadTestPipeline.LoadTestRun(directory.getFileName().toString(),
         Instant.ofEpochMilli(state.startEpochMillis()), directory.getParent(), target, "loadcast report " + runDirectory, "");
@@ -90,23 +102,17 @@ final class CheckpointedRun {
     }
     stdout.println(interruption == null ? "report: " + directory.resolve("index.html")
         : String.format(Locale.ROOT, "partial report: %s (the load test %s at second %d of %d, in phase %s)",
-            directory.resolve("index.html"), state.state() == RunState.State.INTERRUPTED ? "was interrupted"
-                : "was killed; its last checkpoint ends", state.completedSeconds(), state.plannedSeconds(), state.phase()));
+            directory.resolve("index.html"), stoppedHow(state), state.completedSeconds(), state.plannedSeconds(),
+            state.phase()));
     return directory;
   }
 
-  /**
-   * Returns how far an interrupted run got.
-   *
-   * @throws InputException if its probe did not complete: without a calibration there is no report
-   */
-  private static LoadTestInterruption interruption(Path stateFile, RunState state, LoadTestPlan plan) {
-    int probeEnd = plan.probeStartSecond() + plan.probeSeconds();
-    if (state.completedSeconds() < probeEnd) {
-      throw problem(stateFile, String.format(Locale.ROOT, "the load test stopped at second %d of %d, in phase %s, before "
-          + "its probe completed at second %d: a report needs the probe's calibration, so run the load test again (at "
-          + "least to the end of the probe)", state.completedSeconds(), state.plannedSeconds(), state.phase(), probeEnd));
-    }
+  private static String stoppedHow(RunState state) {
+    return state.state() == RunState.State.INTERRUPTED ? "was interrupted" : "was killed; its last checkpoint ends";
+  }
+
+  /** Returns how far an interrupted run whose probe completed got. */
+  private static LoadTestInterruption interruption(RunState state, LoadTestPlan plan) {
     int replaySeconds = plan.upperSchedule().stepCount();
     int replayRun = Math.max(0, Math.min(replaySeconds, state.completedSeconds() - plan.replayStartSecond()));
     return new LoadTestInterruption(state.state().fileName(), state.completedSeconds(), state.plannedSeconds(),

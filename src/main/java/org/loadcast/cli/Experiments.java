@@ -58,7 +58,12 @@ public final class Experiments {
       throw new InputException(yaml.problemAt("profile", "profile must name the traffic profile's file, but was "
           + (doc.profile() == null ? "null" : "'" + doc.profile() + "'")));
     }
-    Path profileFile = resolve(file, doc.profile());
+    Path profileFile;
+    try {
+      profileFile = resolve(file, doc.profile());
+    } catch (IllegalArgumentException e) {
+      throw new InputException(yaml.problemAt("profile", "profile must name the traffic profile's file, but " + e.getMessage()));
+    }
     TrafficProfile profile = readProfile(yaml, profileFile, problems);
     ServiceModel service = service(yaml, file, profile, problems);
     LatencySlo slo = check(yaml, "slo", problems, () -> new LatencySlo(doc.slo().percentile(), doc.slo().latencyMillis()));
@@ -113,9 +118,9 @@ public final class Experiments {
     return settings;
   }
 
+  /** Resolves a name the experiment wrote against its folder; relative to the working directory when inside it. */
   private static Path resolve(Path file, String relative) {
-    Path parent = file.toAbsolutePath().getParent();
-    Path resolved = parent == null ? Path.of(relative) : parent.resolve(relative).normalize();
+    Path resolved = org.loadcast.profile.FileNames.resolve(file.toAbsolutePath().getParent(), relative);
     Path cwd = Path.of("").toAbsolutePath();
     return resolved.startsWith(cwd) ? cwd.relativize(resolved) : resolved;
   }

@@ -28,14 +28,14 @@ public final class FeederFiles {
    * @param profileFile the profile's YAML file
    * @param template a template with a feeder
    * @return the feeder's path, resolved against the profile's directory and normalised
-   * @throws IllegalArgumentException if the template has no feeder
+   * @throws IllegalArgumentException if the template has no feeder, or this system cannot name the
+   *     file ({@link org.loadcast.profile.FileNames#resolve})
    */
   public static Path resolve(Path profileFile, RequestTemplate template) {
     if (template.feeder() == null) {
       throw new IllegalArgumentException("template '" + template.name() + "' must have a feeder, but had none");
     }
-    Path directory = profileFile.toAbsolutePath().getParent();
-    return directory.resolve(template.feeder()).normalize();
+    return org.loadcast.profile.FileNames.resolve(profileFile.toAbsolutePath().getParent(), template.feeder());
   }
 
   /**
@@ -68,7 +68,14 @@ public final class FeederFiles {
       RequestTemplate template = mix.requests().get(i);
       if (template.feeder() != null) {
         String path = "mix.requests[" + i + "].feeder";
-        check(path + " '" + template.feeder() + "'", resolve(profileFile, template), template)
+        Path file;
+        try {
+          file = resolve(profileFile, template);
+        } catch (IllegalArgumentException e) {
+          problems.add(new FieldProblem(path, path + " must name a CSV file beside the profile, but " + e.getMessage()));
+          continue;
+        }
+        check(path + " '" + template.feeder() + "'", file, template)
             .ifPresent(message -> problems.add(new FieldProblem(path, message)));
       }
     }

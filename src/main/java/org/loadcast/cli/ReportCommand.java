@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = {"Build the report of a load test from the results in its run directory (reports/<run>), such as an "
         + "interrupted run's last checkpoint: the report is then marked partial. Or work on runs' report directories "
         + "(compare).",
-        "The load test's probe must have completed: the report needs its calibration."},
+        "Before the probe completed there is no calibration: the partial report then holds the load test's results only."},
     subcommands = {ReportCompareCommand.class})
 final class ReportCommand implements Callable<Integer> {
   @Spec

@@ -273,13 +273,11 @@ public final class TrafficProfiles {
   }
 
   private static Path relativeSibling(Path file, String name) {
-    Path parent = file.getParent();
-    return parent == null ? Path.of(name) : parent.resolve(name).normalize();
+    return FileNames.resolve(file.getParent(), name);
   }
 
   private static Path resolveSibling(Path file, String name) {
-    Path parent = file.toAbsolutePath().getParent();
-    return parent == null ? Path.of(name) : parent.resolve(name).normalize();
+    return FileNames.resolve(file.toAbsolutePath().getParent(), name);
   }
 
   /**

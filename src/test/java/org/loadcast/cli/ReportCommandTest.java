@@ -22,9 +22,9 @@ import org.loadcast.results.RunState;
 import org.loadcast.results.SecondResult;
 
 /**
- * {@code loadcast report RUN_DIR} on results it cannot report: each is one located line and exit 2,
- * and nothing is written. The partial reports themselves are built from real interrupted runs in
- * {@code InterruptIT}.
+ * {@code loadcast report RUN_DIR} on hand-made results: a run stopped before its probe completed gets
+ * the results-only partial report; results it cannot report are each one located line and exit 2,
+ * with nothing written. Partial reports of real interrupted runs are built in {@code InterruptIT}.
  */
 class ReportCommandTest {
   private static final Path EXPERIMENT = Path.of("simulations/smoke.yaml");
@@ -69,13 +69,39 @@ class ReportCommandTest {
     assertThat(run.resolve("index.html")).doesNotExist();
   }
 
+  /**
+   * Stopped in the probe, at second 10: the results-only partial report. Hand-computed from the
+   * fixture: 30 requests a second for 10 seconds, one recorded latency a second of 40,000 + 100 s µs;
+   * warm-up is seconds 0 to {@code probeStartSecond - 1}.
+   */
   @Test
-  void report_stoppedBeforeTheProbeCompleted_refusesNamingThePhaseAndWhatIsNeeded() throws IOException {
+  void report_stoppedBeforeTheProbeCompleted_isPartial_withTheResultsSoFar() throws IOException {
     results(10, 10, PLAN.scheduleSha256(), 1);
 
-    assertOneLine(report(run.toString()), "results/run-state.json: the load test stopped at second 10 of "
-        + PLAN.plannedSeconds() + ", in phase probe, before its probe completed at second 18: a report needs the probe's "
-        + "calibration");
+    Outcome outcome = report(run.toString(), "--out", run.resolve("partial").toString());
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).isEqualTo("partial report: " + run.resolve("partial/index.html").toAbsolutePath()
+        + " (the load test was interrupted at second 10 of " + PLAN.plannedSeconds() + ", in phase probe, before its probe "
+        + "completed at second 18: its results only, no calibration or simulation)\n");
+    assertThat(run.resolve("partial/index.html")).content().contains("Partial report: the load test was interrupted at "
+        + "second 10 of " + PLAN.plannedSeconds() + ", in phase probe, before its probe completed at second 18.",
+        "<td>GET /</td><td>10</td>");
+    assertThat(run.resolve("partial/summary.json")).doesNotExist();
+    com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(run.resolve("partial/" + org.loadcast.report.LoadTestResultsPage.SUMMARY_FILE).toFile());
+    assertThat(summary.get("partial").asBoolean()).isTrue();
+    assertThat(summary.get("interruption").get("completedSeconds").asInt()).isEqualTo(10);
+    assertThat(summary.get("all").get("requests").asLong()).isEqualTo(300);
+    assertThat(summary.get("all").get("failed").asLong()).isZero();
+    int warmup = PLAN.probeStartSecond();
+    assertThat(summary.get("byPhase").get(0).get("name").asText()).isEqualTo("warmup");
+    assertThat(summary.get("byPhase").get(0).get("requests").asLong()).isEqualTo(30L * warmup);
+    assertThat(summary.get("byPhase").get(1).get("requests").asLong()).isEqualTo(30L * (10 - warmup));
+    // ten values 40.0 to 40.9 ms: the largest is 40.9 ms, within HdrHistogram's 3 digits
+    assertThat(summary.get("all").get("maxMillis").asText()).isEqualTo("40.9");
+    assertThat(summary.get("byRequest").get(0).get("requests").asLong()).isEqualTo(10);
+    assertThat(summary.get("byRequest").get(0).get("failed").isNull()).isTrue();
   }
 
   @Test
@@ -148,8 +174,10 @@ class ReportCommandTest {
     Files.createDirectories(results.resolve(ResultsCheckpoint.STAGING_DIRECTORY)).resolve("x");
     Files.writeString(results.resolve(ResultsCheckpoint.STAGING_DIRECTORY).resolve(ResultFiles.PER_SECOND_FILE), "garbage");
 
-    // the checkpoint read is the one in place (10 seconds), so the refusal is the probe's, not the garbage's
-    assertOneLine(report(run.toString()), "before its probe completed at second 18");
+    // the checkpoint read is the one in place (10 seconds): a results-only partial report, not the garbage's error
+    Outcome outcome = report(run.toString());
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).contains("before its probe completed at second 18");
     assertThat(results.resolve(ResultsCheckpoint.STAGING_DIRECTORY)).doesNotExist();
   }
 

@@ -24,7 +24,8 @@ import org.loadcast.cli.Main;
  * Attacker-controlled strings from production data, through the commands a user runs, to pages in
  * headless Chromium. An access log whose paths, referers and user agents carry the XSS corpus
  * ({@link XssPayloads}) goes through {@code profile derive --sessions} and {@code profile show}; SQL
- * whose quoted names and literals carry it goes through {@code dbadvise --sql}. Each page must show
+ * whose quoted names and literals carry it goes through {@code dbadvise --sql}; request names carry
+ * it into the results-only partial report of a load test stopped in its probe. Each page must show
  * the payloads as text, run none of them ({@link ReportPageCheck}), and hold the same markup as the
  * page of the same input with harmless strings in their place.
  *
@@ -82,6 +83,49 @@ class HostileInputsBrowserIT {
         assertThat(body).as("the page's text").contains(XssPayloads.flat(payload.replace("\"", "\"\"")));
       }
     }
+  }
+
+  /**
+   * The results-only partial report of a load test stopped in its probe, with every payload as a
+   * request name and one as the experiment's: both charts drawn, no console error, the names shown as
+   * text, none run, and the same markup as with harmless names.
+   */
+  @Test
+  void resultsOnlyPartialReport_payloadsAsRequestNames_drawsItsChartsAndStaysInert() {
+    List<String> payloads = XssPayloads.all();
+    ReportPageCheck.Findings clean = resultsOnly("clean", i -> "request-" + i);
+    ReportPageCheck.Findings hostile = resultsOnly("hostile", payloads::get);
+
+    assertThat(clean.problems()).isEmpty();
+    assertThat(hostile.problems()).isEmpty();
+    assertThat(hostile.elementCounts()).isEqualTo(clean.elementCounts());
+    String body = XssPayloads.flat(hostile.bodyText());
+    assertThat(body).contains("Partial report: the load test was interrupted at second 12 of 34, in phase probe");
+    for (String payload : payloads) {
+      assertThat(body).as("the page's text").contains(XssPayloads.flat(payload));
+    }
+  }
+
+  private ReportPageCheck.Findings resultsOnly(String name, IntFunction<String> string) {
+    int count = XssPayloads.all().size();
+    List<org.loadcast.results.SecondResult> seconds = new ArrayList<>();
+    for (int s = 0; s < 12; s++) {
+      java.util.TreeMap<String, org.HdrHistogram.Histogram> latency = new java.util.TreeMap<>();
+      for (int i = 0; i < count; i++) {
+        org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(org.loadcast.results.LoadTestRecorder.HIGHEST_LATENCY_MICROS,
+            org.loadcast.results.LoadTestRecorder.SIGNIFICANT_DIGITS);
+        h.recordValue(20_000 + 1_000L * i + 500L * s);
+        latency.put(string.apply(i), h);
+      }
+      seconds.add(new org.loadcast.results.SecondResult(s, s < 6 ? org.loadcast.results.Phase.WARMUP
+          : org.loadcast.results.Phase.PROBE, count, count, 0, 1.5, new java.util.TreeMap<>(java.util.Map.of(200, (long) count)),
+          latency));
+    }
+    Path report = dir.resolve("results-only-" + name);
+    LoadTestResultsPage.write(string.apply(2), "A load test stopped in its probe.",
+        new LoadTestResultsPage.Stop("interrupted", 12, 34, "probe", 18), seconds, report);
+    return ReportPageCheck.check(browser, report.resolve("index.html"), Optional.empty(),
+        SCREENSHOTS.resolve("results-only-" + name + ".png"));
   }
 
   /**
