@@ -24,7 +24,8 @@ import org.loadcast.results.SecondResult;
  * results so far. {@code index.html} opens with the partial banner, then the totals, a table per
  * phase and per request name (requests, failures, p50, p95, p99 and the largest latency, from the
  * merged HdrHistograms), and two charts per second: requests started and completed, and the p95
- * latency. {@code results-summary.json} holds the same figures with {@code "partial": true}; it is
+ * latency. {@code results-summary.json} holds the same figures, latencies as numbers of ms, with {@code
+ * "partial": true}; it is
  * not a {@code summary.json}, which needs the simulated policies.
  *
  * <p>Like the run report, the page comes from a Pebble template with auto-escaping on, embeds uPlot,
@@ -33,6 +34,7 @@ import org.loadcast.results.SecondResult;
 public final class LoadTestResultsPage {
   /** The page's JSON file. */
   public static final String SUMMARY_FILE = "results-summary.json";
+  private static final String NONE = "–";
   private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private LoadTestResultsPage() {}
@@ -92,11 +94,16 @@ public final class LoadTestResultsPage {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("experiment", experiment);
       json.put("partial", true);
-      json.put("interruption", Map.of("state", stop.state(), "completedSeconds", stop.completedSeconds(),
-          "plannedSeconds", stop.plannedSeconds(), "phase", stop.phase(), "probeEndSecond", stop.probeEndSecond()));
-      json.put("all", totals.all());
-      json.put("byPhase", totals.byPhase());
-      json.put("byRequest", totals.byRequest());
+      Map<String, Object> interruption = new LinkedHashMap<>();
+      interruption.put("state", stop.state());
+      interruption.put("completedSeconds", stop.completedSeconds());
+      interruption.put("plannedSeconds", stop.plannedSeconds());
+      interruption.put("phase", stop.phase());
+      interruption.put("probeEndSecond", stop.probeEndSecond());
+      json.put("interruption", interruption);
+      json.put("all", rowJson(totals.all()));
+      json.put("byPhase", totals.byPhase().stream().map(LoadTestResultsPage::rowJson).toList());
+      json.put("byRequest", totals.byRequest().stream().map(LoadTestResultsPage::rowJson).toList());
       Map<String, String> files = new LinkedHashMap<>();
       files.put("index.html", ReportWriter.renderChartPage("results-only.peb", context, chartData(seconds)));
       files.put(SUMMARY_FILE, JSON.writeValueAsString(json) + "\n");
@@ -104,6 +111,25 @@ public final class LoadTestResultsPage {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A row as JSON: latencies as numbers of ms, null without responses; {@code failed} only where known. */
+  private static Map<String, Object> rowJson(Row row) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("name", row.name());
+    json.put("requests", row.requests());
+    if (row.failed() != null) {
+      json.put("failed", row.failed());
+    }
+    json.put("p50LatencyMillis", number(row.p50Millis()));
+    json.put("p95LatencyMillis", number(row.p95Millis()));
+    json.put("p99LatencyMillis", number(row.p99Millis()));
+    json.put("maxLatencyMillis", number(row.maxMillis()));
+    return json;
+  }
+
+  private static Double number(String millis) {
+    return millis.equals(NONE) ? null : Double.valueOf(millis);
   }
 
   /** The totals: all requests, per phase in phase order, per request name in name order. */
@@ -143,7 +169,7 @@ public final class LoadTestResultsPage {
   }
 
   private static String millis(boolean any, long micros) {
-    return any ? String.format(Locale.ROOT, "%.1f", micros / 1000.0) : "–";
+    return any ? String.format(Locale.ROOT, "%.1f", micros / 1000.0) : NONE;
   }
 
   private static Histogram histogram() {
