@@ -1,5 +1,6 @@
 package org.loadcast.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -34,7 +35,6 @@ import org.loadcast.results.SecondResult;
 public final class LoadTestResultsPage {
   /** The page's JSON file. */
   public static final String SUMMARY_FILE = "results-summary.json";
-  private static final String NONE = "–";
   private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private LoadTestResultsPage() {}
@@ -64,14 +64,44 @@ public final class LoadTestResultsPage {
   }
 
   /**
-   * One row of a table, its latencies in ms formatted in {@link Locale#ROOT} ("–" without responses).
+   * One row of a table; the JSON file holds its components, the page its {@code *Text} forms.
    *
    * @param name a phase, {@code all}, or a request name
    * @param requests requests started (phases) or responses recorded (request names)
    * @param failed failed requests; null for a request name, whose failures the results do not split out
+   * @param p50LatencyMillis the median latency in ms, to 0.1 ms; null without responses
+   * @param p95LatencyMillis the 95th percentile, likewise
+   * @param p99LatencyMillis the 99th percentile, likewise
+   * @param maxLatencyMillis the largest latency, likewise
    */
-  public record Row(String name, long requests, Long failed, String p50Millis, String p95Millis, String p99Millis,
-      String maxMillis) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Row(String name, long requests, Long failed, Double p50LatencyMillis, Double p95LatencyMillis,
+      Double p99LatencyMillis, Double maxLatencyMillis) {
+
+    /** Returns the median as the page shows it, in {@link Locale#ROOT}; "–" without responses. */
+    public String p50Text() {
+      return text(p50LatencyMillis);
+    }
+
+    /** Returns the 95th percentile as the page shows it. */
+    public String p95Text() {
+      return text(p95LatencyMillis);
+    }
+
+    /** Returns the 99th percentile as the page shows it. */
+    public String p99Text() {
+      return text(p99LatencyMillis);
+    }
+
+    /** Returns the largest latency as the page shows it. */
+    public String maxText() {
+      return text(maxLatencyMillis);
+    }
+
+    private static String text(Double millis) {
+      return millis == null ? "–" : String.format(Locale.ROOT, "%.1f", millis);
+    }
+  }
 
   /**
    * Writes {@code index.html} and {@value #SUMMARY_FILE}.
@@ -101,9 +131,9 @@ public final class LoadTestResultsPage {
       interruption.put("phase", stop.phase());
       interruption.put("probeEndSecond", stop.probeEndSecond());
       json.put("interruption", interruption);
-      json.put("all", rowJson(totals.all()));
-      json.put("byPhase", totals.byPhase().stream().map(LoadTestResultsPage::rowJson).toList());
-      json.put("byRequest", totals.byRequest().stream().map(LoadTestResultsPage::rowJson).toList());
+      json.put("all", totals.all());
+      json.put("byPhase", totals.byPhase());
+      json.put("byRequest", totals.byRequest());
       Map<String, String> files = new LinkedHashMap<>();
       files.put("index.html", ReportWriter.renderChartPage("results-only.peb", context, chartData(seconds)));
       files.put(SUMMARY_FILE, JSON.writeValueAsString(json) + "\n");
@@ -111,25 +141,6 @@ public final class LoadTestResultsPage {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** A row as JSON: latencies as numbers of ms, null without responses; {@code failed} only where known. */
-  private static Map<String, Object> rowJson(Row row) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("name", row.name());
-    json.put("requests", row.requests());
-    if (row.failed() != null) {
-      json.put("failed", row.failed());
-    }
-    json.put("p50LatencyMillis", number(row.p50Millis()));
-    json.put("p95LatencyMillis", number(row.p95Millis()));
-    json.put("p99LatencyMillis", number(row.p99Millis()));
-    json.put("maxLatencyMillis", number(row.maxMillis()));
-    return json;
-  }
-
-  private static Double number(String millis) {
-    return millis.equals(NONE) ? null : Double.valueOf(millis);
   }
 
   /** The totals: all requests, per phase in phase order, per request name in name order. */
@@ -168,8 +179,9 @@ public final class LoadTestResultsPage {
         millis(any, micros.getMaxValue()));
   }
 
-  private static String millis(boolean any, long micros) {
-    return any ? String.format(Locale.ROOT, "%.1f", micros / 1000.0) : NONE;
+  /** Returns microseconds as ms rounded to 0.1 ms, or null when there are no responses. */
+  private static Double millis(boolean any, long micros) {
+    return any ? Math.round(micros / 100.0) / 10.0 : null;
   }
 
   private static Histogram histogram() {
