@@ -54,11 +54,7 @@ class LiveDashboardBrowserIT {
       java.util.Map<?, ?> first = (java.util.Map<?, ?>) driver.executeScript(PROBE);
       Thread.sleep(3000);
       java.util.Map<?, ?> second = (java.util.Map<?, ?>) driver.executeScript(PROBE);
-      Path screenshot = Path.of("target/browser-screenshots/live-dashboard.png");
-      Files.createDirectories(screenshot.getParent());
-      Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
-      List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-          .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+      List<String> errors = screenshotAndConsoleErrors(driver, "live-dashboard");
 
       assertThat(errors).as("console errors").isEmpty();
       long before = ((Number) first.get("events")).longValue();
@@ -109,11 +105,7 @@ class LiveDashboardBrowserIT {
       Thread.sleep(3500);
       java.util.Map<?, ?> probe = (java.util.Map<?, ?>) driver.executeScript(PROBE);
       String body = XssPayloads.flat(driver.findElement(org.openqa.selenium.By.tagName("body")).getText());
-      Path screenshot = Path.of("target/browser-screenshots/live-dashboard-xss.png");
-      Files.createDirectories(screenshot.getParent());
-      Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
-      List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-          .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+      List<String> errors = screenshotAndConsoleErrors(driver, "live-dashboard-xss");
 
       assertThat(errors).as("console errors").isEmpty();
       assertThat(probe.get("xss")).as("window.__xss").isEqualTo("");
@@ -128,6 +120,15 @@ class LiveDashboardBrowserIT {
       running.set(false);
       traffic.join();
     }
+  }
+
+  /** Writes a screenshot to {@code target/browser-screenshots/NAME.png} and returns the console's errors. */
+  private static List<String> screenshotAndConsoleErrors(ChromeDriver driver, String name) throws java.io.IOException {
+    Path screenshot = Path.of("target/browser-screenshots/" + name + ".png");
+    Files.createDirectories(screenshot.getParent());
+    Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
   }
 
   /** Sends about 60 requests per second, of latencies 2 to 40 ms, until told to stop. */
